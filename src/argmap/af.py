@@ -1,0 +1,125 @@
+"""Abstract argumentation frameworks as compact integer arrays.
+
+An :class:`AF` has ``n`` arguments numbered ``0 … n-1`` (their display names in
+:attr:`AF.names`) and attacks given as two parallel ``int32`` arrays
+(``src[k]`` attacks ``dst[k]``). Adjacency in compressed sparse row form is built
+on demand and cached. Semantics (:mod:`argmap.semantics`) work on this type only;
+:mod:`argmap.framework` compiles an argument map to it.
+
+Examples
+--------
+>>> af = AF.from_pairs(["a", "b", "c"], [("a", "b"), ("b", "c")])
+>>> af.n, af.m
+(3, 2)
+>>> [af.names[j] for j in af.attackers_of(2)]
+['b']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+__all__ = ["AF"]
+
+
+@dataclass(frozen=True, eq=False)
+class AF:
+    """An abstract argumentation framework (Dung 1995) over integer arguments.
+
+    Attributes
+    ----------
+    names : sequence of str
+        ``names[i]`` is the display name of argument ``i``; ``len(names)`` is ``n``.
+    src, dst : numpy.ndarray of int32
+        Attack ``k`` goes from ``src[k]`` to ``dst[k]``. Duplicates are allowed on
+        construction and removed by :meth:`normalized`.
+    meta : dict
+        Free information carried along (for instance, for a framework compiled from a
+        map, the derived attacks and the support chains behind them).
+    """
+
+    names: Sequence[str]
+    src: np.ndarray
+    dst: np.ndarray
+    meta: dict[str, Any] = field(default_factory=dict)
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def n(self) -> int:
+        """Number of arguments."""
+        return len(self.names)
+
+    @property
+    def m(self) -> int:
+        """Number of attacks (as stored)."""
+        return int(self.src.shape[0])
+
+    @classmethod
+    def from_pairs(cls, names: Iterable[str], attacks: Iterable[tuple[str, str]],
+                   meta: dict[str, Any] | None = None) -> AF:
+        """Build an AF from argument names and ``(attacker, attacked)`` name pairs."""
+        names = tuple(names)
+        index = {a: i for i, a in enumerate(names)}
+        pairs = [(index[a], index[b]) for a, b in attacks]
+        src = np.fromiter((p[0] for p in pairs), dtype=np.int32, count=len(pairs))
+        dst = np.fromiter((p[1] for p in pairs), dtype=np.int32, count=len(pairs))
+        return cls(names, src, dst, dict(meta or {}))
+
+    def index(self) -> dict[str, int]:
+        """``name -> argument number`` (cached)."""
+        idx = self._cache.get("index")
+        if idx is None:
+            idx = {a: i for i, a in enumerate(self.names)}
+            self._cache["index"] = idx
+        return idx
+
+    def _csr(self, by: str) -> tuple[np.ndarray, np.ndarray]:
+        key = "csr_" + by
+        hit = self._cache.get(key)
+        if hit is None:
+            keys, vals = (self.dst, self.src) if by == "in" else (self.src, self.dst)
+            order = np.argsort(keys, kind="stable")
+            ptr = np.zeros(self.n + 1, dtype=np.int64)
+            np.cumsum(np.bincount(keys, minlength=self.n), out=ptr[1:])
+            hit = (ptr, vals[order].astype(np.int32, copy=False))
+            self._cache[key] = hit
+        return hit
+
+    def attackers_csr(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(ptr, idx)``: the attackers of ``i`` are ``idx[ptr[i]:ptr[i+1]]``."""
+        return self._csr("in")
+
+    def targets_csr(self) -> tuple[np.ndarray, np.ndarray]:
+        """``(ptr, idx)``: the arguments ``i`` attacks are ``idx[ptr[i]:ptr[i+1]]``."""
+        return self._csr("out")
+
+    def attackers_of(self, i: int) -> np.ndarray:
+        """The arguments attacking argument *i*."""
+        ptr, idx = self.attackers_csr()
+        return idx[ptr[i]:ptr[i + 1]]
+
+    def targets_of(self, i: int) -> np.ndarray:
+        """The arguments argument *i* attacks."""
+        ptr, idx = self.targets_csr()
+        return idx[ptr[i]:ptr[i + 1]]
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """The attacks as ``(attacker, attacked)`` name pairs, in stored order."""
+        names = self.names
+        return [(names[a], names[b]) for a, b in zip(self.src.tolist(), self.dst.tolist())]
+
+    def normalized(self) -> AF:
+        """A copy without duplicate attacks, sorted by (attacker, attacked)."""
+        if self.m == 0:
+            return self
+        key = np.unique(self.src.astype(np.int64) * max(self.n, 1) + self.dst)
+        src = (key // max(self.n, 1)).astype(np.int32)
+        dst = (key % max(self.n, 1)).astype(np.int32)
+        return AF(self.names, src, dst, dict(self.meta))
+
+    def __repr__(self) -> str:
+        return f"<AF n={self.n} m={self.m}>"

@@ -1,0 +1,351 @@
+"""Immutable records and the :class:`ArgumentMap` that holds them.
+
+A map is a set of :class:`Source` texts, :class:`Speaker` s, :class:`Claim` s and
+:class:`Relation` s. :class:`ArgumentMap` keeps them in file order and mirrors them
+in a :class:`networkx.DiGraph` whose nodes are claim ids and whose edges carry
+``type`` (``"support"`` or ``"attack"``), ``note`` and ``speaker``.
+
+Examples
+--------
+>>> m = ArgumentMap(
+...     title="toy",
+...     speakers=[Speaker("a", "Ann"), Speaker("b", "Bob")],
+...     claims=[Claim("A1", "a", "It rains.", kind="thesis"), Claim("B1", "b", "The sky is clear.")],
+...     relations=[Relation("B1", "A1", "attack")],
+... )
+>>> m.graph.edges["B1", "A1"]["type"]
+'attack'
+>>> [c.id for c in m.attackers("A1")]
+['B1']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import MapFormatError, QueryError, did_you_mean
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+__all__ = [
+    "CLAIM_KINDS",
+    "RELATION_TYPES",
+    "Source",
+    "Speaker",
+    "Claim",
+    "Relation",
+    "ArgumentMap",
+]
+
+#: The kinds a claim may have (DESIGN.md).
+CLAIM_KINDS: tuple[str, ...] = ("thesis", "claim", "premise", "fact", "concession", "rebuttal")
+#: The two relation types.
+RELATION_TYPES: tuple[str, ...] = ("support", "attack")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A source text that claims quote.
+
+    Attributes
+    ----------
+    id : str
+        Identifier used by claims' ``source`` field.
+    file : str
+        Path of the text, relative to the map file, as written in the map.
+    sha256 : str or None
+        Expected SHA-256 of the file's bytes, when the map pins it.
+    title : str or None
+        Optional human title of the text.
+    text : str or None
+        The decoded text, once read (not compared, not written out).
+    """
+
+    id: str
+    file: str
+    sha256: str | None = None
+    title: str | None = None
+    text: str | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Someone who makes claims: an author, a commenter, a party to a debate."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement by one speaker, anchored by a verbatim quote.
+
+    Attributes
+    ----------
+    id, speaker : str
+        The claim's identifier and its speaker's id.
+    text : str
+        A short paraphrase.
+    kind : str
+        One of :data:`CLAIM_KINDS`.
+    source : str or None
+        The id of the source text the quote comes from.
+    quote : str or None
+        The exact words of the source that carry the claim.
+    occurrence : int or None
+        Which occurrence of the quote is meant (1-based), when it occurs more than once.
+    tags : tuple of str
+        Free labels.
+    start, end : int or None
+        Character offsets of the quote in its source, derived when the map is loaded.
+    """
+
+    id: str
+    speaker: str
+    text: str
+    kind: str = "claim"
+    source: str | None = None
+    quote: str | None = None
+    occurrence: int | None = None
+    tags: tuple[str, ...] = ()
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """A ``support`` or ``attack`` from one claim to another.
+
+    ``speaker`` is the speaker who asserted the relation when the map says so;
+    :meth:`ArgumentMap.relation_speaker` falls back to the speaker of the source claim.
+    """
+
+    from_id: str
+    to_id: str
+    type: str
+    note: str | None = None
+    speaker: str | None = None
+
+
+class ArgumentMap:
+    """An argument map: sources, speakers, claims and relations, plus a title.
+
+    The records are kept in the order given; :attr:`graph` mirrors them as a
+    :class:`networkx.DiGraph`. The constructor checks the structural rules of
+    DESIGN.md (unique ids, resolvable references, relation types, no self-relation,
+    one relation per ordered pair) and raises :class:`~argmap.errors.MapFormatError`
+    without a file location; :func:`argmap.load` checks the same rules with
+    locations first.
+
+    Parameters
+    ----------
+    title : str
+    sources, speakers, claims, relations : iterables of records
+    path : Path, optional
+        The file the map was read from (used to resolve source files).
+    """
+
+    __slots__ = ("title", "sources", "speakers", "claims", "relations", "path",
+                 "_claims_by_id", "_graph", "_out", "_in", "positions")
+
+    def __init__(
+        self,
+        *,
+        title: str = "",
+        sources: Iterable[Source] = (),
+        speakers: Iterable[Speaker] = (),
+        claims: Iterable[Claim] = (),
+        relations: Iterable[Relation] = (),
+        path: str | Path | None = None,
+        positions: Mapping[tuple[Any, ...], tuple[int, int]] | None = None,
+    ) -> None:
+        self.title = title
+        self.sources: tuple[Source, ...] = tuple(sources)
+        self.speakers: tuple[Speaker, ...] = tuple(speakers)
+        self.claims: tuple[Claim, ...] = tuple(claims)
+        self.relations: tuple[Relation, ...] = tuple(relations)
+        self.path = Path(path) if path is not None else None
+        #: ``(section, index[, key]) -> (line, column)`` of each item in the file, when loaded from one.
+        self.positions: Mapping[tuple[Any, ...], tuple[int, int]] = dict(positions or {})
+        self._claims_by_id = {c.id: c for c in self.claims}
+        self._graph: nx.DiGraph | None = None
+        self._validate()
+        self._out: dict[str, list[Relation]] = {c.id: [] for c in self.claims}
+        self._in: dict[str, list[Relation]] = {c.id: [] for c in self.claims}
+        for r in self.relations:
+            self._out[r.from_id].append(r)
+            self._in[r.to_id].append(r)
+
+    # -- validation -----------------------------------------------------------------
+    def _validate(self) -> None:
+        def unique(kind: str, ids: list[str]) -> set[str]:
+            seen: set[str] = set()
+            for i in ids:
+                if i in seen:
+                    raise MapFormatError(f"duplicate {kind} id {i!r}", hint="ids must be unique")
+                seen.add(i)
+            return seen
+
+        speakers = unique("speaker", [s.id for s in self.speakers])
+        sources = unique("source", [s.id for s in self.sources])
+        claims = unique("claim", [c.id for c in self.claims])
+
+        def ref(kind: str, value: str, known: set[str], where: str) -> None:
+            if value not in known:
+                raise MapFormatError(f"unknown {kind} {value!r} in {where}",
+                                     hint=did_you_mean(value, known))
+
+        for c in self.claims:
+            ref("speaker", c.speaker, speakers, f"claim {c.id!r}")
+            if c.source is not None:
+                ref("source", c.source, sources, f"claim {c.id!r}")
+            if c.kind not in CLAIM_KINDS:
+                raise MapFormatError(f"claim {c.id!r} has unknown kind {c.kind!r}",
+                                     hint="use one of " + ", ".join(CLAIM_KINDS))
+        pairs: set[tuple[str, str]] = set()
+        for r in self.relations:
+            where = f"relation {r.from_id} -> {r.to_id}"
+            ref("claim", r.from_id, claims, where)
+            ref("claim", r.to_id, claims, where)
+            if r.type not in RELATION_TYPES:
+                raise MapFormatError(f"{where} has unknown type {r.type!r}",
+                                     hint="use 'support' or 'attack'")
+            if r.from_id == r.to_id:
+                raise MapFormatError(f"{where} relates a claim to itself")
+            if (r.from_id, r.to_id) in pairs:
+                raise MapFormatError(f"{where} appears twice",
+                                     hint="keep at most one relation per ordered pair")
+            pairs.add((r.from_id, r.to_id))
+            if r.speaker is not None:
+                ref("speaker", r.speaker, speakers, where)
+
+    # -- lookups ----------------------------------------------------------------------
+    @property
+    def graph(self) -> nx.DiGraph:
+        """The map as a :class:`networkx.DiGraph` (built on first use, then cached).
+
+        Nodes are claim ids with the claim's fields as attributes (``claim`` holds the
+        record itself); each edge has ``type``, ``note`` and ``speaker`` (the
+        relation's asserting speaker, defaulting to the source claim's speaker).
+        Treat it as read-only.
+        """
+        if self._graph is None:
+            import networkx as nx
+
+            g = nx.DiGraph(title=self.title)
+            for c in self.claims:
+                g.add_node(c.id, claim=c, speaker=c.speaker, kind=c.kind, text=c.text)
+            for r in self.relations:
+                g.add_edge(r.from_id, r.to_id, type=r.type, note=r.note,
+                           speaker=self.relation_speaker(r))
+            self._graph = g
+        return self._graph
+
+    def claim(self, claim_id: str) -> Claim:
+        """Return the claim with this id.
+
+        Raises
+        ------
+        QueryError
+            If there is none (with a "did you mean" hint).
+        """
+        try:
+            return self._claims_by_id[claim_id]
+        except KeyError:
+            raise QueryError(f"no claim {claim_id!r} in the map",
+                             hint=did_you_mean(claim_id, self._claims_by_id) or
+                             "`argmap show` lists the claims") from None
+
+    def has_claim(self, claim_id: str) -> bool:
+        """Whether the map has a claim with this id."""
+        return claim_id in self._claims_by_id
+
+    def speaker(self, speaker_id: str) -> Speaker:
+        """Return the speaker with this id, or raise :class:`QueryError`."""
+        for s in self.speakers:
+            if s.id == speaker_id:
+                return s
+        raise QueryError(f"no speaker {speaker_id!r} in the map",
+                         hint=did_you_mean(speaker_id, [s.id for s in self.speakers]) or
+                         "known speakers: " + ", ".join(s.id for s in self.speakers))
+
+    def source(self, source_id: str) -> Source:
+        """Return the source with this id, or raise :class:`QueryError`."""
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise QueryError(f"no source {source_id!r} in the map",
+                         hint=did_you_mean(source_id, [s.id for s in self.sources]))
+
+    def claims_by(self, speaker_id: str) -> list[Claim]:
+        """The claims of one speaker, in map order."""
+        self.speaker(speaker_id)
+        return [c for c in self.claims if c.speaker == speaker_id]
+
+    def theses(self) -> list[Claim]:
+        """The claims whose kind is ``thesis``, in map order."""
+        return [c for c in self.claims if c.kind == "thesis"]
+
+    def outgoing(self, claim_id: str) -> list[Relation]:
+        """Relations from this claim, in map order."""
+        self.claim(claim_id)
+        return list(self._out[claim_id])
+
+    def incoming(self, claim_id: str) -> list[Relation]:
+        """Relations to this claim, in map order."""
+        self.claim(claim_id)
+        return list(self._in[claim_id])
+
+    def attackers(self, claim_id: str) -> list[Claim]:
+        """Claims that attack this claim, in map order of the relations."""
+        return [self._claims_by_id[r.from_id] for r in self.incoming(claim_id) if r.type == "attack"]
+
+    def supporters(self, claim_id: str) -> list[Claim]:
+        """Claims that support this claim, in map order of the relations."""
+        return [self._claims_by_id[r.from_id] for r in self.incoming(claim_id) if r.type == "support"]
+
+    def relation_speaker(self, relation: Relation) -> str:
+        """Who asserted *relation*: its own ``speaker`` or else its source claim's."""
+        return relation.speaker or self._claims_by_id[relation.from_id].speaker
+
+    def relation(self, from_id: str, to_id: str) -> Relation | None:
+        """The relation from *from_id* to *to_id*, or None."""
+        for r in self._out.get(from_id, ()):
+            if r.to_id == to_id:
+                return r
+        return None
+
+    def source_path(self, source: Source) -> Path:
+        """Where *source*'s file lives: relative to the map file's folder."""
+        base = self.path.parent if self.path is not None else Path.cwd()
+        return base / source.file
+
+    def with_claims(self, claims: Iterable[Claim]) -> ArgumentMap:
+        """A copy of this map with other claim records (same ids expected)."""
+        return ArgumentMap(title=self.title, sources=self.sources, speakers=self.speakers,
+                           claims=claims, relations=self.relations, path=self.path,
+                           positions=self.positions)
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.claims)
+
+    def __len__(self) -> int:
+        return len(self.claims)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, ArgumentMap):
+            return NotImplemented
+        strip = lambda cs: tuple(replace(c, start=None, end=None) for c in cs)  # noqa: E731
+        return (self.title == other.title and self.sources == other.sources
+                and self.speakers == other.speakers and strip(self.claims) == strip(other.claims)
+                and self.relations == other.relations)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (f"<ArgumentMap {self.title!r}: {len(self.claims)} claims, "
+                f"{len(self.relations)} relations, {len(self.speakers)} speakers>")
