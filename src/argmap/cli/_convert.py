@@ -1,0 +1,3 @@
+"""CLI commands (_convert)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""CLI commands (_core)."""
+
+from __future__ import annotations

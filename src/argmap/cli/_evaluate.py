@@ -1,0 +1,3 @@
+"""CLI commands (_evaluate)."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""CLI commands (_render)."""
+
+from __future__ import annotations
