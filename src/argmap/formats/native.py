@@ -1,0 +1,528 @@
+"""argmap's native map format (DESIGN.md), shared by its YAML and JSON syntaxes.
+
+Reading is strict. Every rule of DESIGN.md is enforced and every violation is
+reported with ``file:line:col`` and a hint; all problems of a file are collected
+(see :func:`parse`), not just the first:
+
+* ``argmap: 1`` is required (any other version is an error);
+* unknown keys are errors, with a "did you mean" hint;
+* ids are unique; every reference (speaker, source, claim) resolves;
+* relation ``type`` is ``support`` or ``attack``; no self-relation; at most one
+  relation per ordered pair;
+* source files stay inside the map's folder (no absolute paths, no ``..``,
+  no symbolic link leading out);
+* each quote occurs in its source (exactly; the first occurrence unless
+  ``occurrence: N`` is given), and ``start``/``end`` are derived from it. A file
+  may carry ``start``/``end`` (``argmap convert --to json`` writes them) only if
+  they agree with the derived offsets.
+
+:func:`parse` also returns *advisories*, problems that do not stop a map from
+loading but that ``argmap check`` reports as failures: a quote that occurs more
+than once without ``occurrence:``, and a source whose SHA-256 differs from the
+one the map pins (the text changed under the quotes).
+
+Writing (:func:`dumps`) is lossless: reading the output gives an equal map.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+from ..errors import ArgmapError, MapFormatError, ProvenanceError, did_you_mean
+from ..model import CLAIM_KINDS, RELATION_TYPES, ArgumentMap, Claim, Relation, Source, Speaker
+from ..provenance import locate, near_miss_hint
+from ._tree import Node, parse_json, parse_yaml
+
+__all__ = ["FORMAT_VERSION", "parse", "loads", "dumps", "to_data", "losses", "Parsed"]
+
+#: The only format version this release reads and writes.
+FORMAT_VERSION = 1
+
+_TOP = ("argmap", "title", "sources", "speakers", "claims", "relations")
+_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # section: (required keys, optional keys)
+    "sources": (("id", "file"), ("sha256", "title")),
+    "speakers": (("id",), ("name",)),
+    "claims": (("id", "speaker", "text"), ("kind", "source", "quote", "occurrence", "tags", "start", "end")),
+    "relations": (("from", "to", "type"), ("note", "speaker")),
+}
+_SINGULAR = {"sources": "source", "speakers": "speaker", "claims": "claim", "relations": "relation"}
+_HEX64 = re.compile(r"[0-9a-fA-F]{64}")
+
+
+@dataclass
+class Parsed:
+    """The outcome of :func:`parse`.
+
+    Attributes
+    ----------
+    map : ArgumentMap or None
+        The map, when there were no errors.
+    errors : list of ArgmapError
+        Problems that prevent loading.
+    advisories : list of ArgmapError
+        Problems ``argmap check`` reports but loading tolerates (ambiguous quotes,
+        changed sources).
+    """
+
+    map: ArgumentMap | None
+    errors: list[ArgmapError] = field(default_factory=list)
+    advisories: list[ArgmapError] = field(default_factory=list)
+
+
+class _Checker:
+    def __init__(self, path: str | Path | None) -> None:
+        self.path = str(path) if path is not None else "<string>"
+        self.errors: list[ArgmapError] = []
+        self.advisories: list[ArgmapError] = []
+
+    def error(self, node: Node | None, message: str, hint: str | None = None,
+              cls: type[ArgmapError] = MapFormatError, advisory: bool = False) -> None:
+        exc = cls(message, path=self.path, line=node.line if node else None,
+                  column=node.column if node else None, hint=hint)
+        (self.advisories if advisory else self.errors).append(exc)
+
+    def string(self, node: Node, what: str, allow_empty: bool = False) -> str | None:
+        value = node.value
+        if node.kind == "scalar" and value is not None and not isinstance(value, str) and node.raw is not None:
+            value = node.raw  # a YAML plain scalar such as `id: 1` or `title: yes`
+        if node.kind != "scalar" or not isinstance(value, str):
+            self.error(node, f"{what} must be a string, not {node.type_name()}",
+                       hint="quote it" if node.kind == "scalar" else None)
+            return None
+        if not allow_empty and not value.strip():
+            self.error(node, f"{what} must not be empty")
+            return None
+        return value
+
+    def integer(self, node: Node, what: str, minimum: int) -> int | None:
+        if node.kind != "scalar" or isinstance(node.value, bool) or not isinstance(node.value, int):
+            self.error(node, f"{what} must be a whole number, not {node.type_name()}")
+            return None
+        if node.value < minimum:
+            self.error(node, f"{what} must be at least {minimum}")
+            return None
+        return node.value
+
+    def keys(self, node: Node, required: tuple[str, ...], optional: tuple[str, ...],
+             what: str) -> dict[str, Node] | None:
+        if node.kind != "map":
+            self.error(node, f"{what} must be a mapping, not {node.type_name()}")
+            return None
+        allowed = required + optional
+        found: dict[str, Node] = {}
+        for key, value in node.pairs:
+            name = key.value if isinstance(key.value, str) else str(key.raw or key.value)
+            if name not in allowed:
+                self.error(key, f"unknown key {name!r} in {what}",
+                           hint=did_you_mean(name, allowed) or "allowed keys: " + ", ".join(allowed))
+                continue
+            found[name] = value
+        missing = [k for k in required if k not in found]
+        if missing:
+            self.error(node, f"{what} lacks {', '.join(repr(k) for k in missing)}",
+                       hint="required keys: " + ", ".join(required))
+        return found
+
+
+def parse(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
+          read_sources: bool = True) -> Parsed:
+    """Parse and check a native map, collecting every problem.
+
+    Parameters
+    ----------
+    text : str
+        The file's content.
+    path : str or Path, optional
+        Where it came from: used in messages and to resolve source files
+        (relative to its folder; the current folder when None).
+    syntax : {"yaml", "json"}
+    read_sources : bool
+        Read source texts and locate quotes (default). When False, quotes are not
+        checked and offsets stay unset.
+
+    Returns
+    -------
+    Parsed
+    """
+    checker = _Checker(path)
+    try:
+        root = parse_json(text, checker.path) if syntax == "json" else parse_yaml(text, checker.path)
+    except MapFormatError as exc:
+        return Parsed(None, [exc])
+    top = checker.keys(root, ("argmap", "speakers", "claims"), tuple(k for k in _TOP if k not in
+                       ("argmap", "speakers", "claims")), "the map")
+    if top is None:
+        return Parsed(None, checker.errors)
+    version = top.get("argmap")
+    if version is not None and not (version.kind == "scalar" and version.value == FORMAT_VERSION
+                                    and not isinstance(version.value, bool)):
+        checker.error(version, f"unsupported format version {version.value!r}",
+                      hint=f"this argmap reads `argmap: {FORMAT_VERSION}`")
+    title = ""
+    if "title" in top:
+        title = checker.string(top["title"], "title", allow_empty=True) or ""
+
+    sections: dict[str, list[tuple[Node, dict[str, Node]]]] = {}
+    for section in ("sources", "speakers", "claims", "relations"):
+        sections[section] = []
+        node = top.get(section)
+        if node is None:
+            continue
+        if node.kind == "scalar" and node.value is None:
+            continue  # `relations:` with nothing after it: an empty list
+        if node.kind != "seq":
+            checker.error(node, f"{section!r} must be a list, not {node.type_name()}")
+            continue
+        required, optional = _FIELDS[section]
+        for i, item in enumerate(node.items):
+            fields = checker.keys(item, required, optional, f"{_SINGULAR[section]} {i + 1}")
+            if fields is not None:
+                sections[section].append((item, fields))
+
+    base = Path(path).parent if path is not None else Path.cwd()
+    sources, texts = _sources(checker, sections["sources"], base, read_sources)
+    speakers = _speakers(checker, sections["speakers"])
+    positions: dict[tuple[Any, ...], tuple[int, int]] = {}
+    claims = _claims(checker, sections["claims"], sources, texts, {s.id for s in speakers},
+                     read_sources, positions)
+    relations = _relations(checker, sections["relations"], {c.id for c in claims},
+                           {s.id for s in speakers}, positions)
+    if checker.errors:
+        return Parsed(None, checker.errors, checker.advisories)
+    for i, (item, _) in enumerate(sections["speakers"]):
+        positions[("speakers", i)] = (item.line, item.column)
+    for i, (item, _) in enumerate(sections["sources"]):
+        positions[("sources", i)] = (item.line, item.column)
+    amap = ArgumentMap(title=title, sources=sources, speakers=speakers, claims=claims,
+                       relations=relations, path=Path(path) if path is not None else None,
+                       positions=positions)
+    return Parsed(amap, [], checker.advisories)
+
+
+def _unique(checker: _Checker, seen: dict[str, Node], value: str | None, node: Node, what: str) -> bool:
+    if value is None:
+        return False
+    if value in seen:
+        checker.error(node, f"duplicate {what} id {value!r} (first at line {seen[value].line})",
+                      hint="ids must be unique")
+        return False
+    seen[value] = node
+    return True
+
+
+def _sources(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], base: Path,
+             read: bool) -> tuple[list[Source], dict[str, str]]:
+    seen: dict[str, Node] = {}
+    sources: list[Source] = []
+    texts: dict[str, str] = {}
+    for _, f in items:
+        sid = checker.string(f["id"], "source id") if "id" in f else None
+        file = checker.string(f["file"], "source file") if "file" in f else None
+        sha = checker.string(f["sha256"], "sha256") if "sha256" in f else None
+        title = checker.string(f["title"], "source title", allow_empty=True) if "title" in f else None
+        if sha is not None and not _HEX64.fullmatch(sha):
+            checker.error(f["sha256"], "sha256 must be 64 hexadecimal digits",
+                          hint="compute it with `sha256sum FILE`")
+            sha = None
+        if not _unique(checker, seen, sid, f.get("id"), "source") or file is None:
+            continue
+        text = _read_source(checker, f["file"], file, base) if read else None
+        if text is not None:
+            texts[sid] = text
+            if sha is not None:
+                import hashlib
+
+                actual = hashlib.sha256((base / file).read_bytes()).hexdigest()
+                if actual.lower() != sha.lower():
+                    checker.error(f["sha256"], f"source {sid!r} changed: its SHA-256 is {actual}, "
+                                  f"the map expects {sha}", cls=ProvenanceError, advisory=True,
+                                  hint="the quotes may now span different text; re-check them, "
+                                  "then update sha256")
+        sources.append(Source(sid, file, sha.lower() if sha else None, title, text))
+    return sources, texts
+
+
+def _read_source(checker: _Checker, node: Node, file: str, base: Path) -> str | None:
+    posix, windows = PurePosixPath(file), PureWindowsPath(file)
+    if posix.is_absolute() or windows.is_absolute() or windows.drive:
+        checker.error(node, f"source file {file!r} is an absolute path",
+                      hint="give a path relative to the map's folder")
+        return None
+    if ".." in posix.parts or ".." in windows.parts:
+        checker.error(node, f"source file {file!r} leaves the map's folder",
+                      hint="keep source texts in the map's folder or below it")
+        return None
+    target = base / file
+    try:
+        real_base = base.resolve()
+        real = target.resolve()
+        if real != real_base and real_base not in real.parents:
+            checker.error(node, f"source file {file!r} leads outside the map's folder (symbolic link)",
+                          hint="copy the text into the map's folder")
+            return None
+        data = real.read_bytes()
+    except FileNotFoundError:
+        checker.error(node, f"source file {file!r} not found (looked for {target})",
+                      hint="paths are relative to the map file's folder")
+        return None
+    except IsADirectoryError:
+        checker.error(node, f"source file {file!r} is a folder")
+        return None
+    except OSError as exc:
+        checker.error(node, f"cannot read source file {file!r}: {exc.strerror}")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        checker.error(node, f"source file {file!r} is not valid UTF-8 (byte {exc.start})",
+                      hint="save the text as UTF-8")
+        return None
+
+
+def _speakers(checker: _Checker, items: list[tuple[Node, dict[str, Node]]]) -> list[Speaker]:
+    seen: dict[str, Node] = {}
+    speakers = []
+    for _, f in items:
+        sid = checker.string(f["id"], "speaker id") if "id" in f else None
+        name = checker.string(f["name"], "speaker name") if "name" in f else sid
+        if _unique(checker, seen, sid, f.get("id"), "speaker"):
+            speakers.append(Speaker(sid, name or sid))
+    return speakers
+
+
+def _ref(checker: _Checker, node: Node, value: str | None, known: set[str] | dict[str, Any],
+         what: str, listing: str) -> bool:
+    if value is None:
+        return False
+    if value not in known:
+        checker.error(node, f"unknown {what} {value!r}",
+                      hint=did_you_mean(value, known) or (f"{listing}: " + ", ".join(sorted(known))
+                                                          if known else f"the map has no {listing}"))
+        return False
+    return True
+
+
+def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], sources: list[Source],
+            texts: dict[str, str], speakers: set[str], read: bool,
+            positions: dict[tuple[Any, ...], tuple[int, int]]) -> list[Claim]:
+    seen: dict[str, Node] = {}
+    claims = []
+    source_ids = {s.id: s for s in sources}
+    for item, f in items:
+        cid = checker.string(f["id"], "claim id") if "id" in f else None
+        speaker = checker.string(f["speaker"], "speaker") if "speaker" in f else None
+        text = checker.string(f["text"], "claim text") if "text" in f else None
+        kind = checker.string(f["kind"], "kind") if "kind" in f else "claim"
+        if kind is not None and kind not in CLAIM_KINDS:
+            checker.error(f["kind"], f"unknown kind {kind!r}",
+                          hint=did_you_mean(kind, CLAIM_KINDS) or "use one of " + ", ".join(CLAIM_KINDS))
+            kind = None
+        source = checker.string(f["source"], "source") if "source" in f else None
+        quote = checker.string(f["quote"], "quote") if "quote" in f else None
+        occurrence = checker.integer(f["occurrence"], "occurrence", 1) if "occurrence" in f else None
+        tags: list[str] = []
+        if "tags" in f:
+            tnode = f["tags"]
+            if tnode.kind != "seq":
+                checker.error(tnode, f"tags must be a list, not {tnode.type_name()}", hint="write [a, b]")
+            else:
+                tags = [t for t in (checker.string(n, "a tag") for n in tnode.items) if t is not None]
+        ok = _unique(checker, seen, cid, f.get("id"), "claim")
+        ok = _ref(checker, f.get("speaker"), speaker, speakers, "speaker", "speakers") and ok
+        if source is not None:
+            ok = _ref(checker, f["source"], source, source_ids, "source", "sources") and ok
+        elif quote is not None:
+            if len(sources) == 1:
+                source = sources[0].id
+            else:
+                checker.error(f["quote"], f"claim {cid!r} has a quote but no source",
+                              hint="add `source: ID`" if sources else "add the text under `sources:`")
+                ok = False
+        if occurrence is not None and quote is None:
+            checker.error(f["occurrence"], "occurrence without a quote")
+        start = end = None
+        if ok and quote is not None and read and source in texts:
+            start, end = _place(checker, f, cid, quote, occurrence, texts[source], source)
+        elif not read:
+            start = checker.integer(f["start"], "start", 0) if "start" in f else None
+            end = checker.integer(f["end"], "end", 0) if "end" in f else None
+        if not ok or None in (cid, speaker, text, kind):
+            continue
+        positions[("claims", len(claims))] = (item.line, item.column)
+        if "quote" in f:
+            positions[("claims", len(claims), "quote")] = (f["quote"].line, f["quote"].column)
+        claims.append(Claim(cid, speaker, text, kind, source, quote, occurrence, tuple(tags), start, end))
+    return claims
+
+
+def _place(checker: _Checker, f: dict[str, Node], cid: str | None, quote: str, occurrence: int | None,
+           text: str, source: str) -> tuple[int | None, int | None]:
+    match = locate(text, quote, occurrence)
+    qnode = f["quote"]
+    if match is None:
+        if occurrence is not None and locate(text, quote) is not None:
+            count = locate(text, quote).count  # type: ignore[union-attr]
+            checker.error(f["occurrence"], f"claim {cid!r} asks for occurrence {occurrence} of its quote, "
+                          f"but it occurs {count} time(s) in source {source!r}", cls=ProvenanceError,
+                          hint=f"use an occurrence from 1 to {count}")
+        else:
+            checker.error(qnode, f"the quote of claim {cid!r} does not occur in source {source!r}",
+                          cls=ProvenanceError, hint=near_miss_hint(text, quote))
+        return None, None
+    if match.count > 1 and occurrence is None:
+        checker.error(qnode, f"the quote of claim {cid!r} occurs {match.count} times in source "
+                      f"{source!r}; the first is used", cls=ProvenanceError, advisory=True,
+                      hint="lengthen the quote or add `occurrence: N`")
+    for key, derived in (("start", match.start), ("end", match.end)):
+        if key in f:
+            given = checker.integer(f[key], key, 0)
+            if given is not None and given != derived:
+                checker.error(f[key], f"{key} of claim {cid!r} is {given}, but the quote is at "
+                              f"{match.start}..{match.end}", cls=ProvenanceError,
+                              hint="offsets are derived from the quote: remove start/end or fix the quote")
+    return match.start, match.end
+
+
+def _relations(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], claims: set[str],
+               speakers: set[str], positions: dict[tuple[Any, ...], tuple[int, int]]) -> list[Relation]:
+    pairs: dict[tuple[str, str], Node] = {}
+    relations = []
+    for item, f in items:
+        a = checker.string(f["from"], "from") if "from" in f else None
+        b = checker.string(f["to"], "to") if "to" in f else None
+        rtype = checker.string(f["type"], "type") if "type" in f else None
+        note = checker.string(f["note"], "note", allow_empty=True) if "note" in f else None
+        speaker = checker.string(f["speaker"], "speaker") if "speaker" in f else None
+        ok = _ref(checker, f.get("from"), a, claims, "claim", "claims")
+        ok = _ref(checker, f.get("to"), b, claims, "claim", "claims") and ok
+        if rtype is not None and rtype not in RELATION_TYPES:
+            checker.error(f["type"], f"unknown relation type {rtype!r}",
+                          hint=did_you_mean(rtype, RELATION_TYPES) or "use 'support' or 'attack'")
+            ok = False
+        if speaker is not None:
+            ok = _ref(checker, f["speaker"], speaker, speakers, "speaker", "speakers") and ok
+        if a is not None and a == b:
+            checker.error(item, f"relation from {a!r} to itself", hint="a claim cannot support or attack itself")
+            ok = False
+        elif a is not None and b is not None:
+            if (a, b) in pairs:
+                checker.error(item, f"second relation from {a!r} to {b!r} (first at line "
+                              f"{pairs[(a, b)].line})", hint="keep at most one relation per ordered pair")
+                ok = False
+            else:
+                pairs[(a, b)] = item
+        if ok and None not in (a, b, rtype):
+            positions[("relations", len(relations))] = (item.line, item.column)
+            relations.append(Relation(a, b, rtype, note, speaker))
+    return relations
+
+
+def loads(text: str, *, path: str | Path | None = None, syntax: str = "yaml") -> ArgumentMap:
+    """Read a native map from *text*.
+
+    Raises
+    ------
+    MapFormatError
+        The first problem; the attribute ``errors`` lists all of them.
+    """
+    parsed = parse(text, path=path, syntax=syntax)
+    if parsed.errors:
+        first = parsed.errors[0]
+        exc = MapFormatError(first.message, path=first.path, line=first.line, column=first.column,
+                             hint=first.hint)
+        exc.errors = parsed.errors  # type: ignore[attr-defined]
+        raise exc
+    assert parsed.map is not None
+    return parsed.map
+
+
+def to_data(amap: ArgumentMap, *, offsets: bool = False) -> dict[str, Any]:
+    """The map as plain data in the native schema (``start``/``end`` with *offsets*)."""
+    claims = []
+    for c in amap.claims:
+        d: dict[str, Any] = {"id": c.id, "speaker": c.speaker}
+        if c.source is not None:
+            d["source"] = c.source
+        d["kind"] = c.kind
+        d["text"] = c.text
+        if c.quote is not None:
+            d["quote"] = c.quote
+        if c.occurrence is not None:
+            d["occurrence"] = c.occurrence
+        if c.tags:
+            d["tags"] = list(c.tags)
+        if offsets and c.start is not None:
+            d["start"], d["end"] = c.start, c.end
+        claims.append(d)
+    relations = []
+    for r in amap.relations:
+        d = {"from": r.from_id, "to": r.to_id, "type": r.type}
+        if r.note is not None:
+            d["note"] = r.note
+        if r.speaker is not None:
+            d["speaker"] = r.speaker
+        relations.append(d)
+    sources = []
+    for s in amap.sources:
+        d = {"id": s.id, "file": s.file}
+        if s.sha256:
+            d["sha256"] = s.sha256
+        if s.title is not None:
+            d["title"] = s.title
+        sources.append(d)
+    data: dict[str, Any] = {"argmap": FORMAT_VERSION, "title": amap.title}
+    if sources:
+        data["sources"] = sources
+    data["speakers"] = [{"id": s.id, "name": s.name} for s in amap.speakers]
+    data["claims"] = claims
+    data["relations"] = relations
+    return data
+
+
+class _Flow(dict):  # type: ignore[type-arg]
+    """A mapping written on one line in YAML output."""
+
+
+def dumps(amap: ArgumentMap, *, syntax: str = "yaml", offsets: bool | None = None) -> str:
+    """Write *amap* in the native format.
+
+    Parameters
+    ----------
+    syntax : {"yaml", "json"}
+    offsets : bool, optional
+        Include the derived ``start``/``end`` of each claim. Default: yes for JSON
+        (the stable output of ``argmap convert --to json``), no for YAML.
+    """
+    if offsets is None:
+        offsets = syntax == "json"
+    data = to_data(amap, offsets=offsets)
+    if syntax == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def flow(dumper: yaml.SafeDumper, value: _Flow) -> Any:
+        return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=True)
+
+    def listing(dumper: yaml.SafeDumper, value: list[Any]) -> Any:
+        inline = all(isinstance(v, str) and len(v) < 40 for v in value)
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=inline and bool(value))
+
+    Dumper.add_representer(_Flow, flow)
+    Dumper.add_representer(list, listing)
+    data["speakers"] = [_Flow(s) for s in data["speakers"]]
+    data["relations"] = [_Flow(r) if "note" not in r else r for r in data["relations"]]
+    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=False)
+
+
+def losses(amap: ArgumentMap) -> list[str]:
+    """The native format holds everything: always an empty list."""
+    return []
