@@ -1,3 +1,318 @@
-"""CLI commands (_core)."""
+"""CLI commands about one map: check, show, uncontested, chain, why, compare."""
 
 from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from ._common import FromOpt, JsonOpt, MapArg, MapOpt, app, echo, load_map, print_json, resolve_map, run
+from ._text import table, wrap
+
+__all__ = ["check", "show", "uncontested", "chain", "why", "compare"]
+
+
+class Semantics(str, Enum):
+    """ICCMA codes of the semantics the CLI offers."""
+
+    GR = "GR"
+    CO = "CO"
+    PR = "PR"
+    ST = "ST"
+    SST = "SST"
+    ID = "ID"
+
+
+class Support(str, Enum):
+    """How supports take part in evaluation (see ``argmap status --help``)."""
+
+    none = "none"
+    deductive = "deductive"
+    necessary = "necessary"
+
+
+SemanticsOpt = Annotated[Semantics | None, typer.Option(
+    "--semantics", "-s", case_sensitive=False,
+    help="Also evaluate the map under this semantics (ICCMA code).", show_default=False)]
+SupportOpt = Annotated[Support, typer.Option(
+    "--support", case_sensitive=False, help="Support reading for the evaluation.")]
+
+
+@app.command()
+@run
+def check(
+    map_path: MapArg = None,
+    fmt: FromOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Validate a map: schema, references, and every quote against its source.
+
+    Exit status 0 when the map is sound, 1 with one `file:line:col: message` line
+    per problem on stderr otherwise. Beyond what loading requires, a quote that
+    occurs more than once without `occurrence:` and a source whose SHA-256 differs
+    from the pinned one are reported as problems.
+    """
+    from ..io import check as check_map
+    from ..io import load
+
+    path = resolve_map(map_path)
+    problems = check_map(path, fmt)
+    if as_json:
+        print_json({"map": str(path), "ok": not problems,
+                    "problems": [{"file": p.path, "line": p.line, "column": p.column,
+                                  "message": p.message, "hint": p.hint} for p in problems]})
+    if problems:
+        if not as_json:
+            for p in problems:
+                typer.echo(str(p) if p.location else f"argmap: {p}", err=True)
+            typer.echo(f"{path}: {len(problems)} problem(s)", err=True)
+        raise typer.Exit(1)
+    if not as_json:
+        amap = load(path, fmt)
+        quoted = sum(1 for c in amap.claims if c.quote is not None)
+        echo(f"{path}: ok ({len(amap.claims)} claims, {len(amap.relations)} relations, "
+             f"{len(amap.speakers)} speakers; {quoted} quotes located)")
+
+
+@app.command()
+@run
+def show(
+    claim_id: Annotated[str | None, typer.Argument(help="A claim id; omit to list all claims.",
+                                                   show_default=False)] = None,
+    map_path: MapOpt = None,
+    fmt: FromOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """List the claims, or show one claim with its quote, relations and status."""
+    from ..provenance import line_col
+    from ..queries import claim_record
+
+    amap = load_map(map_path, fmt)
+    if claim_id is None:
+        if as_json:
+            print_json([claim_record(c) for c in amap.claims])
+            return
+        echo(table(["id", "speaker", "kind", "text"],
+                   [[c.id, c.speaker, c.kind, c.text] for c in amap.claims]))
+        return
+    claim = amap.claim(claim_id)
+    attackers = amap.attackers(claim.id)
+    record: dict[str, object] = dict(claim_record(claim))
+    record.update({
+        "source": claim.source, "quote": claim.quote, "start": claim.start, "end": claim.end,
+        "tags": list(claim.tags),
+        "incoming": [{"from": r.from_id, "type": r.type, "note": r.note} for r in amap.incoming(claim.id)],
+        "outgoing": [{"to": r.to_id, "type": r.type, "note": r.note} for r in amap.outgoing(claim.id)],
+        "status": "attacked" if attackers else "unattacked",
+    })
+    if as_json:
+        print_json(record)
+        return
+    speaker = amap.speaker(claim.speaker)
+    echo(f"{claim.id}  ({claim.kind}, {speaker.name})")
+    echo(wrap(claim.text, "  "))
+    if claim.quote is not None:
+        where = ""
+        if claim.start is not None and claim.source is not None:
+            text = amap.source(claim.source).text or ""
+            line, col = line_col(text, claim.start)
+            where = f" [{claim.source} {line}:{col}, chars {claim.start}-{claim.end}]"
+        echo(f"quote{where}:")
+        echo(wrap(f"\u201c{claim.quote}\u201d", "  "))
+    if claim.tags:
+        echo("tags: " + ", ".join(claim.tags))
+    for title, rels, key in (("reasons bearing on it", amap.incoming(claim.id), "from_id"),
+                             ("it bears on", amap.outgoing(claim.id), "to_id")):
+        if rels:
+            echo(f"{title}:")
+            for r in rels:
+                other = amap.claim(getattr(r, key))
+                sign = "+" if r.type == "support" else "-"
+                echo(wrap(f"{other.text}", "      ", f"  {sign} {other.id} ({r.type}): "))
+                if r.note:
+                    echo(wrap(f"note: {r.note}", "      "))
+    echo("status: " + ("attacked by " + ", ".join(c.id for c in attackers) if attackers else "unattacked"))
+
+
+@app.command()
+@run
+def uncontested(
+    map_path: MapArg = None,
+    fmt: FromOpt = None,
+    semantics: SemanticsOpt = None,
+    support: SupportOpt = Support.none,
+    as_json: JsonOpt = False,
+) -> None:
+    """Claims that nobody attacks; with --semantics, also the claims that survive every attack.
+
+    Without --semantics, --json prints a list of {id, speaker, kind, text}, one per
+    claim with no incoming attack. With --semantics it prints an object holding
+    that list as "unattacked" and, as "surviving", the claims accepted under the
+    semantics (grounded: labelled in; others: skeptically accepted).
+    """
+    from ..queries import claim_record, unattacked
+
+    amap = load_map(map_path, fmt)
+    plain = unattacked(amap)
+    surviving = None
+    if semantics is not None:
+        from ..evaluation import survivors
+
+        surviving = survivors(amap, semantics.value, support.value)
+    if as_json:
+        if surviving is None:
+            print_json([claim_record(c) for c in plain])
+        else:
+            print_json({"semantics": semantics.value, "support": support.value,
+                        "unattacked": [claim_record(c) for c in plain],
+                        "surviving": [claim_record(c) for c in surviving]})
+        return
+    echo(f"{len(plain)} of {len(amap.claims)} claims are unattacked:")
+    echo(table(["id", "speaker", "kind", "text"], [[c.id, c.speaker, c.kind, c.text] for c in plain]))
+    if surviving is not None:
+        echo()
+        echo(f"{len(surviving)} of {len(amap.claims)} claims survive every attack under "
+             f"{semantics.value} (support reading: {support.value}):")
+        echo(table(["id", "speaker", "kind", "text"],
+                   [[c.id, c.speaker, c.kind, c.text] for c in surviving]))
+
+
+@app.command()
+@run
+def chain(
+    start: Annotated[str, typer.Argument(metavar="FROM", help="The claim the chains start at.")],
+    end: Annotated[str | None, typer.Argument(metavar="[TO]", help="The claim they must reach "
+                                              "(default: every thesis they reach).",
+                                              show_default=False)] = None,
+    map_path: MapOpt = None,
+    fmt: FromOpt = None,
+    max_depth: Annotated[int, typer.Option("--max-depth", min=1,
+                                           help="Longest chain, in relations.")] = 12,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every chain of relations from one claim towards another, with its net polarity.
+
+    An even number of attacks along a chain supports its end; an odd number attacks it.
+    """
+    from ..queries import chains
+
+    amap = load_map(map_path, fmt)
+    found = list(chains(amap, start, end, max_depth=max_depth))
+    if as_json:
+        print_json({"from": start, "to": end, "max_depth": max_depth,
+                    "chains": [{"path": list(c.path), "types": list(c.types), "polarity": c.polarity,
+                                "target": c.target} for c in found]})
+        return
+    goal = end if end is not None else "a thesis"
+    if not found:
+        echo(f"no chain of at most {max_depth} relations leads from {start} to {goal}")
+        return
+    echo(f"{len(found)} chain(s) from {start} to {goal}:")
+    for c in found:
+        steps = [c.path[0]]
+        for t, node in zip(c.types, c.path[1:]):
+            steps.append(("--+-> " if t == "support" else "--x-> ") + node)
+        echo(wrap(" ".join(steps), "      ", f"  {c.polarity:7s} "))
+
+
+@app.command()
+@run
+def why(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.")],
+    map_path: MapOpt = None,
+    fmt: FromOpt = None,
+    max_depth: Annotated[int | None, typer.Option("--max-depth", min=0,
+                                                  help="Stop expanding below this depth.",
+                                                  show_default=False)] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The tree of reasons for (+) and against (-) a claim, recursively.
+
+    A claim met again on its own branch is shown once more, marked (cycle), and not
+    expanded, so cyclic maps give finite trees.
+    """
+    from ..queries import reasons
+
+    amap = load_map(map_path, fmt)
+    tree = reasons(amap, claim_id, max_depth=max_depth)
+    if as_json:
+        print_json(tree.to_dict())
+        return
+    for depth, node in tree.walk():
+        c = node.claim
+        mark = "" if node.relation is None else ("+ " if node.relation == "support" else "- ")
+        tail = " (cycle)" if node.repeated else (" (...)" if node.truncated else "")
+        indent = "    " * depth
+        echo(wrap(f"{c.text}{tail}", indent + "    ", f"{indent}{mark}{c.id} [{c.speaker}] "))
+
+
+@app.command()
+@run
+def compare(
+    map_path: MapArg = None,
+    fmt: FromOpt = None,
+    speakers: Annotated[str | None, typer.Option(
+        "--speakers", help="Two speaker ids, A,B (default: the map's first two).",
+        show_default=False)] = None,
+    semantics: SemanticsOpt = None,
+    support: SupportOpt = Support.none,
+    as_json: JsonOpt = False,
+) -> None:
+    """Two speakers side by side: A's claims that B attacks, supports or leaves alone,
+    B's claims that answer nothing of A's, and their shared ground.
+
+    With --semantics, also which of each speaker's claims stand with and without the
+    other speaker's claims.
+    """
+    from ..errors import QueryError
+    from ..queries import compare as compare_speakers
+
+    a = b = None
+    if speakers is not None:
+        parts = [p.strip() for p in speakers.split(",")]
+        if len(parts) != 2 or not all(parts):
+            raise QueryError(f"--speakers takes two ids separated by a comma, not {speakers!r}",
+                             hint="for example --speakers essay,commenter")
+        a, b = parts
+    amap = load_map(map_path, fmt)
+    result = compare_speakers(amap, a, b)
+    standing = None
+    if semantics is not None:
+        from ..evaluation import compare_standing
+
+        standing = compare_standing(amap, result.a, result.b, semantics.value, support.value)
+    if as_json:
+        data = result.to_dict()
+        if standing is not None:
+            data["evaluation"] = standing.to_dict() if hasattr(standing, "to_dict") else standing
+        print_json(data)
+        return
+    name = {s.id: s.name for s in amap.speakers}
+    text = {c.id: c.text for c in amap.claims}
+    A, B = name[result.a], name[result.b]
+
+    def section(title: str, items: dict[str, list[str]] | list[str]) -> None:
+        echo(f"{title} ({len(items)})")
+        if not items:
+            echo("  (none)")
+        for cid in items:
+            by = f" <- {', '.join(items[cid])}" if isinstance(items, dict) else ""
+            echo(wrap(text[cid], "      ", f"  {cid}{by}: "))
+        echo()
+
+    section(f"{A}'s claims that {B} attacks", result.attacked)
+    section(f"{A}'s claims that {B} supports", result.supported)
+    section(f"{A}'s claims that {B} leaves alone", result.untouched)
+    section(f"{B}'s claims that answer nothing of {A}'s", result.unanswering)
+    echo(f"shared ground ({len(result.shared)})")
+    if not result.shared:
+        echo("  (none)")
+    for x, y in result.shared:
+        echo(wrap(f"{text[x]}  ~  {text[y]}", "      ", f"  {x} ~ {y}: "))
+    if standing is not None:
+        echo()
+        from ..evaluation import format_standing
+
+        echo(format_standing(standing, amap))
+

@@ -1,0 +1,340 @@
+"""Questions about a map: what stands unattacked, chains of reasons, trees of reasons,
+and how two speakers' positions meet.
+
+All functions are pure: they read an :class:`~argmap.model.ArgumentMap` and return
+plain records. Unknown claim or speaker ids raise :class:`~argmap.errors.QueryError`
+at the call (also for the generator :func:`chains`).
+
+Examples
+--------
+>>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+>>> m = ArgumentMap(speakers=[Speaker("a", "A"), Speaker("b", "B")],
+...     claims=[Claim("T", "a", "thesis", "thesis"), Claim("P", "a", "premise"),
+...             Claim("X", "b", "objection")],
+...     relations=[Relation("P", "T", "support"), Relation("X", "P", "attack")])
+>>> [c.id for c in unattacked(m)]
+['T', 'X']
+>>> [(c.path, c.polarity) for c in chains(m, "X")]
+[(('X', 'P', 'T'), 'attack')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from .errors import QueryError
+from .model import ArgumentMap, Claim, Relation
+
+__all__ = [
+    "unattacked",
+    "Chain",
+    "chains",
+    "ReasonNode",
+    "reasons",
+    "Comparison",
+    "compare",
+    "claim_record",
+]
+
+#: Default bound on the number of relations in a chain.
+DEFAULT_MAX_DEPTH = 12
+
+
+def claim_record(claim: Claim) -> dict[str, str]:
+    """The short public record of a claim: id, speaker, kind, text."""
+    return {"id": claim.id, "speaker": claim.speaker, "kind": claim.kind, "text": claim.text}
+
+
+def unattacked(amap: ArgumentMap) -> list[Claim]:
+    """The claims nobody attacks (no incoming ``attack`` relation), in map order.
+
+    Supports do not matter here; for the claims that *survive* attacks, see
+    :func:`argmap.evaluation.statuses`.
+
+    Notes
+    -----
+    O(claims + relations).
+    """
+    attacked = {r.to_id for r in amap.relations if r.type == "attack"}
+    return [c for c in amap.claims if c.id not in attacked]
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A simple path of relations from one claim to another.
+
+    Attributes
+    ----------
+    path : tuple of str
+        Claim ids from the start to the end.
+    types : tuple of str
+        The type of each relation along the path (``len(path) - 1`` of them).
+    polarity : str
+        ``"support"`` when the path has an even number of attacks, else ``"attack"``.
+    """
+
+    path: tuple[str, ...]
+    types: tuple[str, ...]
+
+    @property
+    def polarity(self) -> str:
+        """The net effect of the path: an even number of attacks supports."""
+        return "attack" if self.types.count("attack") % 2 else "support"
+
+    @property
+    def target(self) -> str:
+        """The claim the chain ends at."""
+        return self.path[-1]
+
+
+def chains(amap: ArgumentMap, start: str, end: str | None = None, *,
+           max_depth: int = DEFAULT_MAX_DEPTH) -> Iterator[Chain]:
+    """Every simple relation path from *start* to *end*.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    start : str
+        The claim the paths begin at.
+    end : str, optional
+        The claim they must reach. By default, every thesis the paths reach (other
+        than *start* itself).
+    max_depth : int
+        The longest path considered, in relations.
+
+    Yields
+    ------
+    Chain
+        In depth-first order, following relations in map order.
+
+    Raises
+    ------
+    QueryError
+        On an unknown claim id or a *max_depth* below 1, at the call.
+
+    Notes
+    -----
+    Paths are simple (no claim twice), so cycles in the map are harmless. The
+    number of simple paths can grow exponentially with the map's density;
+    *max_depth* bounds the work.
+    """
+    amap.claim(start)
+    if end is not None:
+        amap.claim(end)
+    if max_depth < 1:
+        raise QueryError(f"max depth must be at least 1, not {max_depth}")
+    targets = {end} if end is not None else {c.id for c in amap.theses()} - {start}
+    return _walk(amap, start, targets, max_depth)
+
+
+def _walk(amap: ArgumentMap, start: str, targets: set[str], max_depth: int) -> Iterator[Chain]:
+    path = [start]
+    types: list[str] = []
+    on_path = {start}
+    # An explicit stack of iterators over outgoing relations keeps deep maps off the C stack.
+    stack: list[Iterator[Relation]] = [iter(amap.outgoing(start))]
+    while stack:
+        rel = next(stack[-1], None)
+        if rel is None:
+            stack.pop()
+            if len(path) > 1:
+                on_path.discard(path.pop())
+                types.pop()
+            continue
+        if rel.to_id in on_path:
+            continue
+        path.append(rel.to_id)
+        types.append(rel.type)
+        if rel.to_id in targets:
+            yield Chain(tuple(path), tuple(types))
+        if len(types) < max_depth:
+            on_path.add(rel.to_id)
+            stack.append(iter(amap.outgoing(rel.to_id)))
+        else:
+            path.pop()
+            types.pop()
+
+
+@dataclass
+class ReasonNode:
+    """One node of the tree of reasons for and against a claim.
+
+    Attributes
+    ----------
+    claim : Claim
+    relation : str or None
+        How this claim bears on its parent (``support``/``attack``); None at the root.
+    note : str or None
+        The note of that relation.
+    children : list of ReasonNode
+        The claims that bear on this one.
+    repeated : bool
+        True when the claim is already on the path from the root; it is not expanded
+        again (this is what makes the tree finite on cyclic maps).
+    truncated : bool
+        True when the depth bound stopped the expansion although reasons remain.
+    """
+
+    claim: Claim
+    relation: str | None = None
+    note: str | None = None
+    children: list[ReasonNode] = field(default_factory=list)
+    repeated: bool = False
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain nested data, for JSON."""
+        d: dict[str, object] = claim_record(self.claim)
+        d["relation"] = self.relation
+        if self.note is not None:
+            d["note"] = self.note
+        if self.repeated:
+            d["repeated"] = True
+        if self.truncated:
+            d["truncated"] = True
+        d["children"] = [c.to_dict() for c in self.children]
+        return d
+
+    def walk(self, depth: int = 0) -> Iterator[tuple[int, ReasonNode]]:
+        """``(depth, node)`` for this node and every descendant, pre-order."""
+        yield depth, self
+        for child in self.children:
+            yield from child.walk(depth + 1)
+
+
+def reasons(amap: ArgumentMap, claim_id: str, *, max_depth: int | None = None) -> ReasonNode:
+    """The tree of claims for and against *claim_id*, recursively.
+
+    Each node's children are the claims with a relation *to* it (supporters and
+    attackers, in map order). A claim already on the path from the root appears
+    once more as a leaf marked ``repeated``, so cyclic maps give finite trees.
+
+    Parameters
+    ----------
+    max_depth : int, optional
+        Stop expanding below this depth (the root is depth 0); nodes cut off are
+        marked ``truncated``.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim("A", "s", "a"), Claim("B", "s", "b")],
+    ...     relations=[Relation("A", "B", "attack"), Relation("B", "A", "attack")])
+    >>> tree = reasons(m, "A")
+    >>> [(d, n.claim.id, n.relation, n.repeated) for d, n in tree.walk()]
+    [(0, 'A', None, False), (1, 'B', 'attack', False), (2, 'A', 'attack', True)]
+    """
+    root = ReasonNode(amap.claim(claim_id))
+    if max_depth is not None and max_depth < 0:
+        raise QueryError(f"max depth must be at least 0, not {max_depth}")
+    stack: list[tuple[ReasonNode, frozenset[str], int]] = [(root, frozenset({claim_id}), 0)]
+    while stack:
+        node, on_path, depth = stack.pop()
+        incoming = amap.incoming(node.claim.id)
+        if max_depth is not None and depth >= max_depth:
+            node.truncated = bool(incoming)
+            continue
+        for rel in incoming:
+            child = ReasonNode(amap.claim(rel.from_id), rel.type, rel.note)
+            node.children.append(child)
+            if rel.from_id in on_path:
+                child.repeated = True
+            else:
+                stack.append((child, on_path | {rel.from_id}, depth + 1))
+    return root
+
+
+@dataclass
+class Comparison:
+    """Two speakers' positions side by side (see :func:`compare`).
+
+    Attributes
+    ----------
+    a, b : str
+        The speaker ids.
+    attacked, supported : dict of str to list of str
+        A's claims that B attacks / supports, each with the B claims doing so.
+    untouched : list of str
+        A's claims B neither attacks nor supports.
+    unanswering : list of str
+        B's claims with no relation to any of A's claims (their own line of argument).
+    shared : list of tuple of (str, str)
+        Shared ground: ``(a_claim, b_claim)`` pairs where one supports the other
+        and B does not also attack that claim of A's.
+    """
+
+    a: str
+    b: str
+    attacked: dict[str, list[str]]
+    supported: dict[str, list[str]]
+    untouched: list[str]
+    unanswering: list[str]
+    shared: list[tuple[str, str]]
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data, for JSON."""
+        return {
+            "speakers": [self.a, self.b],
+            "attacked": self.attacked,
+            "supported": self.supported,
+            "untouched": self.untouched,
+            "unanswering": self.unanswering,
+            "shared": [list(p) for p in self.shared],
+        }
+
+
+def compare(amap: ArgumentMap, a: str | None = None, b: str | None = None) -> Comparison:
+    """Compare speaker *a*'s claims with speaker *b*'s answers.
+
+    Parameters
+    ----------
+    a, b : str, optional
+        Speaker ids; by default the map's first two speakers.
+
+    Raises
+    ------
+    QueryError
+        When a speaker is unknown, the two are the same, or the map has fewer than
+        two speakers and none are named.
+    """
+    if a is None or b is None:
+        ids = [s.id for s in amap.speakers]
+        rest = [s for s in ids if s not in (a, b)]
+        a = a if a is not None else (rest.pop(0) if rest else None)
+        b = b if b is not None else (rest.pop(0) if rest else None)
+        if a is None or b is None:
+            raise QueryError("the map has fewer than two speakers to compare",
+                             hint="name them with --speakers A,B")
+    amap.speaker(a)
+    amap.speaker(b)
+    if a == b:
+        raise QueryError(f"cannot compare speaker {a!r} with itself", hint="name two different speakers")
+    speaker_of = {c.id: c.speaker for c in amap.claims}
+    attacked: dict[str, list[str]] = {}
+    supported: dict[str, list[str]] = {}
+    answering: set[str] = set()
+    for r in amap.relations:
+        src, dst = speaker_of[r.from_id], speaker_of[r.to_id]
+        if src == b and dst == a:
+            answering.add(r.from_id)
+            (attacked if r.type == "attack" else supported).setdefault(r.to_id, []).append(r.from_id)
+    a_claims = [c.id for c in amap.claims if c.speaker == a]
+    order = {cid: i for i, cid in enumerate(a_claims)}
+    attacked = dict(sorted(attacked.items(), key=lambda kv: order[kv[0]]))
+    supported = dict(sorted(supported.items(), key=lambda kv: order[kv[0]]))
+    untouched = [cid for cid in a_claims if cid not in attacked and cid not in supported]
+    unanswering = [c.id for c in amap.claims if c.speaker == b and c.id not in answering]
+    shared: list[tuple[str, str]] = []
+    attacked_by = {r.to_id for r in amap.relations if r.type == "attack" and speaker_of[r.from_id] == b}
+    attacked_a = {r.to_id for r in amap.relations if r.type == "attack" and speaker_of[r.from_id] == a}
+    for r in amap.relations:
+        if r.type != "support":
+            continue
+        src, dst = speaker_of[r.from_id], speaker_of[r.to_id]
+        if src == b and dst == a and r.to_id not in attacked_by:
+            shared.append((r.to_id, r.from_id))
+        elif src == a and dst == b and r.to_id not in attacked_a:
+            shared.append((r.from_id, r.to_id))
+    return Comparison(a, b, attacked, supported, untouched, unanswering, shared)
