@@ -82,10 +82,13 @@ class AF:
         hit = self._cache.get(key)
         if hit is None:
             keys, vals = (self.dst, self.src) if by == "in" else (self.src, self.dst)
-            order = np.argsort(keys, kind="stable")
+            # One sort of a packed 64-bit key (vectorised in numpy >= 2) is several
+            # times faster than a stable argsort; rows come out sorted as well.
+            packed = (keys.astype(np.int64) << 32) | vals.astype(np.int64)
+            packed.sort()
             ptr = np.zeros(self.n + 1, dtype=np.int64)
             np.cumsum(np.bincount(keys, minlength=self.n), out=ptr[1:])
-            hit = (ptr, vals[order].astype(np.int32, copy=False))
+            hit = (ptr, (packed & 0xFFFFFFFF).astype(np.int32))
             self._cache[key] = hit
         return hit
 

@@ -102,9 +102,16 @@ def grounded_labelling(af: AF) -> np.ndarray:
         out_new = _unique_unlabelled(_gather(ptr, idx, frontier), label, stamp)
         label[out_new] = OUT
         hit = _gather(ptr, idx, out_new)
-        np.subtract.at(count, hit, 1)
-        hit = hit[count[hit] == 0]
-        frontier = _unique_unlabelled(hit, label, stamp)
+        if hit.shape[0] == 0:
+            frontier = hit
+            break
+        # decrement the live-attacker count once per attack from a new OUT argument:
+        # sort, then subtract run lengths (faster than ufunc.at, dedups for free)
+        hit = np.sort(hit)
+        starts = np.flatnonzero(np.concatenate(([True], hit[1:] != hit[:-1])))
+        targets = hit[starts]
+        count[targets] -= np.diff(np.append(starts, hit.shape[0])).astype(np.int32)
+        frontier = targets[(count[targets] == 0) & (label[targets] == UNDEC)]
     if frontier.shape[0]:
         _scalar_propagate(frontier.tolist(), label, count, ptr, idx)
     return label
@@ -112,31 +119,23 @@ def grounded_labelling(af: AF) -> np.ndarray:
 
 def _scalar_propagate(todo: list[int], label: np.ndarray, count: np.ndarray,
                       ptr: np.ndarray, idx: np.ndarray) -> None:
-    """Finish the propagation with a worklist over Python ints (small frontiers)."""
-    lab = label.tolist()
-    cnt = count.tolist()
-    p = ptr.tolist()
-    targets = idx.tolist()
-    changed_in: list[int] = []
-    changed_out: list[int] = []
+    """Finish the propagation with a worklist (small frontiers, long chains).
+
+    Reads the arrays element-wise, so its cost is proportional to the attacks it
+    visits, not to the size of the framework.
+    """
     while todo:
         a = todo.pop()
-        if lab[a] != UNDEC:
+        if label[a] != UNDEC:
             continue
-        lab[a] = IN
-        changed_in.append(a)
-        for b in targets[p[a]:p[a + 1]]:
-            if lab[b] == UNDEC:
-                lab[b] = OUT
-                changed_out.append(b)
-                for c in targets[p[b]:p[b + 1]]:
-                    cnt[c] -= 1
-                    if cnt[c] == 0 and lab[c] == UNDEC:
+        label[a] = IN
+        for b in idx[ptr[a]:ptr[a + 1]].tolist():
+            if label[b] == UNDEC:
+                label[b] = OUT
+                for c in idx[ptr[b]:ptr[b + 1]].tolist():
+                    count[c] -= 1
+                    if count[c] == 0 and label[c] == UNDEC:
                         todo.append(c)
-    if changed_in:
-        label[np.asarray(changed_in, dtype=np.int64)] = IN
-    if changed_out:
-        label[np.asarray(changed_out, dtype=np.int64)] = OUT
 
 
 def grounded(af: AF) -> np.ndarray:

@@ -1,0 +1,351 @@
+"""SAT encodings of Dung's semantics on python-sat (CaDiCaL 1.9.5) and the loops over them.
+
+Everything here works on the *core* of a framework: the arguments the grounded
+labelling leaves ``undec`` and the attacks among them (see
+:func:`argmap.semantics.tasks.core`). Every complete extension of a framework is
+its grounded extension plus a complete extension of the core, so the solvers never
+see the arguments that propagation already decided.
+
+Encoding (linear in ``n + m``; Besnard & Doutre 2004, Cerutti et al. 2013): the
+variable ``x_i`` says argument ``i`` is in, ``d_i`` says ``i`` is attacked by the
+set ("defeated"), ``d_i <-> OR(x_c : c attacks i)``.
+
+* conflict-free: ``-x_a | -x_b`` for each attack ``(a, b)``;
+* admissible: ``x_b -> d_a`` for each attack ``(a, b)``;
+* complete: admissible and ``x_b | OR(-d_a : a attacks b)``;
+* stable: conflict-free and ``x_b | d_b``;
+* range (semi-stable): ``r_i <-> x_i | d_i``.
+
+Maximisation (preferred, semi-stable) is an incremental "grow" loop: keep the found
+set as assumptions and ask, under a fresh activation literal, for one more argument
+(or one more range element) until the solver says no. CaDiCaL is told to prefer
+``x_i = true``, which makes the first model close to maximal; with Glucose the
+same loop needs orders of magnitude more calls (see docs/evaluation.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+from ..af import AF
+
+__all__ = ["Encoding", "preferred_extensions", "grow_preferred", "stable_extensions",
+           "complete_extensions", "semi_stable_extensions", "semi_stable_ranges",
+           "credulous_admissible", "skeptical_preferred", "credulous_cover",
+           "ideal_core", "stable_intersection"]
+
+
+class Encoding:
+    """One incremental CaDiCaL instance holding an encoding of a (core) framework.
+
+    Parameters
+    ----------
+    af : AF
+        The framework (usually a grounded core).
+    kind : {"adm", "com", "stb"}
+        Admissible, complete or stable sets.
+    ranges : bool
+        Also define the range variables ``r_i`` (semi-stable).
+    """
+
+    def __init__(self, af: AF, kind: str, *, ranges: bool = False) -> None:
+        from pysat.solvers import Cadical195
+
+        self.n = n = af.n
+        self.solver = Cadical195()
+        self.top = 3 * n if ranges else 2 * n
+        src = af.src.astype(np.int64)
+        dst = af.dst.astype(np.int64)
+        clauses: list[list[int]] = []
+        self_att = src == dst
+        clauses += (-(src[self_att] + 1))[:, None].tolist()
+        other = ~self_att
+        clauses += np.stack([-(src[other] + 1), -(dst[other] + 1)], axis=1).tolist()
+        # d_a <-> OR(x_c : c attacks a)
+        clauses += np.stack([-(src + 1), n + dst + 1], axis=1).tolist()
+        ptr, idx = af.attackers_csr()
+        p = ptr.tolist()
+        xs = (idx.astype(np.int64) + 1).tolist()
+        for a in range(n):
+            clauses.append([-(n + a + 1)] + xs[p[a]:p[a + 1]])
+        if kind in ("adm", "com"):
+            # x_b -> d_a for each attack (a, b)
+            clauses += np.stack([-(dst + 1), n + src + 1], axis=1).tolist()
+        if kind == "com":
+            ds = [-(n + v) for v in xs]
+            for b in range(n):
+                clauses.append([b + 1] + ds[p[b]:p[b + 1]])
+        elif kind == "stb":
+            ar = np.arange(n, dtype=np.int64)
+            clauses += np.stack([ar + 1, n + ar + 1], axis=1).tolist()
+        if ranges:
+            ar = np.arange(n, dtype=np.int64)
+            r = 2 * n + ar + 1
+            clauses += np.stack([-r, ar + 1, n + ar + 1], axis=1).tolist()
+            clauses += np.stack([r, -(ar + 1)], axis=1).tolist()
+            clauses += np.stack([r, -(n + ar + 1)], axis=1).tolist()
+        self.solver.append_formula(clauses)
+        if n:
+            self.solver.set_phases(list(range(1, n + 1)))
+
+    def new_var(self) -> int:
+        """A fresh variable (activation literals)."""
+        self.top += 1
+        return self.top
+
+    def add(self, clause: list[int]) -> None:
+        """Add a clause permanently."""
+        self.solver.add_clause(clause)
+
+    def solve(self, assumptions: list[int] | None = None) -> np.ndarray | None:
+        """Solve; return the mask of ``x`` (and ``r`` rows if defined) or ``None`` if UNSAT."""
+        if not self.solver.solve(assumptions=assumptions or []):
+            return None
+        model = self.solver.get_model()
+        vals = np.asarray(model[:self.top if self.top <= len(model) else len(model)]) > 0
+        return vals
+
+    def x(self, model: np.ndarray) -> np.ndarray:
+        """The extension part (``x`` variables) of a model."""
+        return model[:self.n]
+
+    def r(self, model: np.ndarray) -> np.ndarray:
+        """The range part (``r`` variables) of a model."""
+        return model[2 * self.n:3 * self.n]
+
+    def close(self) -> None:
+        """Free the solver."""
+        self.solver.delete()
+
+    def __enter__(self) -> Encoding:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _lits(mask: np.ndarray, offset: int = 0, sign: int = 1) -> list[int]:
+    return (sign * (np.flatnonzero(mask) + 1 + offset)).tolist()
+
+
+def grow_preferred(enc: Encoding, start: np.ndarray, assumptions: list[int] | None = None
+                   ) -> np.ndarray:
+    """Grow an admissible set to a ⊆-maximal one (under extra *assumptions*)."""
+    m = enc.x(start).copy()
+    extra = list(assumptions or [])
+    while True:
+        outside = _lits(~m)
+        if not outside:
+            return m
+        act = enc.new_var()
+        enc.add([-act] + outside)
+        res = enc.solve([act] + _lits(m) + extra)
+        enc.add([-act])
+        if res is None:
+            return m
+        m = enc.x(res).copy()
+
+
+def preferred_extensions(af: AF) -> Iterator[np.ndarray]:
+    """All preferred extensions of *af* (masks), each found by growing an admissible set.
+
+    After each extension ``P`` the clause ``OR(x_i : i not in P)`` forbids its subsets,
+    so every new admissible set grows into a new preferred extension.
+    """
+    with Encoding(af, "adm") as enc:
+        while True:
+            model = enc.solve()
+            if model is None:
+                return
+            p = grow_preferred(enc, model)
+            yield p
+            outside = _lits(~p)
+            if not outside:
+                return
+            enc.add(outside)
+
+
+def stable_extensions(af: AF) -> Iterator[np.ndarray]:
+    """All stable extensions of *af* (masks); none when it has none (odd cycles)."""
+    with Encoding(af, "stb") as enc:
+        while True:
+            model = enc.solve()
+            if model is None:
+                return
+            s = enc.x(model).copy()
+            yield s
+            outside = _lits(~s)
+            if not outside:
+                return
+            enc.add(outside)
+
+
+def complete_extensions(af: AF) -> Iterator[np.ndarray]:
+    """All complete extensions of *af* (masks), blocking each exact assignment."""
+    with Encoding(af, "com") as enc:
+        while True:
+            model = enc.solve()
+            if model is None:
+                return
+            c = enc.x(model).copy()
+            yield c
+            block = _lits(~c) + _lits(c, sign=-1)
+            if not block:
+                return
+            enc.add(block)
+
+
+def semi_stable_ranges(af: AF, enc: Encoding) -> Iterator[np.ndarray]:
+    """The ⊆-maximal ranges of complete extensions (masks), each once.
+
+    *enc* must be a complete encoding with range variables; subsets of every yielded
+    range are blocked in it.
+    """
+    n = af.n
+    while True:
+        model = enc.solve()
+        if model is None:
+            return
+        rng = enc.r(model).copy()
+        while True:
+            outside = _lits(~rng, offset=2 * n)
+            if not outside:
+                break
+            act = enc.new_var()
+            enc.add([-act] + outside)
+            res = enc.solve([act] + _lits(rng, offset=2 * n))
+            enc.add([-act])
+            if res is None:
+                break
+            rng = enc.r(res).copy()
+        yield rng
+        outside = _lits(~rng, offset=2 * n)
+        if not outside:
+            return
+        enc.add(outside)
+
+
+def _exact_range(n: int, rng: np.ndarray) -> list[int]:
+    return _lits(rng, offset=2 * n) + _lits(~rng, offset=2 * n, sign=-1)
+
+
+def semi_stable_extensions(af: AF) -> Iterator[np.ndarray]:
+    """All semi-stable extensions of *af* (Caminada 2006): complete extensions of maximal range.
+
+    If *af* has a stable extension, the semi-stable ones are exactly the stable ones.
+    """
+    with Encoding(af, "stb") as st:
+        has_stable = st.solve() is not None
+    if has_stable:
+        yield from stable_extensions(af)
+        return
+    n = af.n
+    with Encoding(af, "com", ranges=True) as enc:
+        for rng in semi_stable_ranges(af, enc):
+            with Encoding(af, "com", ranges=True) as inner:
+                exact = _exact_range(n, rng)
+                while True:
+                    model = inner.solve(exact)
+                    if model is None:
+                        break
+                    e = inner.x(model).copy()
+                    yield e
+                    inner.add(_lits(~e) + _lits(e, sign=-1))
+
+
+def credulous_admissible(af: AF, q: int) -> np.ndarray | None:
+    """An admissible set containing *q*, grown to a preferred extension; ``None`` if none."""
+    with Encoding(af, "adm") as enc:
+        model = enc.solve([q + 1])
+        if model is None:
+            return None
+        return grow_preferred(enc, model)
+
+
+def skeptical_preferred(af: AF, q: int) -> np.ndarray | None:
+    """A preferred extension lacking *q*, or ``None`` if *q* is in every one (CEGAR).
+
+    Loop: find a ⊆-maximal admissible set ``M`` without *q*; if no admissible
+    superset of ``M`` contains *q*, ``M`` is preferred and a counter-example;
+    otherwise forbid the subsets of ``M`` and repeat. When no *q*-free admissible
+    set is left, *q* is skeptically accepted.
+    """
+    with Encoding(af, "adm") as search, Encoding(af, "adm") as check:
+        if check.solve([q + 1]) is None:
+            model = search.solve()
+            return grow_preferred(search, model) if model is not None else None
+        while True:
+            model = search.solve([-(q + 1)])
+            if model is None:
+                return None
+            m = grow_preferred(search, model, [-(q + 1)])
+            if check.solve(_lits(m) + [q + 1]) is None:
+                return m
+            outside = [i for i in _lits(~m) if i != q + 1]
+            if not outside:
+                return None
+            search.add(outside)
+
+
+def credulous_cover(af: AF, kind: str = "adm") -> np.ndarray:
+    """Mask of the arguments in at least one admissible (``"adm"``) or stable (``"stb"``) set.
+
+    Each call asks for a set containing an argument not yet covered, so it needs at
+    most one SAT call per argument and usually far fewer.
+    """
+    covered = np.zeros(af.n, dtype=bool)
+    with Encoding(af, kind) as enc:
+        while True:
+            rest = _lits(~covered)
+            if not rest:
+                return covered
+            act = enc.new_var()
+            enc.add([-act] + rest)
+            model = enc.solve([act])
+            if model is None:
+                return covered
+            covered |= enc.x(model)
+
+
+def stable_intersection(af: AF) -> np.ndarray | None:
+    """Mask of the arguments in every stable extension; ``None`` if there is none."""
+    with Encoding(af, "stb") as enc:
+        model = enc.solve()
+        if model is None:
+            return None
+        inter = enc.x(model).copy()
+        while True:
+            members = _lits(inter, sign=-1)
+            if not members:
+                return inter
+            act = enc.new_var()
+            enc.add([-act] + members)
+            model = enc.solve([act])
+            if model is None:
+                return inter
+            inter &= enc.x(model)
+
+
+def ideal_core(af: AF) -> np.ndarray:
+    """The ideal extension of a framework whose grounded extension is empty (mask).
+
+    Dunne (2009): the ideal extension is the largest admissible subset of the
+    credulously accepted arguments none of whose attackers is credulously accepted.
+    That candidate set is conflict-free, so its largest admissible subset is the
+    greatest fixpoint of "drop members with an attacker the set does not attack".
+    """
+    cred = credulous_cover(af, "adm")
+    attacked_by_cred = np.zeros(af.n, dtype=bool)
+    attacked_by_cred[af.dst[cred[af.src]]] = True
+    cand = cred & ~attacked_by_cred
+    while True:
+        plus = np.zeros(af.n, dtype=bool)
+        plus[af.dst[cand[af.src]]] = True
+        bad = np.zeros(af.n, dtype=bool)
+        bad[af.dst[~plus[af.src]]] = True
+        drop = cand & bad
+        if not drop.any():
+            return cand
+        cand &= ~drop
