@@ -369,7 +369,9 @@ def credulous(af: AF, semantics: str | Semantics, arg: int | str
         found = _sst_with(comp_af, local, want=True)
     if found is None:
         return False, None
-    return True, _complete_with(af, sem, label, members, c, sub, found)
+    ext = _complete_with(af, sem, label, members, c, sub, found)
+    # None: another component has no stable extension, so the framework has none
+    return (ext is not None, ext)
 
 
 def skeptical(af: AF, semantics: str | Semantics, arg: int | str
