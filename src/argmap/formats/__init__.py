@@ -72,6 +72,17 @@ FORMATS: dict[str, Format] = {
                description="argmap's native map format, YAML syntax"),
         Format("json", (".json",), "argmap.formats.native_json",
                description="argmap's native map format, JSON syntax (with derived start/end)"),
+        Format("argdown", (".argdown", ".ad"), "argmap.formats.argdown",
+               description="Argdown text (documented subset; speakers from data, tags or headings)"),
+        Format("aif", (".aif.json", ".aif"), "argmap.formats.aif",
+               description="AIF JSON as AIFdb/OVA write it (I, RA, CA, MA, L, YA nodes; locutions)"),
+        Format("graphml", (".graphml",), "argmap.formats.graphml", readable=False,
+               description="GraphML for Gephi and yEd (write only)"),
+        Format("nodelink", (".nodelink.json",), "argmap.formats.nodelink", readable=False,
+               description="networkx node-link JSON (write only)"),
+        Format("iccma", (".af", ".i23"), "argmap.formats.iccma", description="ICCMA 2023 abstract framework: the attack graph, claim ids in comments"),
+        Format("apx", (".apx",), "argmap.formats.apx", description="ASPARTIX facts arg(a). att(a,b).: the attack graph"),
+        Format("tgf", (".tgf",), "argmap.formats.tgf", description="Trivial Graph Format: claim ids (texts as labels) and attacks"),
     )
 }
 
