@@ -1,3 +1,101 @@
-"""CLI commands (_convert)."""
+"""CLI command ``argmap convert``: between map formats, saying what the target cannot hold."""
 
 from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._common import FromOpt, MapArg, app, err, resolve_map, run
+
+__all__ = ["convert", "SpeakerFrom"]
+
+
+class SpeakerFrom(str, Enum):
+    """Where an Argdown claim's speaker comes from (see ``argmap convert --help``)."""
+
+    data = "data"
+    tag = "tag"
+    heading = "heading"
+
+
+def _format_names(writable: bool) -> str:
+    from ..formats import FORMATS
+
+    return ", ".join(f.name for f in FORMATS.values() if (f.writable if writable else f.readable))
+
+
+@app.command()
+@run
+def convert(
+    map_path: MapArg = None,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write here (atomically); the format comes from --to, else the suffix. "
+        "Default: print on stdout (then --to is required).", show_default=False)] = None,
+    from_: FromOpt = None,
+    to: Annotated[str | None, typer.Option(
+        "--to", help="Output format: json, yaml, argdown, aif, graphml, nodelink, iccma, apx, tgf.",
+        show_default=False)] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail (exit 1, nothing written) if the output format cannot hold "
+        "everything in the map.")] = False,
+    speaker_from: Annotated[SpeakerFrom | None, typer.Option(
+        "--speaker-from", case_sensitive=False,
+        help="Argdown input only: take speakers from {speaker: …} data (default), from tags, "
+        "or from section headings.", show_default=False)] = None,
+) -> None:
+    """Convert a map to another format (stdout when no -o).
+
+    Formats, by name and suffix: json (.json) and yaml (.yaml), argmap's own;
+    argdown (.argdown); aif (.aif.json); graphml (.graphml) and nodelink
+    (.nodelink.json), write only; and the attack-graph formats iccma, apx, tgf.
+    `--to json` prints the native schema with the derived start/end of each claim.
+
+    What the output format cannot hold is listed on stderr, one line per kind of
+    loss with counts; --strict turns any loss into an error. docs/formats.md says
+    per format what is read, written and lost.
+    """
+    from .. import formats
+    from ..errors import ConversionError
+    from ..io import load
+
+    path = resolve_map(map_path)
+    if from_ is not None and from_.lower() not in formats.FORMATS:
+        raise typer.BadParameter(f"unknown format {from_!r}; readable formats: {_format_names(False)}",
+                                 param_hint="--from")
+    source_fmt = formats.for_path(path, from_)
+    options = {}
+    if speaker_from is not None:
+        if source_fmt.name != "argdown":
+            raise typer.BadParameter(f"only applies to Argdown input, not {source_fmt.name}",
+                                     param_hint="--speaker-from")
+        options["speaker_from"] = speaker_from.value
+    if to is not None:
+        if to.lower() not in formats.FORMATS:
+            raise typer.BadParameter(f"unknown format {to!r}; writable formats: {_format_names(True)}",
+                                     param_hint="--to")
+        target = formats.by_name(to)
+    elif output is not None:
+        target = formats.for_path(output)
+    else:
+        raise typer.BadParameter("say which format to print, e.g. --to json (or give -o FILE)",
+                                 param_hint="--to")
+    if not target.writable:
+        raise typer.BadParameter(f"argmap cannot write {target.name}; writable formats: "
+                                 f"{_format_names(True)}", param_hint="--to")
+    amap = load(path, source_fmt.name, **options)
+    lost = formats.losses(amap, target.name)
+    for line in lost:
+        err(f"argmap: {target.name} cannot hold: {line}")
+    if strict and lost:
+        raise ConversionError(f"{target.name} cannot hold everything in the map "
+                              f"({len(lost)} kind{'s' if len(lost) != 1 else ''} of loss, listed above); "
+                              "nothing written", hint="convert without --strict to accept the losses")
+    text = formats.dumps(amap, target.name)
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        formats.atomic_write(output, text)
+        err(f"argmap: wrote {output} ({target.name})")
