@@ -1,0 +1,682 @@
+"""Which claims of a map stand, under which semantics and support reading, and why.
+
+Map-level entry points for the CLI and the other modules:
+
+* :func:`statuses` -- every claim's status: ``in``/``out``/``undec`` under GR,
+  ``skeptical``/``credulous``/``rejected`` under CO, PR, ST, SST, ID;
+* :func:`survivors` -- the claims that stand (GR: ``in``; others: skeptical);
+* :func:`claim_acceptance` -- one claim (ICCMA DC/DS) with a witness or
+  counter-example extension;
+* :func:`map_extensions` / :func:`count_extensions` -- the extensions themselves,
+  for a map or an :class:`~argmap.af.AF`;
+* :func:`explain` -- a dialectical tree: why a claim is in, out or undecided;
+* :func:`compare_standing` -- each speaker's claims that stand with and without the
+  other speaker's claims.
+
+A map is compiled with :func:`argmap.framework.compile_map` and labelled by a
+pure-Python grounded labelling first. When that labelling leaves nothing
+undecided -- as in most argument maps -- every semantics here coincides with it
+(a total grounded labelling is the unique complete labelling), and neither numpy
+nor the SAT solver is imported, so ``argmap status --semantics PR`` starts as fast
+as ``argmap uncontested``. Otherwise the framework goes to :mod:`argmap.semantics`.
+
+Examples
+--------
+>>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+>>> m = ArgumentMap(speakers=[Speaker("e", "Essay"), Speaker("c", "Commenter")],
+...     claims=[Claim("E1", "e", "thesis", kind="thesis"), Claim("E2", "e", "reason"),
+...             Claim("C1", "c", "objection"), Claim("E3", "e", "reply")],
+...     relations=[Relation("E2", "E1", "support"), Relation("C1", "E2", "attack"),
+...                Relation("E3", "C1", "attack")])
+>>> statuses(m)
+{'E1': 'in', 'E2': 'in', 'C1': 'out', 'E3': 'in'}
+>>> statuses(m, "PR", "necessary")
+{'E1': 'skeptical', 'E2': 'skeptical', 'C1': 'rejected', 'E3': 'skeptical'}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .errors import QueryError, did_you_mean
+from .framework import Compiled, Derived, SupportReading, compile_map, parse_support
+from .model import ArgumentMap, Claim
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .af import AF
+
+__all__ = [
+    "SEMANTICS",
+    "statuses",
+    "survivors",
+    "ClaimAcceptance",
+    "claim_acceptance",
+    "map_extensions",
+    "count_extensions",
+    "ExplainNode",
+    "Explanation",
+    "explain",
+    "format_explanation",
+    "Standing",
+    "compare_standing",
+    "format_standing",
+]
+
+#: The ICCMA codes accepted here.
+SEMANTICS: tuple[str, ...] = ("GR", "CO", "PR", "ST", "SST", "ID")
+
+_IN, _OUT, _UNDEC = 1, -1, 0
+_LABEL = {_IN: "in", _OUT: "out", _UNDEC: "undec"}
+
+
+def _sem(semantics: str) -> str:
+    code = str(getattr(semantics, "value", semantics)).upper()
+    if code not in SEMANTICS:
+        raise QueryError(f"unknown semantics {semantics!r}",
+                         hint=did_you_mean(code, SEMANTICS) or "use one of " + ", ".join(SEMANTICS))
+    return code
+
+
+def _grounded(n: int, attacks: Iterable[tuple[int, int]]) -> list[int]:
+    """Grounded labelling in plain Python (small maps; no numpy import)."""
+    targets: list[list[int]] = [[] for _ in range(n)]
+    count = [0] * n
+    for a, b in attacks:
+        targets[a].append(b)
+        count[b] += 1
+    label = [_UNDEC] * n
+    todo = [i for i in range(n) if count[i] == 0]
+    while todo:
+        a = todo.pop()
+        if label[a] != _UNDEC:
+            continue
+        label[a] = _IN
+        for b in targets[a]:
+            if label[b] == _UNDEC:
+                label[b] = _OUT
+                for c in targets[b]:
+                    count[c] -= 1
+                    if count[c] == 0 and label[c] == _UNDEC:
+                        todo.append(c)
+    return label
+
+
+@dataclass
+class _Evaluated:
+    compiled: Compiled
+    label: list[int]          # grounded
+    af: AF | None = None
+
+    @property
+    def decided(self) -> bool:
+        return _UNDEC not in self.label
+
+    def framework(self) -> AF:
+        if self.af is None:
+            self.af = self.compiled.to_af()
+        return self.af
+
+
+def _evaluate(amap: ArgumentMap, support: str, claims: Iterable[str] | None = None) -> _Evaluated:
+    compiled = compile_map(amap, support, claims=claims)
+    return _Evaluated(compiled, _grounded(len(compiled.ids), compiled.attacks))
+
+
+def _acceptance(ev: _Evaluated, sem: str) -> tuple[list[bool], list[bool]]:
+    """(credulous, skeptical) per claim; skeptical is vacuous when there is no extension."""
+    if sem == "GR" or ev.decided:
+        inside = [lab == _IN for lab in ev.label]
+        return inside, list(inside)
+    from .semantics import acceptance
+
+    cred, skep = acceptance(ev.framework(), sem)
+    return cred.tolist(), skep.tolist()
+
+
+def statuses(amap: ArgumentMap, semantics: str = "GR", support: str = "none") -> dict[str, str]:
+    """Every claim's status under *semantics* and a support reading.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    semantics : {"GR", "CO", "PR", "ST", "SST", "ID"}
+    support : {"none", "deductive", "necessary"}
+
+    Returns
+    -------
+    dict
+        ``claim id -> status`` in map order. GR: ``in``, ``out`` or ``undec`` (the
+        grounded labelling). Others: ``skeptical`` (in every extension),
+        ``credulous`` (in some) or ``rejected`` (in none). When the semantics has no
+        extension at all (ST on an odd cycle), every claim is ``rejected``.
+
+    Raises
+    ------
+    QueryError
+        For an unknown semantics or support reading.
+
+    Notes
+    -----
+    ``O(n + m)`` when the grounded labelling decides every claim; otherwise SAT
+    calls on the undecided core (see :func:`argmap.semantics.acceptance`).
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim("A", "s", "a"), Claim("B", "s", "b")],
+    ...     relations=[Relation("A", "B", "attack"), Relation("B", "A", "attack")])
+    >>> statuses(m, "GR"), statuses(m, "ST")
+    ({'A': 'undec', 'B': 'undec'}, {'A': 'credulous', 'B': 'credulous'})
+    """
+    sem = _sem(semantics)
+    ev = _evaluate(amap, support)
+    if sem == "GR":
+        return {cid: _LABEL[lab] for cid, lab in zip(ev.compiled.ids, ev.label)}
+    cred, skep = _acceptance(ev, sem)
+    return {cid: ("skeptical" if s and c else "credulous" if c else "rejected")
+            for cid, c, s in zip(ev.compiled.ids, cred, skep)}
+
+
+def survivors(amap: ArgumentMap, semantics: str = "GR", support: str = "none") -> list[Claim]:
+    """The claims that survive every attack: ``in`` under GR, skeptically accepted otherwise.
+
+    Returns
+    -------
+    list of Claim
+        In map order.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim("A", "s", "a"), Claim("B", "s", "b"), Claim("C", "s", "c")],
+    ...     relations=[Relation("A", "B", "attack"), Relation("B", "C", "attack")])
+    >>> [c.id for c in survivors(m)]
+    ['A', 'C']
+    """
+    good = {"in", "skeptical"}
+    st = statuses(amap, semantics, support)
+    return [c for c in amap.claims if st[c.id] in good]
+
+
+@dataclass(frozen=True)
+class ClaimAcceptance:
+    """One claim's acceptance (ICCMA DC and DS) with the extensions that show it.
+
+    Attributes
+    ----------
+    claim, semantics, support : str
+    status : str
+        As in :func:`statuses`.
+    credulous, skeptical : bool
+        ``skeptical`` follows ICCMA: vacuously true when there is no extension.
+    witness : list of str or None
+        An extension containing the claim, when credulously accepted.
+    counterexample : list of str or None
+        An extension lacking the claim, when not skeptically accepted.
+    """
+
+    claim: str
+    semantics: str
+    support: str
+    status: str
+    credulous: bool
+    skeptical: bool
+    witness: list[str] | None
+    counterexample: list[str] | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the fields."""
+        return {"claim": self.claim, "semantics": self.semantics, "support": self.support,
+                "status": self.status, "credulous": self.credulous, "skeptical": self.skeptical,
+                "witness": self.witness, "counterexample": self.counterexample}
+
+
+def claim_acceptance(amap: ArgumentMap, claim_id: str, semantics: str = "GR",
+                     support: str = "none") -> ClaimAcceptance:
+    """Decide one claim's credulous and skeptical acceptance, with witnesses.
+
+    Only the work for this claim is done (one or a few SAT calls on the core for
+    the hard semantics).
+
+    Raises
+    ------
+    QueryError
+        For an unknown claim, semantics or support reading.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim("A", "s", "a"), Claim("B", "s", "b")],
+    ...     relations=[Relation("A", "B", "attack"), Relation("B", "A", "attack")])
+    >>> r = claim_acceptance(m, "A", "PR")
+    >>> r.status, r.witness, r.counterexample
+    ('credulous', ['A'], ['B'])
+    """
+    sem = _sem(semantics)
+    amap.claim(claim_id)
+    ev = _evaluate(amap, support)
+    ids = ev.compiled.ids
+    q = ids.index(claim_id)
+    reading = parse_support(support).value
+    if sem == "GR" or ev.decided:
+        ext = [cid for cid, lab in zip(ids, ev.label) if lab == _IN]
+        inside = ev.label[q] == _IN
+        status = _LABEL[ev.label[q]] if sem == "GR" else ("skeptical" if inside else "rejected")
+        return ClaimAcceptance(claim_id, sem, reading, status, inside, inside,
+                               ext if inside else None, None if inside else ext)
+    from .semantics import credulous, skeptical
+
+    af = ev.framework()
+    c_ok, wit = credulous(af, sem, q)
+    s_ok, cex = skeptical(af, sem, q)
+    status = "skeptical" if s_ok and c_ok else "credulous" if c_ok else "rejected"
+    return ClaimAcceptance(claim_id, sem, reading, status, c_ok, s_ok,
+                           _in_map_order(af, wit), _in_map_order(af, cex))
+
+
+def _in_map_order(af: AF, ext: frozenset[int] | None) -> list[str] | None:
+    return None if ext is None else [af.names[i] for i in sorted(ext)]
+
+
+def map_extensions(source: ArgumentMap | AF, semantics: str, support: str = "none", *,
+                   limit: int | None = None) -> Iterator[list[str]]:
+    """The extensions of a map (claim ids, map order) or of an AF (names, natural order).
+
+    Parameters
+    ----------
+    source : ArgumentMap or AF
+    semantics : {"GR", "CO", "PR", "ST", "SST", "ID"}
+    support : {"none", "deductive", "necessary"}
+        Only for maps.
+    limit : int, optional
+        Stop after this many.
+
+    Yields
+    ------
+    list of str
+        One extension at a time; none for ST without a stable extension.
+
+    Examples
+    --------
+    >>> from argmap.af import AF
+    >>> list(map_extensions(AF.from_pairs(["1", "2"], [("1", "2"), ("2", "1")]), "ST"))
+    [['1'], ['2']]
+    """
+    sem = _sem(semantics)
+    if limit is not None and limit < 0:
+        raise QueryError(f"--limit must not be negative, not {limit}")
+    if isinstance(source, ArgumentMap):
+        ev = _evaluate(source, support)
+        if ev.decided:
+            if limit != 0:
+                yield [cid for cid, lab in zip(ev.compiled.ids, ev.label) if lab == _IN]
+            return
+        af, ordered = ev.framework(), True
+    else:
+        af, ordered = source, False
+    return_gen = _af_extensions(af, sem, ordered)
+    for k, ext in enumerate(return_gen):
+        if limit is not None and k >= limit:
+            return
+        yield ext
+
+
+def _af_extensions(af: AF, sem: str, map_order: bool) -> Iterator[list[str]]:
+    from .semantics import extensions, names
+
+    for ext in extensions(af, sem):
+        yield _in_map_order(af, ext) if map_order else names(af, ext)  # type: ignore[misc]
+
+
+def count_extensions(source: ArgumentMap | AF, semantics: str, support: str = "none") -> int:
+    """The number of extensions of a map or an AF (ICCMA CE).
+
+    Examples
+    --------
+    >>> from argmap.af import AF
+    >>> count_extensions(AF.from_pairs("abc", [("a", "b"), ("b", "c"), ("c", "a")]), "ST")
+    0
+    """
+    sem = _sem(semantics)
+    if isinstance(source, ArgumentMap):
+        ev = _evaluate(source, support)
+        if ev.decided:
+            return 1
+        af = ev.framework()
+    else:
+        af = source
+    from .semantics import count
+
+    return count(af, sem)
+
+
+# -- explanations -------------------------------------------------------------------------
+@dataclass
+class ExplainNode:
+    """One claim in a dialectical tree.
+
+    Attributes
+    ----------
+    claim : str
+    label : str
+        ``in``, ``out`` or ``undec`` in the labelling the explanation uses.
+    attack : Derived or None
+        How this claim attacks its parent: ``None`` at the root, ``Derived("direct",
+        (self, parent))`` for an attack the map states, else the derived attack's kind
+        and support chain.
+    children : list of ExplainNode
+        IN claim: all its attackers (each out). OUT claim: its IN attackers (what
+        defeats it). UNDEC claim: its attackers that are not out.
+    repeated : bool
+        The claim already occurs on the path from the root (a cycle): not expanded.
+    truncated : bool
+        Not expanded because the tree reached its size limit.
+    """
+
+    claim: str
+    label: str
+    attack: Derived | None = None
+    children: list[ExplainNode] = field(default_factory=list)
+    repeated: bool = False
+    truncated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready nested dict."""
+        out: dict[str, Any] = {"claim": self.claim, "label": self.label}
+        if self.attack is not None:
+            out["attack"] = {"kind": self.attack.kind, "chain": list(self.attack.chain)}
+        if self.repeated:
+            out["repeated"] = True
+        if self.truncated:
+            out["truncated"] = True
+        out["attackers"] = [c.to_dict() for c in self.children]
+        return out
+
+    def walk(self, depth: int = 0) -> Iterator[tuple[int, ExplainNode]]:
+        """``(depth, node)`` in depth-first order."""
+        yield depth, self
+        for c in self.children:
+            yield from c.walk(depth + 1)
+
+
+@dataclass
+class Explanation:
+    """Why a claim has its status: the status, the labelling used, and the tree.
+
+    Attributes
+    ----------
+    claim, semantics, support, status : str
+    extension : list of str or None
+        For semantics other than GR: the extension whose labelling the tree uses (a
+        witness when the claim is credulously accepted); ``None`` for GR, or when no
+        extension exists (the tree then uses the grounded labelling).
+    tree : ExplainNode
+    """
+
+    claim: str
+    semantics: str
+    support: str
+    status: str
+    extension: list[str] | None
+    tree: ExplainNode
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {"claim": self.claim, "semantics": self.semantics, "support": self.support,
+                "status": self.status, "extension": self.extension, "tree": self.tree.to_dict()}
+
+
+def explain(amap: ArgumentMap, claim_id: str, semantics: str = "GR", support: str = "none",
+            *, max_nodes: int = 500) -> Explanation:
+    """A dialectical tree explaining a claim's status.
+
+    The tree follows a complete labelling: the grounded one for GR (and when no
+    extension exists), otherwise the labelling of one extension (``in`` = member,
+    ``out`` = attacked by it, ``undec`` = neither), chosen to contain the claim when
+    it is credulously accepted. Below an ``in`` claim are all its attackers (each
+    ``out``); below an ``out`` claim, the ``in`` attackers that defeat it; below an
+    ``undec`` claim, its attackers that are not ``out``. Leaves are unattacked
+    claims, claims met again on their own branch (``repeated``) and, past
+    *max_nodes* nodes, ``truncated`` ones. Derived attacks carry their kind and
+    support chain.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    claim_id : str
+    semantics : {"GR", "CO", "PR", "ST", "SST", "ID"}
+    support : {"none", "deductive", "necessary"}
+    max_nodes : int
+        Size limit of the tree.
+
+    Raises
+    ------
+    QueryError
+        For an unknown claim, semantics or support reading.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim("A", "s", "a"), Claim("B", "s", "b"), Claim("C", "s", "c")],
+    ...     relations=[Relation("B", "A", "attack"), Relation("C", "B", "attack")])
+    >>> e = explain(m, "A")
+    >>> [(d, n.claim, n.label) for d, n in e.tree.walk()]
+    [(0, 'A', 'in'), (1, 'B', 'out'), (2, 'C', 'in')]
+    """
+    sem = _sem(semantics)
+    amap.claim(claim_id)
+    ev = _evaluate(amap, support)
+    ids = ev.compiled.ids
+    reading = parse_support(support).value
+    label = list(ev.label)
+    extension: list[str] | None = None
+    if sem == "GR":
+        status = _LABEL[label[ids.index(claim_id)]]
+    else:
+        answer = claim_acceptance(amap, claim_id, sem, reading)
+        status = answer.status
+        ext = answer.witness or answer.counterexample
+        if ext is not None:
+            extension = ext
+            members = set(ext)
+            attacked = {ids[b] for a, b in ev.compiled.attacks if ids[a] in members}
+            label = [_IN if cid in members else _OUT if cid in attacked else _UNDEC for cid in ids]
+    attackers: dict[str, list[str]] = {cid: [] for cid in ids}
+    for a, b in ev.compiled.attacks:
+        attackers[ids[b]].append(ids[a])
+    lab = dict(zip(ids, (_LABEL[x] for x in label)))
+    derived = ev.compiled.derived
+    budget = [max_nodes - 1]
+
+    def grow(node: ExplainNode, path: set[str]) -> None:
+        for a in attackers[node.claim]:
+            keep = {"in": lab[a] == "out", "out": lab[a] == "in",
+                    "undec": lab[a] != "out"}[node.label] or node.label == "in"
+            if not keep:
+                continue
+            via = derived.get((a, node.claim)) or Derived("direct", (a, node.claim))
+            child = ExplainNode(a, lab[a], via)
+            node.children.append(child)
+            if a in path:
+                child.repeated = True
+            elif budget[0] <= 0:
+                child.truncated = True
+            else:
+                budget[0] -= 1
+        for child in node.children:
+            if not child.repeated and not child.truncated:
+                grow(child, path | {child.claim})
+
+    root = ExplainNode(claim_id, lab[claim_id])
+    grow(root, {claim_id})
+    return Explanation(claim_id, sem, reading, status, extension, root)
+
+
+def format_explanation(expl: Explanation, amap: ArgumentMap, width: int = 80) -> str:
+    """The explanation as indented text lines (at most *width* columns where possible).
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim("A", "s", "Alpha"), Claim("B", "s", "Beta")],
+    ...     relations=[Relation("B", "A", "attack")])
+    >>> print(format_explanation(explain(m, "A"), m))
+    A is out under GR (support reading: none).
+    A [out] Alpha
+      <- B [in] Beta
+    """
+    import textwrap
+
+    head = f"{expl.claim} is {expl.status} under {expl.semantics} (support reading: {expl.support})."
+    lines = textwrap.wrap(head, width)
+    if expl.extension is not None:
+        lines += textwrap.wrap("labels from the extension {" + ", ".join(expl.extension) + "}",
+                               width, subsequent_indent="  ")
+    for depth, node in expl.tree.walk():
+        indent = "  " * depth
+        mark = "" if depth == 0 else "<- "
+        tail = " (cycle)" if node.repeated else " (...)" if node.truncated else ""
+        text = amap.claim(node.claim).text
+        first = f"{indent}{mark}{node.claim} [{node.label}] "
+        lines += textwrap.wrap(text + tail, width, initial_indent=first,
+                               subsequent_indent=indent + "     ") or [first.rstrip()]
+        if node.attack is not None and node.attack.kind != "direct":
+            chain = " - ".join(node.attack.chain)
+            lines += textwrap.wrap(f"{node.attack.kind} attack via {chain}", width,
+                                   initial_indent=indent + "     (",
+                                   subsequent_indent=indent + "      ")
+            lines[-1] += ")"
+    return "\n".join(lines)
+
+
+# -- comparing speakers ---------------------------------------------------------------------
+@dataclass(frozen=True)
+class Standing:
+    """Which of two speakers' claims stand, with and without the other speaker's claims.
+
+    "Stand" means ``in`` under GR and skeptically accepted under the others.
+
+    Attributes
+    ----------
+    a, b : str
+        Speaker ids.
+    semantics, support : str
+    together : dict
+        ``speaker -> claim ids`` that stand in the whole map.
+    alone : dict
+        ``speaker -> claim ids`` that stand once the other speaker's claims (and the
+        relations touching them) are removed.
+    lost : dict
+        ``speaker -> claim ids`` that stand alone but not together: what the other
+        speaker's claims knock down.
+    gained : dict
+        ``speaker -> claim ids`` that stand together but not alone: what the other
+        speaker's claims rescue.
+    """
+
+    a: str
+    b: str
+    semantics: str
+    support: str
+    together: dict[str, list[str]]
+    alone: dict[str, list[str]]
+    lost: dict[str, list[str]]
+    gained: dict[str, list[str]]
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict."""
+        return {"speakers": [self.a, self.b], "semantics": self.semantics,
+                "support": self.support, "together": self.together, "alone": self.alone,
+                "lost": self.lost, "gained": self.gained}
+
+
+def _standing(amap: ArgumentMap, sem: str, support: str, keep: list[str]) -> set[str]:
+    ev = _evaluate(amap, support, keep)
+    if sem == "GR":
+        return {cid for cid, lab in zip(ev.compiled.ids, ev.label) if lab == _IN}
+    cred, skep = _acceptance(ev, sem)
+    return {cid for cid, c, s in zip(ev.compiled.ids, cred, skep) if c and s}
+
+
+def compare_standing(amap: ArgumentMap, speaker_a: str, speaker_b: str, semantics: str = "GR",
+                     support: str = "none") -> Standing:
+    """Each speaker's standing claims with and without the other speaker's claims.
+
+    For an essay (*speaker_a*) and a comment on it (*speaker_b*), ``lost[a]`` is
+    what the comment changes in the essay's standing.
+
+    Raises
+    ------
+    QueryError
+        For an unknown speaker, semantics or support reading.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("e", "Essay"), Speaker("c", "Comment")],
+    ...     claims=[Claim("E1", "e", "thesis"), Claim("C1", "c", "objection")],
+    ...     relations=[Relation("C1", "E1", "attack")])
+    >>> s = compare_standing(m, "e", "c")
+    >>> s.together, s.lost
+    ({'e': [], 'c': ['C1']}, {'e': ['E1'], 'c': []})
+    """
+    sem = _sem(semantics)
+    parse_support(support)
+    amap.speaker(speaker_a)
+    amap.speaker(speaker_b)
+    every = [c.id for c in amap.claims]
+    whole = _standing(amap, sem, support, every)
+    by = {s: [c.id for c in amap.claims if c.speaker == s] for s in (speaker_a, speaker_b)}
+    together: dict[str, list[str]] = {}
+    alone: dict[str, list[str]] = {}
+    for s, other in ((speaker_a, speaker_b), (speaker_b, speaker_a)):
+        removed = set(by[other])
+        kept = [cid for cid in every if cid not in removed]
+        solo = _standing(amap, sem, support, kept)
+        together[s] = [cid for cid in by[s] if cid in whole]
+        alone[s] = [cid for cid in by[s] if cid in solo]
+    lost = {s: [c for c in alone[s] if c not in set(together[s])] for s in together}
+    gained = {s: [c for c in together[s] if c not in set(alone[s])] for s in together}
+    return Standing(speaker_a, speaker_b, sem, parse_support(support).value,
+                    together, alone, lost, gained)
+
+
+def format_standing(standing: Standing, amap: ArgumentMap, width: int = 80) -> str:
+    """The standing comparison as readable text.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("e", "Essay"), Speaker("c", "Comment")],
+    ...     claims=[Claim("E1", "e", "thesis"), Claim("C1", "c", "objection")],
+    ...     relations=[Relation("C1", "E1", "attack")])
+    >>> print(format_standing(compare_standing(m, "e", "c"), m))
+    Standing under GR (support reading: none); "stand" = in
+    Essay: 0 of 1 claims stand with Comment's claims, 1 without.
+      knocked down by Comment: E1
+    Comment: 1 of 1 claims stand with Essay's claims, 1 without.
+    """
+    import textwrap
+
+    name = {s.id: s.name for s in amap.speakers}
+    word = "in" if standing.semantics == "GR" else "skeptically accepted"
+    lines = [f"Standing under {standing.semantics} (support reading: {standing.support}); "
+             f"\"stand\" = {word}"]
+    for s, other in ((standing.a, standing.b), (standing.b, standing.a)):
+        total = sum(1 for c in amap.claims if c.speaker == s)
+        lines.append(f"{name[s]}: {len(standing.together[s])} of {total} claims stand with "
+                     f"{name[other]}'s claims, {len(standing.alone[s])} without.")
+        for key, what in (("lost", f"knocked down by {name[other]}"),
+                          ("gained", f"rescued by {name[other]}")):
+            items = getattr(standing, key)[s]
+            if items:
+                lines += textwrap.wrap(f"{what}: " + ", ".join(items), width,
+                                       initial_indent="  ", subsequent_indent="    ")
+    return "\n".join(lines)
