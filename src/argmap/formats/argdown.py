@@ -329,15 +329,15 @@ class _Reader:
     # one element ------------------------------------------------------------------------
     def element(self, item: _Item, headings: list[tuple[int, str, dict[str, Any]]]) -> str:
         content, line, col = item.content, item.line, item.column
-        data, spans = self.data_blocks(content, (line, col))
+        data, spans, data_at = self.data_blocks(content, (line, col))
         rest = content
         for a, b in reversed(spans):
-            rest = rest[:a] + " " * (b - a) + rest[b:]
+            rest = rest[:a] + "\0" * (b - a) + rest[b:]
         tags: list[str] = []
 
         def tag(m: re.Match[str]) -> str:
             tags.append(m.group(1) if m.group(1) is not None else m.group(2))
-            return " " * len(m.group(0))
+            return "\0" * len(m.group(0))
 
         rest = _TAG.sub(tag, rest)
         lead = len(rest) - len(rest.lstrip())
@@ -390,11 +390,13 @@ class _Reader:
                                 f"{key}: {entry.data[key]!r} at line {entry.data_where[key][0]}",
                                 "give each claim one value per key")
             entry.data[key] = value
-            entry.data_where.setdefault(key, where)
+            entry.data_where.setdefault(key, data_at[key])
         return title
 
-    def data_blocks(self, content: str, where: tuple[int, int]) -> tuple[dict[str, Any], list[tuple[int, int]]]:
+    def data_blocks(self, content: str, where: tuple[int, int]
+                    ) -> tuple[dict[str, Any], list[tuple[int, int]], dict[str, tuple[int, int]]]:
         data: dict[str, Any] = {}
+        data_at: dict[str, tuple[int, int]] = {}
         spans = []
         pos = 0
         while True:
@@ -425,9 +427,10 @@ class _Reader:
                 if key in data:
                     raise self.fail(at, f"data key {key!r} given twice")
             data.update(value)
+            data_at.update({key: at for key in value})
             spans.append((start, end + 1))
             pos = end + 1
-        return data, spans
+        return data, spans, data_at
 
     @staticmethod
     def where_in(content: str, offset: int, where: tuple[int, int]) -> tuple[int, int]:
@@ -447,7 +450,7 @@ class _Reader:
         block = -1
         for item in items:
             if item.heading:
-                data, spans = self.data_blocks(item.content, (item.line, item.column))
+                data, spans, _ = self.data_blocks(item.content, (item.line, item.column))
                 text = item.content
                 for a, b in reversed(spans):
                     text = text[:a] + text[b:]
@@ -672,6 +675,7 @@ def _show(title: str, argument: bool) -> str:
 
 
 def _clean(text: str) -> str:
+    text = re.sub(r"[ \t]*\0+[ \t]*", " ", text)
     return _unescape(" ".join(part.strip() for part in text.split("\n") if part.strip()))
 
 

@@ -1,0 +1,22 @@
+"""Shared helpers for the interchange-format tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from argmap.model import ArgumentMap
+
+DATA = Path(__file__).parent / "data" / "formats"
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "maps" / "enhanced-cooperation.yaml"
+
+__all__ = ["DATA", "ROOT", "SHIPPED", "assert_same_map"]
+
+
+def assert_same_map(a: ArgumentMap, b: ArgumentMap) -> None:
+    """The two maps hold the same title, speakers, sources, claims and relations (any order)."""
+    assert a.title == b.title
+    assert list(a.speakers) == list(b.speakers)
+    assert set(a.sources) == set(b.sources)
+    assert {c.id: c for c in a.claims} == {c.id: c for c in b.claims}
+    assert set(a.relations) == set(b.relations)
