@@ -1,0 +1,110 @@
+"""Diagrams of argument maps: build with :func:`to_dot`, draw with Graphviz.
+
+:func:`to_dot` (in :mod:`argmap.render.dot`) is pure; :func:`render` turns a map
+into file contents in any of :data:`DIAGRAM_FORMATS` (``dot`` needs no Graphviz,
+the others go through :mod:`argmap.render.engine`); :func:`write` adds the file,
+written atomically. :mod:`argmap.render.html` writes the interactive page.
+
+Examples
+--------
+>>> import argmap
+>>> from argmap.render import render
+>>> m = argmap.load(argmap.shipped_map_path())
+>>> render(m, "dot", focus="E1", depth=1).startswith(b"digraph argmap {")
+True
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ArgmapError
+from .dot import to_dot
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import ArgumentMap
+
+__all__ = ["DIAGRAM_FORMATS", "to_dot", "diagram_format", "render", "write"]
+
+#: Output formats by file suffix.
+DIAGRAM_FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf",
+                                   ".dot": "dot", ".gv": "dot"}
+
+
+def diagram_format(path: str | Path, fmt: str | None = None) -> str:
+    """The diagram format for *path*: *fmt* when given, else chosen by the suffix.
+
+    Raises
+    ------
+    ArgmapError
+        If the suffix is unknown and no *fmt* is given, or *fmt* is unknown.
+
+    Examples
+    --------
+    >>> diagram_format("map.SVG"), diagram_format("map.out", "png")
+    ('svg', 'png')
+    """
+    known = sorted(set(DIAGRAM_FORMATS.values()))
+    if fmt is not None:
+        if fmt.lower() not in known:
+            raise ArgmapError(f"unknown diagram format {fmt!r}", hint="use one of " + ", ".join(known))
+        return fmt.lower()
+    found = DIAGRAM_FORMATS.get(Path(path).suffix.lower())
+    if found is None:
+        raise ArgmapError(f"cannot tell the diagram format of {str(path)!r} from its suffix",
+                          path=path, hint="name the file .svg, .png, .pdf or .dot, or pass --format")
+    return found
+
+
+def render(amap: ArgumentMap, fmt: str = "svg", **options: Any) -> bytes:
+    """The diagram of *amap* as the bytes of a *fmt* file.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    fmt : {"svg", "png", "pdf", "dot"}
+        ``dot`` is the DOT text itself (UTF-8) and needs no Graphviz.
+    **options
+        Passed to :func:`~argmap.render.dot.to_dot` (``group_by``, ``status``,
+        ``semantics``, ``support``, ``speaker``, ``focus``, ``depth``, ``rankdir`` …).
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    EngineNotFoundError
+        If *fmt* needs Graphviz and no engine is available.
+    RenderError
+        If Graphviz fails (the message carries Graphviz's own).
+    """
+    text = to_dot(amap, **options).to_string()
+    if fmt == "dot":
+        return text.encode("utf-8")
+    from .engine import render_bytes
+
+    return render_bytes(text, fmt)
+
+
+def write(amap: ArgumentMap, path: str | Path, fmt: str | None = None, **options: Any) -> str:
+    """Render *amap* and write it to *path* atomically; return the format used.
+
+    The file is written only once rendering has succeeded, through a temporary file
+    and a rename: a failure leaves an existing file untouched.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    path : str or Path
+    fmt : str, optional
+        Default: from the suffix of *path* (see :func:`diagram_format`).
+    **options
+        Passed to :func:`~argmap.render.dot.to_dot`.
+    """
+    from ..formats import atomic_write
+
+    fmt = diagram_format(path, fmt)
+    atomic_write(path, render(amap, fmt, **options))
+    return fmt

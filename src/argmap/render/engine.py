@@ -1,0 +1,216 @@
+"""The one place where argmap runs Graphviz: DOT text in, SVG/PNG/PDF bytes out.
+
+Engines are tried in this order, and the first available one is used:
+
+1. ``$ARGMAP_DOT``: an explicit ``dot`` executable (when set, nothing else is tried);
+2. **pygraphviz**, in-process: its wheel bundles Graphviz, so ``pip install argmap``
+   is enough on the common platforms;
+3. ``dot`` on ``PATH`` (or in this interpreter's scripts folder).
+
+Graphviz's own diagnostics are kept: a subprocess engine's stderr is captured, and
+for pygraphviz, whose C library writes straight to file descriptor 2 while Python
+only sees ``DotError('Invalid Input')``, descriptor 2 is redirected to a temporary
+file around the call. Nothing is ever printed on stdout (pydot's ``create_*``
+methods are not used: they print failures to stdout and ``assert``).
+
+Examples
+--------
+>>> svg = render_bytes("digraph { a -> b }", "svg")   # doctest: +SKIP
+>>> svg.lstrip().startswith(b"<?xml")                   # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..errors import EngineNotFoundError, RenderError
+
+__all__ = ["FORMATS", "Engine", "find_engine", "render_bytes"]
+
+#: Output formats an engine is asked for (``dot`` needs no engine).
+FORMATS: tuple[str, ...] = ("svg", "png", "pdf")
+
+#: Seconds a subprocess engine may run before it is stopped.
+TIMEOUT = 300.0
+
+_HOW_TO_FIX = (
+    "fix one of: `pip install --force-reinstall pygraphviz` (bundles Graphviz); "
+    "install Graphviz so that `dot` is on PATH (apt-get install graphviz | brew install graphviz | "
+    "winget install graphviz); set ARGMAP_DOT=/path/to/dot. `--format dot` works without an engine"
+)
+_RENDER_HINT = ("the DOT text argmap wrote is kept with `--format dot`; "
+                "try `--group-by none` or `--rankdir LR`, or run Graphviz on it yourself")
+
+
+@dataclass(frozen=True)
+class Engine:
+    """A way to run Graphviz.
+
+    Attributes
+    ----------
+    name : str
+        ``"pygraphviz"`` or the path of a ``dot`` executable.
+    run : callable
+        ``run(dot_text, fmt) -> bytes``; raises :class:`~argmap.errors.RenderError`.
+    """
+
+    name: str
+    run: Callable[[str, str], bytes]
+
+
+def find_engine() -> Engine:
+    """The first available Graphviz engine (see the module docstring for the order).
+
+    Raises
+    ------
+    EngineNotFoundError
+        When none is available; the message lists what was tried and how to fix it.
+    """
+    explicit = os.environ.get("ARGMAP_DOT")
+    if explicit:
+        exe = shutil.which(explicit)
+        if exe is None:
+            raise EngineNotFoundError(
+                f"ARGMAP_DOT={explicit!r} is not an executable Graphviz `dot`",
+                hint="point ARGMAP_DOT at Graphviz's dot program, or unset it to use the bundled engine")
+        return _subprocess_engine(exe)
+    tried = []
+    reason = _pygraphviz_problem()
+    if reason is None:
+        return Engine("pygraphviz", _run_pygraphviz)
+    tried.append(f"pygraphviz ({reason})")
+    exe = _which_dot()
+    if exe is not None:
+        return _subprocess_engine(exe)
+    tried.append("`dot` (not on PATH)")
+    raise EngineNotFoundError("no Graphviz layout engine found; tried " + ", ".join(tried),
+                              hint=_HOW_TO_FIX)
+
+
+def render_bytes(dot_text: str, fmt: str, *, engine: Engine | None = None) -> bytes:
+    """Lay out *dot_text* with Graphviz ``dot`` and return the drawing in *fmt*.
+
+    Parameters
+    ----------
+    dot_text : str
+        A complete DOT graph.
+    fmt : {"svg", "png", "pdf"}
+        Output format.
+    engine : Engine, optional
+        The engine to use; default :func:`find_engine`.
+
+    Returns
+    -------
+    bytes
+        The file contents.
+
+    Raises
+    ------
+    EngineNotFoundError
+        If no engine is available.
+    RenderError
+        If Graphviz fails; the message carries Graphviz's own diagnostics.
+    ValueError
+        If *fmt* is not one of :data:`FORMATS`.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+    engine = engine or find_engine()
+    out = engine.run(dot_text, fmt)
+    if not out:
+        raise RenderError(f"Graphviz ({engine.name}) produced no {fmt} output", hint=_RENDER_HINT)
+    return out
+
+
+# -- pygraphviz -----------------------------------------------------------------------
+
+def _pygraphviz_problem() -> str | None:
+    try:
+        with _captured_fd2():
+            import pygraphviz  # noqa: F401
+    except ImportError as exc:
+        return f"not importable: {exc}"
+    except OSError as exc:  # pragma: no cover - broken shared libraries
+        return f"cannot load: {exc}"
+    return None
+
+
+def _run_pygraphviz(dot_text: str, fmt: str) -> bytes:
+    import pygraphviz
+
+    log = ""
+    try:
+        with _captured_fd2() as grab:
+            try:
+                graph = pygraphviz.AGraph(string=dot_text)
+                out = graph.draw(format=fmt, prog="dot")
+            finally:
+                log = grab()
+    except (pygraphviz.DotError, ValueError, OSError) as exc:
+        detail = _diagnostics(log) or str(exc)
+        raise RenderError(f"Graphviz (pygraphviz) failed: {detail}", hint=_RENDER_HINT) from None
+    return bytes(out or b"")
+
+
+@contextlib.contextmanager
+def _captured_fd2() -> Iterator[Callable[[], str]]:
+    """Send file descriptor 2 to a temporary file; yield a function reading it back."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with tempfile.TemporaryFile() as tmp:
+        os.dup2(tmp.fileno(), 2)
+        stolen_stderr = sys.stderr
+        try:
+            def read() -> str:
+                sys.stderr.flush()
+                tmp.flush()
+                tmp.seek(0)
+                return tmp.read().decode("utf-8", "replace")
+
+            yield read
+        finally:
+            stolen_stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
+
+
+def _diagnostics(log: str) -> str:
+    """Graphviz's messages, without fontconfig chatter, on one line."""
+    keep = [line.strip() for line in log.splitlines()
+            if line.strip() and not line.lstrip().startswith("Fontconfig")]
+    return " | ".join(keep)
+
+
+# -- subprocess -------------------------------------------------------------------------
+
+def _which_dot() -> str | None:
+    scripts = sysconfig.get_path("scripts")
+    search = os.pathsep.join(p for p in (os.environ.get("PATH", ""), scripts) if p)
+    return shutil.which("dot", path=search)
+
+
+def _subprocess_engine(exe: str) -> Engine:
+    def run(dot_text: str, fmt: str) -> bytes:
+        try:
+            proc = subprocess.run([exe, f"-T{fmt}"], input=dot_text.encode("utf-8"),
+                                  capture_output=True, timeout=TIMEOUT, check=False)
+        except subprocess.TimeoutExpired:
+            raise RenderError(f"Graphviz ({exe}) took more than {TIMEOUT:.0f} s",
+                              hint="draw a subset with --speaker or --focus") from None
+        except OSError as exc:
+            raise EngineNotFoundError(f"cannot run {exe}: {exc.strerror}", hint=_HOW_TO_FIX) from None
+        if proc.returncode != 0:
+            detail = _diagnostics(proc.stderr.decode("utf-8", "replace")) or f"exit status {proc.returncode}"
+            raise RenderError(f"Graphviz ({exe}) failed: {detail}", hint=_RENDER_HINT)
+        return proc.stdout
+
+    return Engine(exe, run)
