@@ -1,0 +1,152 @@
+"""`argmap convert`: formats in and out, losses on stderr, --strict, usage errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import argmap
+from argmap.cli import app
+from argmap.formats import native
+
+from _formats_helpers import DATA, SHIPPED
+
+runner = CliRunner()
+
+
+def run(*args: str) -> object:
+    return runner.invoke(app, ["convert", *args])
+
+
+def test_help() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for word in ("--to", "--strict", "--speaker-from", "argdown", "aif"):
+        assert word in result.output
+
+
+def test_to_json_is_the_native_schema_with_offsets() -> None:
+    result = run(str(SHIPPED), "--to", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data == native.to_data(argmap.load(SHIPPED), offsets=True)
+    assert data["argmap"] == 1
+    quoted = [c for c in data["claims"] if "quote" in c]
+    assert quoted and all(isinstance(c["start"], int) and c["end"] > c["start"] for c in quoted)
+
+
+def test_default_map_is_the_shipped_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ARGMAP_MAP", raising=False)
+    assert run("--to", "json").stdout == run(str(SHIPPED), "--to", "json").stdout
+
+
+def test_uncontested_matches_convert_json() -> None:
+    data = json.loads(run(str(SHIPPED), "--to", "json").stdout)
+    attacked = {r["to"] for r in data["relations"] if r["type"] == "attack"}
+    expected = [c["id"] for c in data["claims"] if c["id"] not in attacked]
+    result = runner.invoke(app, ["uncontested", str(SHIPPED), "--json"])
+    assert result.exit_code == 0, result.output
+    got = json.loads(result.stdout)
+    items = got if isinstance(got, list) else got.get("claims", got)
+    assert [c["id"] for c in items] == expected
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "argdown", "aif", "graphml", "nodelink"])
+def test_stdout_matches_the_library(fmt: str) -> None:
+    from argmap import formats
+
+    result = run(str(DATA / "toy.yaml"), "--to", fmt)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == formats.dumps(argmap.load(DATA / "toy.yaml"), fmt)
+
+
+def test_output_file_by_suffix_and_round_trip(tmp_path: Path) -> None:
+    shutil.copytree(SHIPPED.parent / "sources", tmp_path / "sources")
+    for name in ("m.argdown", "m.aif.json"):
+        out = tmp_path / name
+        result = run(str(SHIPPED), "-o", str(out))
+        assert result.exit_code == 0, result.output
+        assert out.exists()
+        back = run(str(out), "--to", "json")
+        assert back.exit_code == 0, back.output
+        a = json.loads(back.stdout)
+        b = native.to_data(argmap.load(SHIPPED), offsets=True)
+        key = lambda d: sorted(json.dumps(x, sort_keys=True) for x in d)  # noqa: E731
+        assert a["title"] == b["title"] and a["speakers"] == b["speakers"] and a["sources"] == b["sources"]
+        assert key(a["claims"]) == key(b["claims"]) and key(a["relations"]) == key(b["relations"])
+
+
+def test_losses_on_stderr_and_strict(tmp_path: Path) -> None:
+    out = tmp_path / "m.graphml"
+    result = run(str(DATA / "toy.yaml"), "-o", str(out))
+    assert result.exit_code == 0
+    assert "graphml cannot hold: 1 source record" in result.stderr
+    assert "graphml cannot hold: 1 relation speaker" in result.stderr
+    assert out.exists()
+    out.write_text("keep me")
+    strict = run(str(DATA / "toy.yaml"), "-o", str(out), "--strict")
+    assert strict.exit_code == 1
+    assert "cannot hold everything" in strict.stderr
+    assert out.read_text() == "keep me"
+    printed = run(str(DATA / "toy.yaml"), "--to", "graphml", "--strict")
+    assert printed.exit_code == 1 and printed.stdout == ""
+
+
+def test_no_losses_means_strict_passes() -> None:
+    result = run(str(DATA / "toy.yaml"), "--to", "aif", "--strict")
+    assert result.exit_code == 0 and result.stderr == ""
+
+
+def test_to_overrides_suffix(tmp_path: Path) -> None:
+    out = tmp_path / "m.txt"
+    assert run(str(DATA / "toy.yaml"), "-o", str(out), "--to", "argdown").exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("===\n")
+
+
+def test_argdown_input_with_speaker_from() -> None:
+    result = run(str(DATA / "debate-headings.argdown"), "--speaker-from", "heading", "--to", "json")
+    assert result.exit_code == 0, result.output
+    who = {c["id"]: c["speaker"] for c in json.loads(result.stdout)["claims"]}
+    assert who["Trade"] == "ben"
+
+
+def test_aif_dialogue_to_json() -> None:
+    result = run(str(DATA / "dialogue.aif.json"), "--to", "json")
+    assert result.exit_code == 0, result.output
+    assert {s["id"] for s in json.loads(result.stdout)["speakers"]} == {"carla-moreno", "dev-anand", "unattributed"}
+
+
+@pytest.mark.parametrize("args", [
+    ["--to", "bogus"],
+    [],                                         # stdout needs --to
+    ["--speaker-from", "tag", "--to", "json"],  # only for Argdown input
+    ["--speaker-from", "voice", "--to", "json"],
+    ["--from", "nope", "--to", "json"],
+])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert run(str(DATA / "toy.yaml"), *args).exit_code == 2
+
+
+def test_cannot_read_a_write_only_format(tmp_path: Path) -> None:
+    bad = tmp_path / "x.graphml"
+    bad.write_text("<graphml/>")
+    result = run(str(bad), "--to", "json")
+    assert result.exit_code == 1 and "but not read it" in result.stderr
+
+
+def test_bad_input_is_located(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.argdown"
+    bad.write_text("[A]: a {speaker: x}\n  _ <B>: b {speaker: x}\n", encoding="utf-8")
+    result = run(str(bad), "--to", "json")
+    assert result.exit_code == 1
+    assert f"{bad}:2:3: undercut" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_missing_file() -> None:
+    result = run("no/such/map.yaml", "--to", "json")
+    assert result.exit_code == 1 and "no such file" in result.stderr

@@ -1,0 +1,63 @@
+"""GraphML and networkx node-link writers: golden files, what they hold, what they lose."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import networkx as nx
+
+import argmap
+from argmap.formats import graphml, nodelink
+from argmap.model import ArgumentMap, Claim, Relation, Source, Speaker
+
+from _formats_helpers import DATA, SHIPPED
+
+
+def test_graphml_golden() -> None:
+    m = argmap.load(DATA / "toy.yaml")
+    assert graphml.dumps(m) == (DATA / "toy.graphml").read_text(encoding="utf-8")
+
+
+def test_graphml_reads_back_in_networkx() -> None:
+    m = argmap.load(SHIPPED)
+    g = nx.read_graphml(io.BytesIO(graphml.dumps(m).encode("utf-8")))
+    assert set(g.nodes) == {c.id for c in m.claims}
+    assert {(a, b, d["type"]) for a, b, d in g.edges(data=True)} == \
+        {(r.from_id, r.to_id, r.type) for r in m.relations}
+    c = m.claims[0]
+    node = g.nodes[c.id]
+    assert (node["speaker"], node["kind"], node["text"]) == (c.speaker, c.kind, c.text)
+    assert node["label"].startswith(f"{c.id}: ")
+    assert g.graph["title"] == m.title
+
+
+def test_graphml_losses() -> None:
+    m = ArgumentMap(sources=[Source("s", "s.txt")], speakers=[Speaker("a", "A"), Speaker("b", "B"), Speaker("c", "C")],
+                    claims=[Claim("X", "a", "x", tags=("p;q",)), Claim("Y", "b", "y")],
+                    relations=[Relation("Y", "X", "attack", speaker="a")])
+    assert graphml.losses(m) == [
+        "1 source record (file, sha256): only claims' source ids are written",
+        "1 speaker without claims",
+        "1 relation speaker given explicitly (written like defaulted ones)",
+        "1 claim tag list with ';' inside a tag (ambiguous once joined)",
+    ]
+
+
+def test_nodelink_golden_and_lossless() -> None:
+    m = argmap.load(DATA / "toy.yaml")
+    text = nodelink.dumps(m)
+    assert text == (DATA / "toy.nodelink.json").read_text(encoding="utf-8")
+    assert nodelink.losses(m) == []
+    g = nx.node_link_graph(json.loads(text), edges="edges")
+    rebuilt = ArgumentMap(
+        title=g.graph["title"],
+        sources=[Source(**s) for s in g.graph["sources"]],
+        speakers=[Speaker(**s) for s in g.graph["speakers"]],
+        claims=[Claim(n, d["speaker"], d["text"], d["kind"], d.get("source"), d.get("quote"),
+                      d.get("occurrence"), tuple(d.get("tags", ())), d.get("start"), d.get("end"))
+                for n, d in g.nodes(data=True)],
+        relations=[Relation(a, b, d["type"], d.get("note"), d.get("speaker")) for a, b, d in g.edges(data=True)],
+    )
+    assert rebuilt == m
+    assert [(c.start, c.end) for c in rebuilt.claims] == [(c.start, c.end) for c in m.claims]
