@@ -8,7 +8,7 @@ import pydot
 import pytest
 
 from _hostile import CASES, hostile_map
-from argmap.errors import ArgmapError, QueryError
+from argmap.errors import QueryError
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 from argmap.render.dot import STATUS_STYLES, select_claims, speaker_styles, to_dot
 from argmap.render.escape import MAX_TEXT, clean, html_text, quoted, wrap
@@ -178,16 +178,33 @@ def test_given_statuses_are_drawn_in_greyscale_distinguishable_ways() -> None:
     assert "status-undec" in found["Q"].get("class")
 
 
-def test_semantics_without_evaluation_is_a_clear_error_or_works() -> None:
-    try:
-        import argmap.evaluation  # noqa: F401
-    except ImportError:
-        with pytest.raises(ArgmapError, match="evaluation"):
-            to_dot(toy(), semantics="GR")
-    else:
-        found = nodes(to_dot(toy(), semantics="GR"))
-        assert "status-in" in found["P"].get("class")
-        assert "status-out" in found["Q"].get("class")
+def test_semantics_fill_claims_by_label() -> None:
+    found = nodes(to_dot(toy(), semantics="GR"))
+    assert "status-in" in found["R"].get("class")
+    assert "status-out" in found["Q"].get("class")
+    assert "IN" in found["T"].get("label")
+    pr = nodes(to_dot(toy(), semantics="PR"))
+    assert "status-skeptical" in pr["T"].get("class")
+
+
+def test_unknown_semantics_is_a_query_error() -> None:
+    with pytest.raises(QueryError):
+        to_dot(toy(), semantics="XX")
+
+
+def test_derived_attacks_are_dashed_and_do_not_move_the_layout() -> None:
+    m = ArgumentMap(speakers=[Speaker("s", "S")],
+                    claims=[Claim(i, "s", i) for i in ("A", "X", "C")],
+                    relations=[Relation("A", "X", "support"), Relation("C", "X", "attack")])
+    derived = [e for e in to_dot(m, support="deductive").get_edges() if "derived" in (e.get("class") or "")]
+    assert len(derived) == 1
+    (e,) = derived
+    assert e.get("style") == "dashed" and e.get("constraint") == "false"
+    assert "mediated" in e.get("tooltip")
+    assert not [e for e in to_dot(m).get_edges() if "derived" in (e.get("class") or "")]
+    assert not [e for e in to_dot(m, support="deductive", derived=False).get_edges()
+                if "derived" in (e.get("class") or "")]
+    assert '"derived attack"' in to_dot(m, support="deductive").to_string()
 
 
 # -- subsets -----------------------------------------------------------------------------
@@ -224,3 +241,13 @@ def test_unknown_ids_are_query_errors(kwargs: dict[str, str]) -> None:
 def test_bad_option_values(kwargs: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         to_dot(toy(), **kwargs)
+
+
+def test_too_many_derived_attacks_are_counted_not_drawn() -> None:
+    n = 50  # C attacks X, which 50 claims support: 50 derived (mediated) attacks on them
+    claims = [Claim(f"S{i}", "s", "s") for i in range(n)] + [Claim("X", "s", "x"), Claim("C", "s", "c")]
+    rels = [Relation(f"S{i}", "X", "support") for i in range(n)] + [Relation("C", "X", "attack")]
+    m = ArgumentMap(speakers=[Speaker("s", "S")], claims=claims, relations=rels)
+    text = to_dot(m, support="deductive").to_string()
+    assert "50 derived attacks not drawn" in text and 'class="argedge derived"' not in text
+    assert 'class="argedge derived"' in to_dot(m, support="deductive", derived=True).to_string()

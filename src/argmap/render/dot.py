@@ -47,7 +47,6 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from ..errors import ArgmapError
 from .escape import html_label, html_text, quoted, squash, tooltip, wrap
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -76,6 +75,8 @@ FONT = "Helvetica,Arial,sans-serif"
 WRAP_WIDTH = 30
 #: Lines of paraphrase at most; the rest is cut with an ellipsis.
 MAX_LINES = 6
+#: With ``derived=None``, derived attacks are drawn only when there are at most this many.
+DERIVED_LIMIT = 40
 #: Characters of a quote kept in a tooltip.
 MAX_TOOLTIP = 1500
 
@@ -257,6 +258,11 @@ def claim_statuses(
     dict
         ``claim id -> label``, labels being keys of :data:`STATUS_STYLES`.
 
+    Raises
+    ------
+    QueryError
+        For an unknown semantics or support reading (from the evaluation).
+
     Examples
     --------
     >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
@@ -266,13 +272,9 @@ def claim_statuses(
     {'p': 'attacked', 'q': 'unattacked'}
     """
     if semantics is not None:
-        try:
-            from ..evaluation import statuses
-        except ImportError:
-            raise ArgmapError(f"cannot colour by {semantics} semantics: argmap.evaluation is missing",
-                              hint="use --status unattacked, or reinstall argmap") from None
+        from ..evaluation import statuses
 
-        raw = statuses(amap, semantics, support) if support is not None else statuses(amap, semantics)
+        raw = statuses(amap, semantics, support or "none")
         return {cid: _status_word(label) for cid, label in dict(raw).items()}
     if status is None:
         return {}
@@ -289,13 +291,15 @@ def _status_word(label: object) -> str:
     return word
 
 
-def _derived_attacks(amap: ArgumentMap, support: str | None) -> list[tuple[str, str]]:
-    """Attacks the support reading adds to the map's own, as ``(from, to)`` claim ids."""
+def _derived_attacks(amap: ArgumentMap, support: str | None) -> list[tuple[str, str, str]]:
+    """Attacks the support reading adds: ``(attacker, attacked, why)`` in claim ids."""
     if support in (None, "none"):
         return []
-    from ..framework import derived_attacks
+    from ..framework import compile_map
 
-    return [(a, b) for a, b in derived_attacks(amap, support)]
+    return [(a, b, f"{a} attacks {b}: {d.kind} attack under the {support} reading, via "
+             + " → ".join(d.chain))
+            for (a, b), d in compile_map(amap, support).derived.items()]
 
 
 def _claim_label(claim: Claim, style: SpeakerStyle, *, show_speaker: bool,
@@ -312,7 +316,7 @@ def _claim_label(claim: Claim, style: SpeakerStyle, *, show_speaker: bool,
 
 
 def _legend(dot: pydot.Dot, styles: Mapping[str, SpeakerStyle], *, rankdir: str,
-            statuses_shown: Collection[str], derived: bool) -> None:
+            statuses_shown: Collection[str], derived: bool, hidden_derived: int = 0) -> None:
     import pydot
 
     legend = pydot.Cluster("legend", label=html_label("<B>Legend</B>"), fontname=FONT,
@@ -330,6 +334,9 @@ def _legend(dot: pydot.Dot, styles: Mapping[str, SpeakerStyle], *, rankdir: str,
         fill, _, word = STATUS_STYLES[label]
         rows.append(f'<TR><TD BGCOLOR="{fill}" BORDER="1" WIDTH="18"> </TD>'
                     f'<TD ALIGN="LEFT">{html_text(word)}</TD></TR>')
+    if hidden_derived:
+        rows.append(f'<TR><TD> </TD><TD ALIGN="LEFT">{hidden_derived} derived attacks not drawn'
+                    f' (more than {DERIVED_LIMIT})</TD></TR>')
     table = ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="2">'
              + "".join(rows) + "</TABLE>")
     legend.add_node(pydot.Node("legend_keys", shape="plain", style="solid", fontname=f'"{FONT}"',
@@ -407,8 +414,9 @@ def to_dot(
     rankdir : {"TB", "LR"}
         Layout direction: top to bottom or left to right.
     derived : bool, optional
-        Draw the attacks the support reading derives, dashed. Default: when a support
-        reading other than ``none`` is given.
+        Draw the attacks the support reading derives, dashed (they do not move the
+        layout). Default: when a support reading other than ``none`` is given and it
+        derives at most :data:`DERIVED_LIMIT` attacks; the legend counts the others.
     legend : bool
         Add the legend cluster.
     statuses : mapping, optional
@@ -450,10 +458,12 @@ def to_dot(
         statuses = claim_statuses(amap, status=status, semantics=semantics, support=support)
     else:
         statuses = {cid: _status_word(label) for cid, label in statuses.items()}
-    show_derived = derived if derived is not None else support not in (None, "none")
     kept = {c.id for c in claims}
-    derived_pairs = ([(a, b) for a, b in _derived_attacks(amap, support) if a in kept and b in kept]
-                     if show_derived else [])
+    derived_pairs = ([(a, b, why) for a, b, why in _derived_attacks(amap, support)
+                      if a in kept and b in kept] if derived is not False else [])
+    hidden_derived = 0
+    if derived is None and len(derived_pairs) > DERIVED_LIMIT:
+        hidden_derived, derived_pairs = len(derived_pairs), []
 
     dot = pydot.Dot("argmap", graph_type="digraph")
     dot.set("rankdir", rankdir)
@@ -523,9 +533,9 @@ def to_dot(
                                 id=quoted(f"rel-{i}"), tooltip=tooltip(_relation_tip(amap, rel)),
                                 **{"class": quoted(f"argedge {rel.type}")},
                                 **_edge_style(rel.type)))
-    for k, (a, b) in enumerate(derived_pairs):
+    for k, (a, b, why) in enumerate(derived_pairs):
         dot.add_edge(pydot.Edge(node_of[a], node_of[b], id=quoted(f"derived-{k}"),
-                                tooltip=tooltip(f"{a} attacks {b} (derived from support)"),
+                                tooltip=tooltip(why),
                                 constraint="false", **{"class": '"argedge derived"'},
                                 **_edge_style("derived")))
 
@@ -533,7 +543,8 @@ def to_dot(
         shown = [lbl for lbl in STATUS_STYLES if lbl in set(statuses.values())]
         _legend(dot, {sid: styles[sid] for sid in styles
                       if any(c.speaker == sid for c in claims)},
-                rankdir=rankdir, statuses_shown=shown, derived=bool(derived_pairs))
+                rankdir=rankdir, statuses_shown=shown, derived=bool(derived_pairs),
+                hidden_derived=hidden_derived)
     return dot
 
 
