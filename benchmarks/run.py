@@ -1,0 +1,286 @@
+"""Benchmark harness: argmap beside the peers a user would pick instead, in one run.
+
+For every family, size, task and peer, each measurement runs ``peers.py`` in a fresh
+child process (timings taken inside the child: reading + building, solving,
+printing) with a wall-clock timeout. A cell is the median of 3 runs; a run longer
+than 20 s is not repeated (marked ¹). ``TO`` = killed at the timeout; ``TO†`` = not
+run because the same peer already failed the same task on a smaller instance of
+the family. Every answer is verified outside the timed region (witnesses with
+argmap's linear predicates, grounded against argmap's labelling, yes/no answers
+across peers) and the table is written to ``RESULTS.md`` with the command line.
+
+Usage::
+
+    python benchmarks/generate.py --sizes 100,1000,10000,30000,60000,100000,1000000
+    python benchmarks/run.py                      # everything (about an hour)
+    python benchmarks/run.py --families random --sizes 1000,10000 --peers argmap,clingo
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shlex
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["main"]
+
+HERE = Path(__file__).resolve().parent
+TASKS = ("GR", "SE-ST", "SE-PR", "DC-PR", "DS-PR")
+PEERS = ("argmap", "py", "clingo", "pygarg", "pyarg", "afsolver")
+SIZES = {
+    "random": (100, 1000, 10000, 30000, 60000, 100000, 1000000),
+    "cyclic": (100, 1000, 10000, 100000, 1000000),
+    "acyclic": (100, 1000, 10000, 100000, 1000000),
+}
+PY313 = HERE / "_work" / "venv313" / "bin" / "python"
+
+
+def python_for(peer: str) -> str:
+    return str(PY313) if peer == "afsolver" else sys.executable
+
+
+def measure(peer: str, task: str, path: Path, query: int, timeout: float) -> dict:
+    """One child run: its timings, wall time and the answer it printed."""
+    cmd = [python_for(peer), str(HERE / "peers.py"), peer, task, str(path), str(query)]
+    t = time.perf_counter()
+    try:
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                              env={**os.environ, "PYTHONHASHSEED": "0"})
+    except subprocess.TimeoutExpired:
+        return {"status": "TO"}
+    wall = time.perf_counter() - t
+    if proc.returncode != 0:
+        return {"status": "ERR", "error": proc.stderr.strip().splitlines()[-1:] or ["?"]}
+    lines = proc.stdout.strip().split("\n")
+    times = json.loads(lines[-1])
+    verdict, ext = None, None
+    for line in lines[:-1]:
+        if line.startswith("w"):
+            ext = [int(x) for x in line.split()[1:]]
+        else:
+            verdict = line.strip()
+    if verdict is None:
+        verdict = "w"
+    return {"status": "ok", "load": times["load"], "solve": times["solve"], "print": times["print"],
+            "total": times["load"] + times["solve"] + times["print"], "wall": wall,
+            "verdict": verdict, "ext": ext}
+
+
+class Checker:
+    """Verifies answers for one instance with argmap's predicates (outside timing)."""
+
+    def __init__(self, path: Path) -> None:
+        from argmap.formats.af_files import read_af
+        from argmap.semantics import grounded_labelling
+
+        self.af = read_af(path)
+        self.labels = grounded_labelling(self.af)
+        undec = np.flatnonzero(self.labels == 0)
+        self.query = int(undec[0]) + 1 if undec.size else 1
+        self.grounded = (np.flatnonzero(self.labels == 1) + 1).tolist()
+
+    def check(self, task: str, res: dict) -> str:
+        from argmap.semantics import is_admissible, is_preferred, is_stable
+
+        ext = res.get("ext")
+        verdict = res["verdict"]
+        if task == "GR":
+            return "ok" if ext == self.grounded else "WRONG grounded"
+        if ext is None:
+            return "ok"  # a bare YES/NO: compared across peers
+        s = frozenset(k - 1 for k in ext)
+        if task == "SE-ST":
+            return "ok" if verdict == "NO" or is_stable(self.af, s) else "WRONG not stable"
+        if not is_admissible(self.af, s):
+            return "WRONG not admissible"
+        q = self.query - 1
+        if task == "DC-PR" and q not in s:
+            return "WRONG witness lacks the query"
+        if task == "DS-PR" and q in s:
+            return "WRONG counter-example holds the query"
+        if task in ("SE-PR", "DS-PR") and self.af.n <= 10000 and not is_preferred(self.af, s):
+            return "WRONG not preferred"
+        return "ok"
+
+
+def fmt_time(cell: dict) -> str:
+    if cell["status"] == "TO":
+        return f"TO>{cell['timeout']:.0f}s"
+    if cell["status"] == "TO†":
+        return "TO†"
+    if cell["status"] == "ERR":
+        return "ERR"
+    t = cell["median"]
+    text = f"{t * 1000:.1f} ms" if t < 1 else f"{t:.2f} s"
+    if cell.get("single"):
+        text += "¹"
+    if cell.get("verdict") in ("YES", "NO"):
+        text += f" ({cell['verdict']})"
+    if cell.get("check", "ok") != "ok":
+        text += f" **{cell['check']}**"
+    return text
+
+
+def write_results(results: list[dict], command: str, out: Path, started: str) -> None:
+    """RESULTS.md: per family a table of medians, then ratios to argmap."""
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Produced by one run of `{command}` (started {started}; finished "
+        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}) on "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()} "
+        "(afsolver: CPython 3.13). `benchmarks/README.md` says how to reproduce it.",
+        "",
+        "Times are the median of 3 runs of reading the file, building the peer's structure, "
+        "solving and printing the answer, measured inside a fresh child process "
+        "(interpreter start-up and imports excluded; the JSON beside this file has the "
+        "wall time of each child too). ¹ = a single run (over 20 s). `TO>60s` = killed at "
+        "the timeout (20 s at n = 100); `TO†` = not run because the same peer already failed "
+        "the task on a smaller instance of the family. Every answer was verified: witnesses "
+        "with argmap's predicates (stable; admissible; preferred up to 10⁴ arguments; DC/DS "
+        "witness holds / lacks the query), grounded against argmap's labelling, and YES/NO "
+        "answers across peers (a disagreement would be printed in bold).",
+        "",
+    ]
+    families = list(dict.fromkeys(r["family"] for r in results))
+    for family in families:
+        rows = [r for r in results if r["family"] == family]
+        sizes = sorted({r["n"] for r in rows})
+        lines += [f"## {family}", "", "| task | peer | " + " | ".join(f"n={_n(n)}" for n in sizes) + " |",
+                  "|---|---|" + "---|" * len(sizes)]
+        for task in TASKS:
+            for peer in PEERS:
+                cells = {r["n"]: r for r in rows if r["task"] == task and r["peer"] == peer}
+                if not cells:
+                    continue
+                name = f"**{peer}**" if peer == "argmap" else peer
+                lines.append(f"| {task} | {name} | " + " | ".join(
+                    fmt_time(cells[n]) if n in cells else "" for n in sizes) + " |")
+        lines += ["", f"Ratios (peer time / argmap time; > 1 means argmap is faster), {family}:", "",
+                  "| task | peer | " + " | ".join(f"n={_n(n)}" for n in sizes) + " |",
+                  "|---|---|" + "---|" * len(sizes)]
+        for task in TASKS:
+            base = {r["n"]: r for r in rows if r["task"] == task and r["peer"] == "argmap"}
+            for peer in PEERS[1:]:
+                cells = {r["n"]: r for r in rows if r["task"] == task and r["peer"] == peer}
+                if not cells:
+                    continue
+                out_cells = []
+                for n in sizes:
+                    a, p = base.get(n), cells.get(n)
+                    if not a or not p or a["status"] != "ok":
+                        out_cells.append("")
+                    elif p["status"] == "ok":
+                        out_cells.append(f"{p['median'] / a['median']:.1f}×")
+                    else:
+                        out_cells.append(f"> {60 / a['median']:.0f}×" if p["status"] != "ERR" else "ERR")
+                lines.append(f"| {task} | {peer} | " + " | ".join(out_cells) + " |")
+        lines.append("")
+    lines += ["## Where argmap's time goes (load = read the file; solve; median run)", "",
+              "| family | n | task | load | solve | print | total | child wall (with start-up) |",
+              "|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        if r["peer"] == "argmap" and r["status"] == "ok" and r["n"] >= 10000:
+            m = r["runs"][r["median_index"]]
+            lines.append(f"| {r['family']} | {_n(r['n'])} | {r['task']} | {m['load']:.3f} s | "
+                         f"{m['solve']:.3f} s | {m['print']:.3f} s | {m['total']:.3f} s | {m['wall']:.3f} s |")
+    lines.append("")
+    out.write_text("\n".join(lines))
+
+
+def _n(n: int) -> str:
+    for unit, div in (("M", 10**6), ("k", 10**3)):
+        if n >= div and n % div == 0:
+            return f"{n // div} {unit}"
+    return str(n)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the matrix and write RESULTS.md (after every cell, so a partial run is kept)."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--families", default="random,cyclic,acyclic")
+    parser.add_argument("--sizes", default="", help="comma list; default: each family's own list")
+    parser.add_argument("--tasks", default=",".join(TASKS))
+    parser.add_argument("--peers", default=",".join(PEERS))
+    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--instances", type=Path, default=HERE / "instances")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args(argv)
+    command = "python benchmarks/run.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
+    started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    peers = [p for p in args.peers.split(",") if p != "afsolver" or PY313.exists()]
+    results: list[dict] = []
+    raw = args.out.with_suffix(".json")
+    for family in args.families.split(","):
+        sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else SIZES[family]
+        failed: set[tuple[str, str]] = set()
+        for n in sizes:
+            path = args.instances / f"{family}-{n}.af"
+            if not path.exists():
+                print(f"missing {path}; run generate.py", file=sys.stderr)
+                continue
+            checker = Checker(path)
+            for task in args.tasks.split(","):
+                answers: dict[str, str] = {}
+                for peer in peers:
+                    if peer == "py" and task != "GR":
+                        continue
+                    row = {"family": family, "n": n, "task": task, "peer": peer,
+                           "query": checker.query}
+                    if (peer, task) in failed:
+                        row["status"] = "TO†"
+                        results.append(row)
+                        continue
+                    timeout = 20.0 if n <= 100 else args.timeout
+                    runs = []
+                    status = "ok"
+                    for _ in range(args.runs):
+                        res = measure(peer, task, path, checker.query, timeout)
+                        if res["status"] != "ok":
+                            status = res["status"]
+                            row["error"] = res.get("error")
+                            break
+                        runs.append(res)
+                        if res["total"] > 20:
+                            break
+                    if status != "ok" or not runs:
+                        row.update(status=status, timeout=timeout)
+                        failed.add((peer, task))
+                    else:
+                        order = sorted(range(len(runs)), key=lambda k: runs[k]["total"])
+                        mid = order[len(order) // 2]
+                        best = runs[mid]
+                        row.update(status="ok", median=best["total"], median_index=mid,
+                                   single=len(runs) == 1, verdict=best["verdict"],
+                                   check=checker.check(task, best),
+                                   runs=[{k: v for k, v in r.items() if k != "ext"} for r in runs])
+                        if best["verdict"] in ("YES", "NO") or task == "SE-ST":
+                            answers[peer] = "NO" if best["verdict"] == "NO" else (
+                                "YES" if task != "SE-ST" else "w")
+                    results.append(row)
+                    print(f"{family} {n} {task} {peer}: {fmt_time(row) if row['status'] != 'ok' else fmt_time(row)}",
+                          file=sys.stderr, flush=True)
+                if len(set(answers.values())) > 1:
+                    for row in results:
+                        if row["family"] == family and row["n"] == n and row["task"] == task \
+                                and row.get("status") == "ok":
+                            row["check"] = "DISAGREE " + json.dumps(answers)
+                write_results(results, command, args.out, started)
+                raw.write_text(json.dumps(results, indent=1))
+    write_results(results, command, args.out, started)
+    raw.write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
