@@ -140,19 +140,22 @@ def _convert_yaml(node: Any, path: str | Path, budget: list[int], stack: set[int
                              hint="an anchor may not contain an alias to itself")
     if isinstance(node, yaml.ScalarNode):
         short = tag[len(_CORE):] if tag.startswith(_CORE) else None
+        if short == "merge":
+            raise MapFormatError("merge keys (<<) are not allowed", path=path, line=line,
+                                 column=col, hint="write the keys out")
         if short not in _SCALAR_TAGS:
-            raise MapFormatError(f"tag {tag!r} is not allowed", path=path, line=line, column=col,
+            raise MapFormatError(f"tag {_show(tag)!r} is not allowed", path=path, line=line, column=col,
                                  hint="argmap reads plain YAML: strings, numbers, lists, mappings")
         return Node("scalar", line, col, value=_scalar_value(short, node), raw=node.value)
     if isinstance(node, yaml.SequenceNode):
         if tag != _CORE + "seq":
-            raise MapFormatError(f"tag {tag!r} is not allowed", path=path, line=line, column=col)
+            raise MapFormatError(f"tag {_show(tag)!r} is not allowed", path=path, line=line, column=col)
         stack.add(id(node))
         items = [_convert_yaml(n, path, budget, stack, depth + 1) for n in node.value]
         stack.discard(id(node))
         return Node("seq", line, col, items=items)
     if tag != _CORE + "map":
-        raise MapFormatError(f"tag {tag!r} is not allowed", path=path, line=line, column=col,
+        raise MapFormatError(f"tag {_show(tag)!r} is not allowed", path=path, line=line, column=col,
                              hint="sets, ordered maps and merge keys are not part of the map format")
     stack.add(id(node))
     pairs = []
@@ -161,13 +164,14 @@ def _convert_yaml(node: Any, path: str | Path, budget: list[int], stack: set[int
         if key.kind != "scalar":
             raise MapFormatError("a mapping key must be a plain word", path=path,
                                  line=key.line, column=key.column)
-        if k.tag == _CORE + "merge":
-            raise MapFormatError("merge keys (<<) are not allowed", path=path,
-                                 line=key.line, column=key.column, hint="write the keys out")
         pairs.append((key, _convert_yaml(v, path, budget, stack, depth + 1)))
     stack.discard(id(node))
     _check_duplicates(pairs, path)
     return Node("map", line, col, pairs=pairs)
+
+
+def _show(tag: str) -> str:
+    return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
 
 
 def _scalar_value(short: str, node: Any) -> Any:

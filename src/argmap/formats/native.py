@@ -190,7 +190,8 @@ def parse(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
     positions: dict[tuple[Any, ...], tuple[int, int]] = {}
     claims = _claims(checker, sections["claims"], sources, texts, {s.id for s in speakers},
                      read_sources, positions)
-    relations = _relations(checker, sections["relations"], {c.id for c in claims},
+    claim_ids = {_peek(f["id"]) for _, f in sections["claims"] if "id" in f}
+    relations = _relations(checker, sections["relations"], claim_ids - {None},
                            {s.id for s in speakers}, positions)
     if checker.errors:
         return Parsed(None, checker.errors, checker.advisories)
@@ -202,6 +203,13 @@ def parse(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
                        relations=relations, path=Path(path) if path is not None else None,
                        positions=positions)
     return Parsed(amap, [], checker.advisories)
+
+
+def _peek(node: Node) -> str | None:
+    """The string a scalar node holds (as :meth:`_Checker.string` reads it), without reporting."""
+    if node.kind != "scalar" or node.value is None:
+        return None
+    return node.value if isinstance(node.value, str) else node.raw
 
 
 def _unique(checker: _Checker, seen: dict[str, Node], value: str | None, node: Node, what: str) -> bool:
