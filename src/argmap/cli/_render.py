@@ -11,7 +11,7 @@ import typer
 from ._common import FromOpt, MapArg, app, echo, load_map, run
 from ._core import Semantics, SemanticsOpt, Support, SupportOpt
 
-__all__ = ["render"]
+__all__ = ["render", "html"]
 
 
 class DiagramFormat(str, Enum):
@@ -102,3 +102,27 @@ def render(
                     depth=depth, rankdir=rankdir.value, legend=legend)
     echo(f"wrote {output} ({written}; {len(amap.claims)} claims, {len(amap.relations)} relations)")
 
+
+
+@app.command()
+@run
+def html(
+    output: OutOpt,
+    map_path: MapArg = None,
+    semantics: SemanticsOpt = None,
+    support: SupportOpt = Support.none,
+    rankdir: RankDirOpt = RankDir.LR,
+    from_fmt: FromOpt = None,
+) -> None:
+    """Write one self-contained, offline HTML page: the diagram beside the source texts.
+
+    Every claim's quote is highlighted in its speaker's colour. Click a claim in the
+    diagram (or Tab to it and press Enter) to mark its quote and see its details;
+    click a quote to select its claim. Filters by speaker, by status, and for the
+    claims that answer another speaker. The page loads nothing from the network.
+    """
+    from ..render.html import write_html
+
+    amap = load_map(map_path, from_fmt)
+    write_html(amap, output, **_semantics_options(semantics, support), rankdir=rankdir.value)
+    echo(f"wrote {output} ({len(amap.claims)} claims, {len(amap.relations)} relations)")
