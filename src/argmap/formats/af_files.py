@@ -43,8 +43,10 @@ att(2,3).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -113,9 +115,7 @@ def format_for(path: str | Path, name: str | None = None) -> str:
     return AF_SUFFIXES[suffix]
 
 
-def _module(name: str):  # noqa: ANN202 - a format module
-    import importlib
-
+def _module(name: str) -> ModuleType:
     return importlib.import_module(AF_FORMATS[name])
 
 
