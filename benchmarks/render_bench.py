@@ -11,6 +11,7 @@ cross-speaker attack for every fifth claim; paraphrases of 8-24 words.
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import statistics
@@ -86,7 +87,9 @@ def main() -> None:
         f"`python benchmarks/render_bench.py --claims {args.claims} --repeat {args.repeat}`: "
         f"{len(amap.claims)} claims, {len(amap.relations)} relations, 4 speakers; "
         f"median of {args.repeat} runs. Engine: {engine.name}. "
-        f"Machine: {platform.machine()}, Python {platform.python_version()}, {platform.system()}.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+        f"{platform.system()}; load average {os.getloadavg()[0]:.1f} at the end of the run "
+        "(other work on the machine slows the layout).",
         "",
         "| diagram | build DOT (to_dot + to_string) | Graphviz layout + SVG | DOT size | SVG size |",
         "|---|---|---|---|---|",

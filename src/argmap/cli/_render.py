@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ._common import FromOpt, MapArg, app, echo, load_map, run
-from ._core import Semantics, SemanticsOpt, Support, SupportOpt
+from ._core import Semantics, Support
 
 __all__ = ["render", "html"]
 
@@ -43,9 +43,21 @@ class RankDir(str, Enum):
     LR = "LR"
 
 
+SemanticsOpt = Annotated[Semantics | None, typer.Option(
+    "--semantics", "-s", case_sensitive=False,
+    help="Show each claim's status under this semantics (ICCMA code): IN/OUT/UNDEC under GR, "
+         "skeptically/credulously accepted or rejected under the others.", show_default=False)]
+SupportOpt = Annotated[Support, typer.Option(
+    "--support", case_sensitive=False,
+    help="Support reading for --semantics; other than none, also draws the attacks it derives "
+         "(dashed) when there are at most 40.")]
 OutOpt = Annotated[Path, typer.Option(
     "--output", "-o", help="File to write; the suffix picks the format (.svg .png .pdf .dot).",
     show_default=False)]
+HtmlOutOpt = Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.",
+                                          show_default=False)]
+HtmlSupportOpt = Annotated[Support, typer.Option(
+    "--support", case_sensitive=False, help="Support reading for --semantics.")]
 RankDirOpt = Annotated[RankDir, typer.Option(
     "--rankdir", case_sensitive=False,
     help="TB: reasons above, conclusions below. LR: reasons left, conclusions right.")]
@@ -107,10 +119,10 @@ def render(
 @app.command()
 @run
 def html(
-    output: OutOpt,
+    output: HtmlOutOpt,
     map_path: MapArg = None,
     semantics: SemanticsOpt = None,
-    support: SupportOpt = Support.none,
+    support: HtmlSupportOpt = Support.none,
     rankdir: RankDirOpt = RankDir.LR,
     from_fmt: FromOpt = None,
 ) -> None:
