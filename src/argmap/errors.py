@@ -124,5 +124,10 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     >>> did_you_mean("zzz", ["support", "attack"]) is None
     True
     """
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    options = [str(c) for c in choices]
+    lowered = {c.lower(): c for c in options}
+    if str(word).lower() in lowered:
+        return f"did you mean {lowered[str(word).lower()]!r}?"
+    cutoff = 0.5 if len(str(word)) <= 4 else 0.6
+    close = difflib.get_close_matches(str(word), options, n=1, cutoff=cutoff)
     return f"did you mean {close[0]!r}?" if close else None
