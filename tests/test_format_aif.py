@@ -154,3 +154,27 @@ def test_undercut_error_points_at_the_ca_node() -> None:
         aif.loads(text, path="bad.aif.json")
     line = info.value.line
     assert '"CA"' in text.splitlines()[line - 1] or '"nodeID": "5"' in "\n".join(text.splitlines()[line - 1:line + 1])
+
+
+# -- property: any JSON either reads or fails with a located ArgmapError --------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from argmap.errors import ArgmapError  # noqa: E402
+
+_KEYS = st.sampled_from(["nodes", "edges", "nodeID", "type", "text", "fromID", "toID", "locutions",
+                         "participants", "personID", "participantID", "firstname", "txt", "AIF", "argmap"])
+_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 5)
+    | st.sampled_from(["I", "RA", "CA", "MA", "L", "YA", "TA", "1", "2", "x : y", "Asserting"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=5), max_leaves=30)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_VALUES)
+def test_any_json_reads_or_fails_cleanly(doc: object) -> None:
+    try:
+        aif.loads(json.dumps(doc))
+    except ArgmapError:
+        pass

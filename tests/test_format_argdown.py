@@ -204,3 +204,35 @@ def test_source_must_stay_in_folder() -> None:
 def test_bad_option() -> None:
     with pytest.raises(ValueError):
         argdown.loads("[A]: a\n", speaker_from="tags")
+
+
+# -- property: any text either reads or fails with a located ArgmapError --------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from argmap.errors import ArgmapError  # noqa: E402
+
+_PIECES = st.sampled_from(list("[]<>{}:#+-_ \n\t\\/*=()1aA\"',@") + [
+    "===", "\n  + ", "\n  - ", "\n    <- ", "><", "{speaker: a}", "[A]: ", "<B>: ", "/*", "*/", "//", "\n\n"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_any_text_reads_or_fails_cleanly(text: str) -> None:
+    try:
+        argdown.loads(text)
+    except ArgmapError:
+        pass
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["support", "attack"]), min_size=1, max_size=6),
+       st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30))
+def test_written_texts_read_back(types: list[str], text: str) -> None:
+    claims = [Claim(f"K{i}", "a", f"{text} {i}") for i in range(len(types) + 1)]
+    relations = [Relation(f"K{i + 1}", "K0", t) for i, t in enumerate(types)]
+    m = ArgumentMap(speakers=[Speaker("a", "A")], claims=claims, relations=relations)
+    back = argdown.loads(argdown.dumps(m))
+    assert [c.text for c in back.claims] == [" ".join(c.text.split("\n")).strip() for c in m.claims]
+    assert set(back.relations) == set(m.relations)
