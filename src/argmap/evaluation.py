@@ -548,12 +548,26 @@ def format_explanation(expl: Explanation, amap: ArgumentMap, width: int = 80) ->
         lines += textwrap.wrap(text + tail, width, initial_indent=first,
                                subsequent_indent=indent + "     ") or [first.rstrip()]
         if node.attack is not None and node.attack.kind != "direct":
-            chain = " - ".join(node.attack.chain)
+            chain = _chain_text(amap, node.attack.chain)
             lines += textwrap.wrap(f"{node.attack.kind} attack via {chain}", width,
                                    initial_indent=indent + "     (",
                                    subsequent_indent=indent + "      ")
             lines[-1] += ")"
     return "\n".join(lines)
+
+
+def _chain_text(amap: ArgumentMap, chain: tuple[str, ...]) -> str:
+    """``A -+-> X -x-> C`` with the map relation between neighbours (``<-+-`` backwards)."""
+    out = [chain[0]]
+    for p, q in zip(chain, chain[1:]):
+        rel = amap.relation(p, q)
+        if rel is not None:
+            out.append("-x->" if rel.type == "attack" else "-+->")
+        else:
+            back = amap.relation(q, p)
+            out.append("<-x-" if back is not None and back.type == "attack" else "<-+-")
+        out.append(q)
+    return " ".join(out)
 
 
 # -- comparing speakers ---------------------------------------------------------------------

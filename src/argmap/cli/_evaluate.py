@@ -1,3 +1,186 @@
-"""CLI commands (_evaluate)."""
+"""CLI commands that evaluate a map or a framework: status, extensions, explain.
+
+Each command parses its options, calls one function of :mod:`argmap.evaluation`
+and prints. The solver is imported only when a framework needs it.
+"""
 
 from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ._common import FromOpt, JsonOpt, MapArg, MapOpt, app, echo, load_map, print_json, run
+from ._text import wrap
+
+__all__ = ["status", "extensions", "explain"]
+
+
+class SemanticsChoice(str, Enum):
+    """ICCMA codes: grounded, complete, preferred, stable, semi-stable, ideal."""
+
+    GR = "GR"
+    CO = "CO"
+    PR = "PR"
+    ST = "ST"
+    SST = "SST"
+    ID = "ID"
+
+
+class SupportChoice(str, Enum):
+    """Support readings (see docs/evaluation.md)."""
+
+    none = "none"
+    deductive = "deductive"
+    necessary = "necessary"
+
+
+SemOpt = Annotated[SemanticsChoice, typer.Option(
+    "--semantics", "-s", case_sensitive=False,
+    help="GR grounded, CO complete, PR preferred, ST stable, SST semi-stable, ID ideal.")]
+SupOpt = Annotated[SupportChoice, typer.Option(
+    "--support", case_sensitive=False,
+    help="How supports count: none (ignored), deductive (accepting A commits to what it "
+         "supports), necessary (a claim needs its supporters).")]
+
+# Suffixes and --from names of abstract-framework files (argmap.formats.af_files);
+# checked here so that maps never import the framework readers.
+_AF_SUFFIXES = (".af", ".i23", ".apx", ".tgf")
+_AF_FORMATS = ("iccma", "apx", "tgf")
+
+
+@app.command()
+@run
+def status(
+    map_path: MapArg = None,
+    semantics: SemOpt = SemanticsChoice.GR,
+    support: SupOpt = SupportChoice.none,
+    claim: Annotated[str | None, typer.Option(
+        "--claim", "-c", help="Decide one claim only (ICCMA DC/DS), with a witness or "
+        "counter-example extension.", show_default=False)] = None,
+    fmt: FromOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Every claim's status under a semantics: in/out/undec for GR;
+    skeptical/credulous/rejected for the others.
+
+    JSON: {"semantics": "GR", "support": "none", "status": {"E1": "in", ...}}; with
+    --claim, the claim's credulous and skeptical acceptance and the extensions that
+    show them.
+    """
+    amap = load_map(map_path, fmt)
+    if claim is not None:
+        from ..evaluation import claim_acceptance
+
+        answer = claim_acceptance(amap, claim, semantics.value, support.value)
+        if as_json:
+            print_json(answer.to_dict())
+            return
+        echo(f"{claim} under {semantics.value} (support reading: {support.value}): "
+             f"{answer.status}")
+        echo(f"  credulously accepted: {'yes' if answer.credulous else 'no'}")
+        if answer.witness is not None:
+            echo(wrap("{" + ", ".join(answer.witness) + "}", "      ", "    witness: "))
+        echo(f"  skeptically accepted: {'yes' if answer.skeptical else 'no'}")
+        if answer.counterexample is not None:
+            echo(wrap("{" + ", ".join(answer.counterexample) + "}", "      ",
+                      "    counter-example: "))
+        return
+    from ..evaluation import statuses
+
+    result = statuses(amap, semantics.value, support.value)
+    if as_json:
+        print_json({"semantics": semantics.value, "support": support.value, "status": result})
+        return
+    echo(f"{len(result)} claims under {semantics.value} (support reading: {support.value})")
+    order = ("in", "undec", "out") if semantics is SemanticsChoice.GR else \
+        ("skeptical", "credulous", "rejected")
+    for label in order:
+        ids = [cid for cid, st in result.items() if st == label]
+        if ids:
+            echo(wrap(", ".join(ids), " " * 12, f"{label:10s}  "))
+
+
+@app.command()
+@run
+def extensions(
+    path: Annotated[Path | None, typer.Argument(
+        metavar="[MAP|AF-FILE]", help="A map, or an abstract-framework file (.af/.i23 ICCMA, "
+        ".apx, .tgf). Default: $ARGMAP_MAP, else the shipped map.", show_default=False)] = None,
+    semantics: SemOpt = SemanticsChoice.PR,
+    support: SupOpt = SupportChoice.none,
+    count: Annotated[bool, typer.Option("--count", help="Print only the number of extensions.")]
+    = False,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=0,
+                                              help="Print at most N extensions.",
+                                              show_default=False)] = None,
+    fmt: FromOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """The extensions of a map or of an abstract framework under a semantics.
+
+    JSON: {"semantics": "PR", "extensions": [["a", "b"], ...]} (with --count:
+    {"semantics": "PR", "count": 2}). For ICCMA files the argument names are the
+    numbers as strings. --support applies to maps only.
+    """
+    from ..evaluation import count_extensions, map_extensions
+
+    source = _load_source(path, fmt)
+    if count:
+        k = count_extensions(source, semantics.value, support.value)
+        if as_json:
+            print_json({"semantics": semantics.value, "support": support.value, "count": k})
+        else:
+            echo(str(k))
+        return
+    found = list(map_extensions(source, semantics.value, support.value, limit=limit))
+    if as_json:
+        print_json({"semantics": semantics.value, "support": support.value, "extensions": found})
+        return
+    if not found:
+        echo(f"no {semantics.value} extension")
+        return
+    for k, ext in enumerate(found, 1):
+        echo(wrap(", ".join(ext) if ext else "(empty)", "      ", f"{k:>4}  "))
+
+
+def _load_source(path: Path | None, fmt: str | None):  # noqa: ANN202 - ArgumentMap | AF
+    """A framework file through the framework readers, anything else as a map."""
+    is_af = (fmt or "").lower() in _AF_FORMATS if fmt else \
+        (path is not None and path.suffix.lower() in _AF_SUFFIXES)
+    if is_af:
+        from ..formats.af_files import read_af
+
+        return read_af(path, fmt)  # type: ignore[arg-type]
+    return load_map(path, fmt)
+
+
+@app.command()
+@run
+def explain(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.")],
+    map_path: MapOpt = None,
+    semantics: SemOpt = SemanticsChoice.GR,
+    support: SupOpt = SupportChoice.none,
+    fmt: FromOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Why a claim is in, out or undecided, as a dialectical tree.
+
+    Below an in claim: all its attackers (each out); below an out claim: the in
+    claims that defeat it; below an undecided claim: its attackers that are not
+    out. Derived attacks (under --support deductive or necessary) are named with the
+    support chain behind them. A claim met again on its own branch is marked (cycle).
+    """
+    from ..evaluation import explain as explain_claim
+    from ..evaluation import format_explanation
+    from ._text import width
+
+    amap = load_map(map_path, fmt)
+    result = explain_claim(amap, claim_id, semantics.value, support.value)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    echo(format_explanation(result, amap, width()))

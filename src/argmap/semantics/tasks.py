@@ -19,6 +19,7 @@ Extensions are ``frozenset`` s of argument numbers (``0 … n-1``); use
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 import numpy as np
@@ -35,18 +36,23 @@ __all__ = ["core", "one_extension", "extensions", "count", "credulous", "skeptic
 def names(af: AF, ext: frozenset[int] | None) -> list[str] | None:
     """The sorted argument names of an extension (``None`` stays ``None``).
 
-    Names are sorted naturally: numeric names by value, others as strings.
+    Names are sorted naturally: runs of digits compare by value.
 
     Examples
     --------
-    >>> af = AF.from_pairs(["10", "9", "x"], [])
-    >>> names(af, frozenset({0, 1, 2}))
-    ['9', '10', 'x']
+    >>> af = AF.from_pairs(["10", "9", "a10", "a2"], [])
+    >>> names(af, frozenset({0, 1, 2, 3}))
+    ['9', '10', 'a2', 'a10']
     """
     if ext is None:
         return None
-    out = [af.names[i] for i in ext]
-    return sorted(out, key=lambda s: (0, int(s), "") if s.isdigit() else (1, 0, s))
+    return sorted((af.names[i] for i in ext), key=_natural)
+
+
+def _natural(name: str) -> tuple[tuple[int, int, str], ...]:
+    """Natural sort key: digit runs compare as numbers (``a2 < a10``)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", name) if part)
 
 
 def core(af: AF) -> tuple[np.ndarray, AF, np.ndarray]:
