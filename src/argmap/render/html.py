@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 from .dot import claim_statuses, speaker_styles, to_dot
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import ArgumentMap, Claim, Source
+    from ..model import ArgumentMap, Claim
 
 __all__ = ["to_html", "write_html", "page_data", "source_html"]
 
@@ -91,9 +91,8 @@ def page_data(amap: ArgumentMap, *, semantics: str | None = None,
     }
 
 
-def source_html(source: Source, text: str, claims: list[tuple[int, Claim]],
-                speaker_index: dict[str, int]) -> str:
-    """*text* as escaped HTML with each located quote wrapped in highlight spans.
+def source_html(text: str, claims: list[tuple[int, Claim]], speaker_index: dict[str, int]) -> str:
+    """A source *text* as escaped HTML with each located quote wrapped in highlight spans.
 
     Quotes may overlap: the text is cut at every quote boundary and each piece lists
     the claims covering it (``data-c``, claim indices); it takes the colour of the
@@ -101,9 +100,9 @@ def source_html(source: Source, text: str, claims: list[tuple[int, Claim]],
 
     Examples
     --------
-    >>> from argmap.model import Claim, Source
+    >>> from argmap.model import Claim
     >>> c = Claim("x", "a", "t", quote="b<c", start=1, end=4)
-    >>> source_html(Source("s", "f"), "ab<cd", [(0, c)], {"a": 0})
+    >>> source_html("ab<cd", [(0, c)], {"a": 0})
     'a<span class="q s0" data-c="0" tabindex="0" role="button" data-first="0">b&lt;c</span>d'
     """
     located = [(i, c) for i, c in claims if c.start is not None and c.end is not None
@@ -199,7 +198,7 @@ def to_html(amap: ArgumentMap, *, semantics: str | None = None, support: str | N
         else:
             own = [(i, c) for i, c in enumerate(amap.claims)
                    if c.source == source.id or (c.source is None and len(amap.sources) == 1)]
-            body = f'<div class="source-text">{source_html(source, text, own, speaker_index)}</div>'
+            body = f'<div class="source-text">{source_html(text, own, speaker_index)}</div>'
         sections.append(f'<section class="source"><h2>{title}</h2>{body}</section>')
 
     speaker_css = "\n".join(
