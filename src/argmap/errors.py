@@ -19,7 +19,6 @@ Anything else escaping the library is a bug.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -124,6 +123,8 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     >>> did_you_mean("zzz", ["support", "attack"]) is None
     True
     """
+    import difflib
+
     options = [str(c) for c in choices]
     lowered = {c.lower(): c for c in options}
     if str(word).lower() in lowered:
