@@ -48,13 +48,13 @@ def _root(
 
 
 MapArg = Annotated[Path | None, typer.Argument(
-    help="Map file (.yaml/.json or another known format). Default: $ARGMAP_MAP, else the shipped map.",
+    metavar="[MAP]", help="Map file (.yaml/.json or another known format). Default: $ARGMAP_MAP, else the shipped map.",
     show_default=False)]
 MapOpt = Annotated[Path | None, typer.Option(
-    "--map", "-m", help="Map file. Default: $ARGMAP_MAP, else the shipped map.", show_default=False)]
+    "--map", "-m", metavar="MAP", help="Map file. Default: $ARGMAP_MAP, else the shipped map.", show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON only.")]
 FromOpt = Annotated[str | None, typer.Option(
-    "--from", help="Input format name when the suffix does not tell (see `argmap convert --help`).",
+    "--from", metavar="FORMAT", help="Input format name when the suffix does not tell (see `argmap convert --help`).",
     show_default=False)]
 
 

@@ -78,7 +78,7 @@ def check(
 @app.command()
 @run
 def show(
-    claim_id: Annotated[str | None, typer.Argument(help="A claim id; omit to list all claims.",
+    claim_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="A claim id; omit to list all claims.",
                                                    show_default=False)] = None,
     map_path: MapOpt = None,
     fmt: FromOpt = None,
@@ -253,7 +253,7 @@ def compare(
     map_path: MapArg = None,
     fmt: FromOpt = None,
     speakers: Annotated[str | None, typer.Option(
-        "--speakers", help="Two speaker ids, A,B (default: the map's first two).",
+        "--speakers", metavar="A,B", help="Two speaker ids, A,B (default: the map's first two).",
         show_default=False)] = None,
     semantics: SemanticsOpt = None,
     support: SupportOpt = Support.none,
