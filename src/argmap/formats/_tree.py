@@ -12,7 +12,7 @@ Examples
 --------
 >>> root = parse_json('{"a": [1, "x"]}', "m.json")
 >>> root.get("a").items[1].value, root.get("a").items[1].line, root.get("a").items[1].column
-('x', 1, 12)
+('x', 1, 11)
 >>> parse_yaml("a:\\n  - 1\\n", "m.yaml").get("a").items[0].value
 1
 """
