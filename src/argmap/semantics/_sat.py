@@ -11,10 +11,12 @@ variable ``x_i`` says argument ``i`` is in, ``d_i`` says ``i`` is attacked by th
 set ("defeated"), ``d_i <-> OR(x_c : c attacks i)``.
 
 * conflict-free: ``-x_a | -x_b`` for each attack ``(a, b)``;
-* admissible: ``x_b -> d_a`` for each attack ``(a, b)``;
-* complete: admissible and ``x_b | OR(-d_a : a attacks b)``;
-* stable: conflict-free and ``x_b | d_b``;
-* range (semi-stable): ``r_i <-> x_i | d_i``.
+* admissible: ``d_i -> OR(x_c : c attacks i)`` and ``x_b -> d_a`` for each attack
+  ``(a, b)``;
+* complete: admissible, ``x_c -> d_a`` for each attack ``(c, a)`` and
+  ``x_b | OR(-d_a : a attacks b)``;
+* stable: conflict-free and ``x_b | OR(x_c : c attacks b)`` (no ``d``);
+* range (semi-stable): complete plus ``r_i <-> x_i | d_i``.
 
 Maximisation (preferred, semi-stable) is an incremental "grow" loop: keep the found
 set as assumptions and ask, under a fresh activation literal, for one more argument
@@ -48,9 +50,13 @@ class Encoding:
         Admissible, complete or stable sets.
     ranges : bool
         Also define the range variables ``r_i`` (semi-stable).
+    prefer_in : bool
+        Force the phase ``x_i = true`` from the start (see :meth:`prefer_in`).
+        Without it, CaDiCaL's own phase saving answers a first query much faster
+        on dense cyclic frameworks; grow loops switch it on afterwards.
     """
 
-    def __init__(self, af: AF, kind: str, *, ranges: bool = False) -> None:
+    def __init__(self, af: AF, kind: str, *, ranges: bool = False, prefer_in: bool = True) -> None:
         from pysat.solvers import Cadical195
 
         self.n = n = af.n
@@ -63,13 +69,19 @@ class Encoding:
         clauses += (-(src[self_att] + 1))[:, None].tolist()
         other = ~self_att
         clauses += np.stack([-(src[other] + 1), -(dst[other] + 1)], axis=1).tolist()
-        # d_a <-> OR(x_c : c attacks a)
-        clauses += np.stack([-(src + 1), n + dst + 1], axis=1).tolist()
         ptr, idx = af.attackers_csr()
         p = ptr.tolist()
         xs = (idx.astype(np.int64) + 1).tolist()
-        for a in range(n):
-            clauses.append([-(n + a + 1)] + xs[p[a]:p[a + 1]])
+        if kind == "stb":
+            # stable: every argument is in or attacked by a member (no d variables)
+            for b in range(n):
+                clauses.append([b + 1] + xs[p[b]:p[b + 1]])
+        else:
+            # d_a -> OR(x_c : c attacks a); the converse only where it is needed
+            for a in range(n):
+                clauses.append([-(n + a + 1)] + xs[p[a]:p[a + 1]])
+        if kind == "com" or ranges:
+            clauses += np.stack([-(src + 1), n + dst + 1], axis=1).tolist()
         if kind in ("adm", "com"):
             # x_b -> d_a for each attack (a, b)
             clauses += np.stack([-(dst + 1), n + src + 1], axis=1).tolist()
@@ -77,9 +89,6 @@ class Encoding:
             ds = [-(n + v) for v in xs]
             for b in range(n):
                 clauses.append([b + 1] + ds[p[b]:p[b + 1]])
-        elif kind == "stb":
-            ar = np.arange(n, dtype=np.int64)
-            clauses += np.stack([ar + 1, n + ar + 1], axis=1).tolist()
         if ranges:
             ar = np.arange(n, dtype=np.int64)
             r = 2 * n + ar + 1
@@ -87,8 +96,15 @@ class Encoding:
             clauses += np.stack([r, -(ar + 1)], axis=1).tolist()
             clauses += np.stack([r, -(n + ar + 1)], axis=1).tolist()
         self.solver.append_formula(clauses)
-        if n:
-            self.solver.set_phases(list(range(1, n + 1)))
+        self.prefers_in = False
+        if prefer_in:
+            self.prefer_in()
+
+    def prefer_in(self) -> None:
+        """Make the solver decide ``x_i = true`` first (large sets; grow loops)."""
+        if self.n and not self.prefers_in:
+            self.solver.set_phases(list(range(1, self.n + 1)))
+        self.prefers_in = True
 
     def new_var(self) -> int:
         """A fresh variable (activation literals)."""
@@ -169,7 +185,7 @@ def preferred_extensions(af: AF) -> Iterator[np.ndarray]:
 
 def stable_extensions(af: AF) -> Iterator[np.ndarray]:
     """All stable extensions of *af* (masks); none when it has none (odd cycles)."""
-    with Encoding(af, "stb") as enc:
+    with Encoding(af, "stb", prefer_in=False) as enc:
         while True:
             model = enc.solve()
             if model is None:
@@ -236,7 +252,7 @@ def semi_stable_extensions(af: AF) -> Iterator[np.ndarray]:
 
     If *af* has a stable extension, the semi-stable ones are exactly the stable ones.
     """
-    with Encoding(af, "stb") as st:
+    with Encoding(af, "stb", prefer_in=False) as st:
         has_stable = st.solve() is not None
     if has_stable:
         yield from stable_extensions(af)
@@ -257,10 +273,11 @@ def semi_stable_extensions(af: AF) -> Iterator[np.ndarray]:
 
 def credulous_admissible(af: AF, q: int) -> np.ndarray | None:
     """An admissible set containing *q*, grown to a preferred extension; ``None`` if none."""
-    with Encoding(af, "adm") as enc:
+    with Encoding(af, "adm", prefer_in=False) as enc:
         model = enc.solve([q + 1])
         if model is None:
             return None
+        enc.prefer_in()
         return grow_preferred(enc, model)
 
 
@@ -272,7 +289,7 @@ def skeptical_preferred(af: AF, q: int) -> np.ndarray | None:
     otherwise forbid the subsets of ``M`` and repeat. When no *q*-free admissible
     set is left, *q* is skeptically accepted.
     """
-    with Encoding(af, "adm") as search, Encoding(af, "adm") as check:
+    with Encoding(af, "adm") as search, Encoding(af, "adm", prefer_in=False) as check:
         if check.solve([q + 1]) is None:
             model = search.solve()
             return grow_preferred(search, model) if model is not None else None
@@ -296,7 +313,7 @@ def credulous_cover(af: AF, kind: str = "adm") -> np.ndarray:
     most one SAT call per argument and usually far fewer.
     """
     covered = np.zeros(af.n, dtype=bool)
-    with Encoding(af, kind) as enc:
+    with Encoding(af, kind, prefer_in=kind != "stb") as enc:
         while True:
             rest = _lits(~covered)
             if not rest:
@@ -311,7 +328,7 @@ def credulous_cover(af: AF, kind: str = "adm") -> np.ndarray:
 
 def stable_intersection(af: AF) -> np.ndarray | None:
     """Mask of the arguments in every stable extension; ``None`` if there is none."""
-    with Encoding(af, "stb") as enc:
+    with Encoding(af, "stb", prefer_in=False) as enc:
         model = enc.solve()
         if model is None:
             return None

@@ -367,7 +367,7 @@ def credulous(af: AF, semantics: str | Semantics, arg: int | str
         found = _sat.credulous_admissible(comp_af, local)
     elif sem is Semantics.ST:
         found = None
-        with _sat.Encoding(comp_af, "stb") as enc:
+        with _sat.Encoding(comp_af, "stb", prefer_in=False) as enc:
             model = enc.solve([local + 1])
             if model is not None:
                 found = enc.x(model).copy()
@@ -422,7 +422,7 @@ def skeptical(af: AF, semantics: str | Semantics, arg: int | str
         found = _sat.skeptical_preferred(comp_af, local)
     elif sem is Semantics.ST:
         found = None
-        with _sat.Encoding(comp_af, "stb") as enc:
+        with _sat.Encoding(comp_af, "stb", prefer_in=False) as enc:
             if enc.solve() is None:
                 # no stable extension in this component, hence none at all
                 return True, None
@@ -469,7 +469,7 @@ def _complete_with(af: AF, sem: Semantics, label: np.ndarray, members: np.ndarra
 def _sst_with(c: AF, q: int, *, want: bool) -> np.ndarray | None:
     """A semi-stable extension of *c* containing (*want*) or lacking *q*; ``None`` if none."""
     lit = (q + 1) if want else -(q + 1)
-    with _sat.Encoding(c, "stb") as st:
+    with _sat.Encoding(c, "stb", prefer_in=False) as st:
         if st.solve() is not None:
             model = st.solve([lit])
             return None if model is None else st.x(model).copy()
