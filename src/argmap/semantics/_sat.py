@@ -11,10 +11,8 @@ variable ``x_i`` says argument ``i`` is in, ``d_i`` says ``i`` is attacked by th
 set ("defeated"), ``d_i <-> OR(x_c : c attacks i)``.
 
 * conflict-free: ``-x_a | -x_b`` for each attack ``(a, b)``;
-* admissible: ``d_i -> OR(x_c : c attacks i)`` and ``x_b -> d_a`` for each attack
-  ``(a, b)``;
-* complete: admissible, ``x_c -> d_a`` for each attack ``(c, a)`` and
-  ``x_b | OR(-d_a : a attacks b)``;
+* admissible: ``x_b -> d_a`` for each attack ``(a, b)``;
+* complete: admissible and ``x_b | OR(-d_a : a attacks b)``;
 * stable: conflict-free and ``x_b | OR(x_c : c attacks b)`` (no ``d``);
 * range (semi-stable): complete plus ``r_i <-> x_i | d_i``.
 
@@ -77,10 +75,10 @@ class Encoding:
             for b in range(n):
                 clauses.append([b + 1] + xs[p[b]:p[b + 1]])
         else:
-            # d_a -> OR(x_c : c attacks a); the converse only where it is needed
+            # d_a <-> OR(x_c : c attacks a)
             for a in range(n):
                 clauses.append([-(n + a + 1)] + xs[p[a]:p[a + 1]])
-        if kind == "com" or ranges:
+        if kind != "stb":
             clauses += np.stack([-(src + 1), n + dst + 1], axis=1).tolist()
         if kind in ("adm", "com"):
             # x_b -> d_a for each attack (a, b)
@@ -146,12 +144,38 @@ def _lits(mask: np.ndarray, offset: int = 0, sign: int = 1) -> list[int]:
     return (sign * (np.flatnonzero(mask) + 1 + offset)).tolist()
 
 
-def grow_preferred(enc: Encoding, start: np.ndarray, assumptions: list[int] | None = None
-                   ) -> np.ndarray:
-    """Grow an admissible set to a ⊆-maximal one (under extra *assumptions*)."""
+def _close(af: AF, m: np.ndarray, banned: int | None) -> np.ndarray:
+    """Add what an admissible set defends until nothing changes (a complete superset).
+
+    Iterating the characteristic function from an admissible set stays admissible
+    and is polynomial; it saves grow-loop SAT calls. *banned* stays out (the
+    closure is skipped if it would have to add it).
+    """
+    src, dst = af.src, af.dst
+    while True:
+        plus = np.zeros(af.n, dtype=bool)
+        plus[dst[m[src]]] = True
+        undefended = np.zeros(af.n, dtype=bool)
+        undefended[dst[~plus[src]]] = True
+        new = ~undefended & ~m
+        if banned is not None and new[banned]:
+            return m
+        if not new.any():
+            return m
+        m = m | new
+
+
+def grow_preferred(enc: Encoding, start: np.ndarray, assumptions: list[int] | None = None,
+                   af: AF | None = None, banned: int | None = None) -> np.ndarray:
+    """Grow an admissible set to a ⊆-maximal one (under extra *assumptions*).
+
+    With *af*, each set found is first closed under defence (:func:`_close`).
+    """
     m = enc.x(start).copy()
     extra = list(assumptions or [])
     while True:
+        if af is not None:
+            m = _close(af, m, banned)
         outside = _lits(~m)
         if not outside:
             return m
@@ -175,7 +199,7 @@ def preferred_extensions(af: AF) -> Iterator[np.ndarray]:
             model = enc.solve()
             if model is None:
                 return
-            p = grow_preferred(enc, model)
+            p = grow_preferred(enc, model, af=af)
             yield p
             outside = _lits(~p)
             if not outside:
@@ -278,7 +302,7 @@ def credulous_admissible(af: AF, q: int) -> np.ndarray | None:
         if model is None:
             return None
         enc.prefer_in()
-        return grow_preferred(enc, model)
+        return grow_preferred(enc, model, af=af)
 
 
 def skeptical_preferred(af: AF, q: int) -> np.ndarray | None:
@@ -292,12 +316,12 @@ def skeptical_preferred(af: AF, q: int) -> np.ndarray | None:
     with Encoding(af, "adm") as search, Encoding(af, "adm", prefer_in=False) as check:
         if check.solve([q + 1]) is None:
             model = search.solve()
-            return grow_preferred(search, model) if model is not None else None
+            return grow_preferred(search, model, af=af) if model is not None else None
         while True:
             model = search.solve([-(q + 1)])
             if model is None:
                 return None
-            m = grow_preferred(search, model, [-(q + 1)])
+            m = grow_preferred(search, model, [-(q + 1)], af=af, banned=q)
             if check.solve(_lits(m) + [q + 1]) is None:
                 return m
             outside = [i for i in _lits(~m) if i != q + 1]
