@@ -6,6 +6,7 @@ and prints. The solver is imported only when a framework needs it.
 
 from __future__ import annotations
 
+import json
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -49,6 +50,8 @@ SupOpt = Annotated[SupportChoice, typer.Option(
 # checked here so that maps never import the framework readers.
 _AF_SUFFIXES = (".af", ".i23", ".apx", ".tgf")
 _AF_FORMATS = ("iccma", "apx", "tgf")
+# JSON with more names than this is printed compactly (still one JSON document)
+_INDENT_UP_TO = 10_000
 
 
 @app.command()
@@ -137,7 +140,11 @@ def extensions(
         return
     found = list(map_extensions(source, semantics.value, support.value, limit=limit))
     if as_json:
-        print_json({"semantics": semantics.value, "support": support.value, "extensions": found})
+        data = {"semantics": semantics.value, "support": support.value, "extensions": found}
+        if sum(len(e) for e in found) <= _INDENT_UP_TO:
+            print_json(data)
+        else:  # the indenting encoder is pure Python; a million names take seconds
+            echo(json.dumps(data, ensure_ascii=False))
         return
     if not found:
         echo(f"no {semantics.value} extension")

@@ -46,7 +46,15 @@ def names(af: AF, ext: frozenset[int] | None) -> list[str] | None:
     """
     if ext is None:
         return None
-    return sorted((af.names[i] for i in ext), key=_natural)
+    if not isinstance(af.names, (list, tuple)):
+        from ..formats.iccma import ArgumentNumbers
+
+        if isinstance(af.names, ArgumentNumbers):  # "1" … "N", computed on access
+            return [str(i + 1) for i in sorted(ext)]
+    out = [af.names[i] for i in ext]
+    if all(s.isdigit() for s in out):  # ICCMA names: a fast path for big extensions
+        return sorted(out, key=int)
+    return sorted(out, key=_natural)
 
 
 def _natural(name: str) -> tuple[tuple[int, int, str], ...]:
@@ -220,8 +228,10 @@ def one_extension(af: AF, semantics: str | Semantics) -> frozenset[int] | None:
     True
     """
     sem = parse_semantics(semantics)
+    if sem is Semantics.GR:
+        return as_extension(grounded_labelling(af) == IN)
     label, c, members = core(af)
-    if sem in (Semantics.GR, Semantics.CO) or c.n == 0:
+    if sem is Semantics.CO or c.n == 0:
         if sem is Semantics.ST and c.n:
             return None  # pragma: no cover - unreachable (c.n == 0 here)
         return as_extension(label == IN)
@@ -275,6 +285,9 @@ def extensions(af: AF, semantics: str | Semantics) -> Iterator[frozenset[int]]:
 
 
 def _extensions(af: AF, sem: Semantics) -> Iterator[frozenset[int]]:
+    if sem is Semantics.GR:
+        yield as_extension(grounded_labelling(af) == IN)
+        return
     label, c, members = core(af)
     if sem in (Semantics.GR, Semantics.ID) or c.n == 0:
         yield as_extension(label == IN) if sem is not Semantics.ID else ideal(af)
