@@ -295,8 +295,32 @@ def semi_stable_extensions(af: AF) -> Iterator[np.ndarray]:
                     inner.add(_lits(~e) + _lits(e, sign=-1))
 
 
+#: Conflict budget of the stable-extension shortcut (see :func:`quick_stable`).
+QUICK_STABLE_CONFLICTS = 5000
+
+
+def quick_stable(af: AF, assumptions: list[int] | None = None,
+                 budget: int = QUICK_STABLE_CONFLICTS) -> np.ndarray | None:
+    """A stable extension (under *assumptions*) if CaDiCaL finds one within *budget* conflicts.
+
+    Every stable extension is preferred, so this is a cheap first try for the
+    preferred tasks: on dense cyclic frameworks a stable extension is often found in
+    a fraction of the time a maximal admissible set takes. ``None`` means "not found
+    quickly" (or none exists); callers then run the full algorithm.
+    """
+    with Encoding(af, "stb", prefer_in=False) as enc:
+        enc.solver.conf_budget(budget)
+        if enc.solver.solve_limited(assumptions=assumptions or []) is not True:
+            return None
+        return enc.x(np.asarray(enc.solver.get_model()) > 0).copy()
+
+
 def credulous_admissible(af: AF, q: int) -> np.ndarray | None:
-    """An admissible set containing *q*, grown to a preferred extension; ``None`` if none."""
+    """A preferred extension containing *q* (a quick stable one, or an admissible set
+    containing *q* grown to a maximal one); ``None`` if there is none."""
+    quick = quick_stable(af, [q + 1])
+    if quick is not None:
+        return quick
     with Encoding(af, "adm", prefer_in=False) as enc:
         model = enc.solve([q + 1])
         if model is None:
@@ -308,11 +332,15 @@ def credulous_admissible(af: AF, q: int) -> np.ndarray | None:
 def skeptical_preferred(af: AF, q: int) -> np.ndarray | None:
     """A preferred extension lacking *q*, or ``None`` if *q* is in every one (CEGAR).
 
-    Loop: find a ⊆-maximal admissible set ``M`` without *q*; if no admissible
+    First try: a stable extension without *q* (:func:`quick_stable`). Then the
+    loop: find a ⊆-maximal admissible set ``M`` without *q*; if no admissible
     superset of ``M`` contains *q*, ``M`` is preferred and a counter-example;
     otherwise forbid the subsets of ``M`` and repeat. When no *q*-free admissible
     set is left, *q* is skeptically accepted.
     """
+    quick = quick_stable(af, [-(q + 1)])
+    if quick is not None:
+        return quick
     with Encoding(af, "adm") as search, Encoding(af, "adm", prefer_in=False) as check:
         if check.solve([q + 1]) is None:
             model = search.solve()

@@ -217,7 +217,9 @@ def one_extension(af: AF, semantics: str | Semantics) -> frozenset[int] | None:
     -----
     GR is ``O(n + m)``; ID needs a few SAT calls; CO returns the grounded extension;
     PR grows an admissible set to a maximal one; SST maximises the range; ST is one
-    SAT call. Only the grounded core reaches the solver.
+    SAT call. Only the grounded core reaches the solver. For PR and SST, a stable
+    extension found within a small conflict budget is returned first (stable
+    extensions are preferred, and semi-stable whenever one exists).
 
     Examples
     --------
@@ -239,7 +241,9 @@ def one_extension(af: AF, semantics: str | Semantics) -> frozenset[int] | None:
         return ideal(af)
     full = label == IN
     for comp, sub in _components(c):
-        ext = next(iter(_core_extensions(comp, sem)), None)
+        ext = _sat.quick_stable(comp) if sem in (Semantics.PR, Semantics.SST) else None
+        if ext is None:
+            ext = next(iter(_core_extensions(comp, sem)), None)
         if ext is None:
             return None
         full[members[sub[ext]]] = True
