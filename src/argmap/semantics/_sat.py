@@ -296,7 +296,7 @@ def semi_stable_extensions(af: AF) -> Iterator[np.ndarray]:
 
 
 #: Conflict budget of the stable-extension shortcut (see :func:`quick_stable`).
-QUICK_STABLE_CONFLICTS = 5000
+QUICK_STABLE_CONFLICTS = 2000
 
 
 def quick_stable(af: AF, assumptions: list[int] | None = None,
