@@ -234,8 +234,8 @@ def one_extension(af: AF, semantics: str | Semantics) -> frozenset[int] | None:
         return as_extension(grounded_labelling(af) == IN)
     label, c, members = core(af)
     if sem is Semantics.CO or c.n == 0:
-        if sem is Semantics.ST and c.n:
-            return None  # pragma: no cover - unreachable (c.n == 0 here)
+        # the grounded extension is complete; with an empty core it is the only
+        # extension of every semantics (a total labelling is also stable)
         return as_extension(label == IN)
     if sem is Semantics.ID:
         return ideal(af)
