@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -14,7 +15,7 @@ import typer
 
 from ..errors import ArgmapError
 
-__all__ = ["app", "run", "MapArg", "MapOpt", "JsonOpt", "FromOpt", "resolve_map", "load_map",
+__all__ = ["app", "run", "Semantics", "Support", "MapArg", "MapOpt", "JsonOpt", "FromOpt", "resolve_map", "load_map",
            "print_json", "echo", "err"]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -45,6 +46,25 @@ def _root(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """argmap: argument maps from source texts."""
+
+
+class Semantics(str, Enum):
+    """ICCMA codes: grounded, complete, preferred, stable, semi-stable, ideal."""
+
+    GR = "GR"
+    CO = "CO"
+    PR = "PR"
+    ST = "ST"
+    SST = "SST"
+    ID = "ID"
+
+
+class Support(str, Enum):
+    """Support readings: how supports take part in evaluation (docs/evaluation.md)."""
+
+    none = "none"
+    deductive = "deductive"
+    necessary = "necessary"
 
 
 MapArg = Annotated[Path | None, typer.Argument(

@@ -2,34 +2,15 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from typing import Annotated
 
 import typer
 
-from ._common import FromOpt, JsonOpt, MapArg, MapOpt, app, echo, load_map, print_json, resolve_map, run
+from ._common import (FromOpt, JsonOpt, MapArg, MapOpt, Semantics, Support, app, echo, load_map,
+                      print_json, resolve_map, run)
 from ._text import table, wrap
 
 __all__ = ["check", "show", "uncontested", "chain", "why", "compare"]
-
-
-class Semantics(str, Enum):
-    """ICCMA codes of the semantics the CLI offers."""
-
-    GR = "GR"
-    CO = "CO"
-    PR = "PR"
-    ST = "ST"
-    SST = "SST"
-    ID = "ID"
-
-
-class Support(str, Enum):
-    """How supports take part in evaluation (see ``argmap status --help``)."""
-
-    none = "none"
-    deductive = "deductive"
-    necessary = "necessary"
 
 
 SemanticsOpt = Annotated[Semantics | None, typer.Option(

@@ -7,41 +7,22 @@ and prints. The solver is imported only when a framework needs it.
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ._common import FromOpt, JsonOpt, MapArg, MapOpt, app, echo, load_map, print_json, run
+from ._common import (FromOpt, JsonOpt, MapArg, MapOpt, Semantics, Support, app, echo, load_map,
+                      print_json, run)
 from ._text import wrap
 
 __all__ = ["status", "extensions", "explain"]
 
 
-class SemanticsChoice(str, Enum):
-    """ICCMA codes: grounded, complete, preferred, stable, semi-stable, ideal."""
-
-    GR = "GR"
-    CO = "CO"
-    PR = "PR"
-    ST = "ST"
-    SST = "SST"
-    ID = "ID"
-
-
-class SupportChoice(str, Enum):
-    """Support readings (see docs/evaluation.md)."""
-
-    none = "none"
-    deductive = "deductive"
-    necessary = "necessary"
-
-
-SemOpt = Annotated[SemanticsChoice, typer.Option(
+SemOpt = Annotated[Semantics, typer.Option(
     "--semantics", "-s", case_sensitive=False,
     help="GR grounded, CO complete, PR preferred, ST stable, SST semi-stable, ID ideal.")]
-SupOpt = Annotated[SupportChoice, typer.Option(
+SupOpt = Annotated[Support, typer.Option(
     "--support", case_sensitive=False,
     help="How supports count: none (ignored), deductive (accepting A commits to what it "
          "supports), necessary (a claim needs its supporters).")]
@@ -58,8 +39,8 @@ _INDENT_UP_TO = 10_000
 @run
 def status(
     map_path: MapArg = None,
-    semantics: SemOpt = SemanticsChoice.GR,
-    support: SupOpt = SupportChoice.none,
+    semantics: SemOpt = Semantics.GR,
+    support: SupOpt = Support.none,
     claim: Annotated[str | None, typer.Option(
         "--claim", "-c", help="Decide one claim only (ICCMA DC/DS), with a witness or "
         "counter-example extension.", show_default=False)] = None,
@@ -98,7 +79,7 @@ def status(
         print_json({"semantics": semantics.value, "support": support.value, "status": result})
         return
     echo(f"{len(result)} claims under {semantics.value} (support reading: {support.value})")
-    order = ("in", "undec", "out") if semantics is SemanticsChoice.GR else \
+    order = ("in", "undec", "out") if semantics is Semantics.GR else \
         ("skeptical", "credulous", "rejected")
     for label in order:
         ids = [cid for cid, st in result.items() if st == label]
@@ -112,8 +93,8 @@ def extensions(
     path: Annotated[Path | None, typer.Argument(
         metavar="[MAP|AF-FILE]", help="A map, or an abstract-framework file (.af/.i23 ICCMA, "
         ".apx, .tgf). Default: $ARGMAP_MAP, else the shipped map.", show_default=False)] = None,
-    semantics: SemOpt = SemanticsChoice.PR,
-    support: SupOpt = SupportChoice.none,
+    semantics: SemOpt = Semantics.PR,
+    support: SupOpt = Support.none,
     count: Annotated[bool, typer.Option("--count", help="Print only the number of extensions.")]
     = False,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=0,
@@ -169,8 +150,8 @@ def _load_source(path: Path | None, fmt: str | None):  # noqa: ANN202 - Argument
 def explain(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.")],
     map_path: MapOpt = None,
-    semantics: SemOpt = SemanticsChoice.GR,
-    support: SupOpt = SupportChoice.none,
+    semantics: SemOpt = Semantics.GR,
+    support: SupOpt = Support.none,
     fmt: FromOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

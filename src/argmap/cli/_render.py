@@ -8,8 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import FromOpt, MapArg, app, echo, load_map, run
-from ._core import Semantics, Support
+from ._common import FromOpt, MapArg, Semantics, Support, app, echo, load_map, run
 
 __all__ = ["render", "html"]
 
