@@ -130,13 +130,15 @@ def fmt_time(cell: dict) -> str:
     return text
 
 
-def write_results(results: list[dict], command: str, out: Path, started: str) -> None:
+def write_results(results: list[dict], command: str, out: Path, started: str,
+                  finished: str | None = None) -> None:
     """RESULTS.md: per family a table of medians, then ratios to argmap."""
+    finished = finished or time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     lines = [
         "# Benchmark results",
         "",
         f"Produced by one run of `{command}` (started {started}; finished "
-        f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}) on "
+        f"{finished}) on "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()} "
         "(afsolver: CPython 3.13). `benchmarks/README.md` says how to reproduce it.",
         "",
@@ -181,10 +183,25 @@ def write_results(results: list[dict], command: str, out: Path, started: str) ->
                         out_cells.append("")
                     elif p["status"] == "ok":
                         out_cells.append(f"{p['median'] / a['median']:.1f}×")
+                    elif p["status"] == "TO":
+                        out_cells.append(f"> {p['timeout'] / a['median']:.0f}×")
                     else:
-                        out_cells.append(f"> {60 / a['median']:.0f}×" if p["status"] != "ERR" else "ERR")
+                        out_cells.append(p["status"])
                 lines.append(f"| {task} | {peer} | " + " | ".join(out_cells) + " |")
         lines.append("")
+    lines += ["## Frontier: the largest instance each peer answered within the timeout", "",
+              "| family | task | " + " | ".join(PEERS) + " |", "|---|---|" + "---|" * len(PEERS)]
+    for family in families:
+        for task in TASKS:
+            cells = []
+            for peer in PEERS:
+                done = [r["n"] for r in results if r["family"] == family and r["task"] == task
+                        and r["peer"] == peer and r["status"] == "ok"]
+                tried = any(r["family"] == family and r["task"] == task and r["peer"] == peer
+                            for r in results)
+                cells.append(_n(max(done)) if done else ("none" if tried else ""))
+            lines.append(f"| {family} | {task} | " + " | ".join(cells) + " |")
+    lines.append("")
     lines += ["## Where argmap's time goes (load = read the file; solve; median run)", "",
               "| family | n | task | load | solve | print | total | child wall (with start-up) |",
               "|---|---|---|---|---|---|---|---|"]
@@ -215,9 +232,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--instances", type=Path, default=HERE / "instances")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--render", action="store_true",
+                        help="only rewrite --out from the JSON beside it (same run, same command)")
     args = parser.parse_args(argv)
     command = "python benchmarks/run.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
+    command = command.strip()
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    if args.render:
+        saved = json.loads(args.out.with_suffix(".json").read_text())
+        meta = saved.get("meta", {}) if isinstance(saved, dict) else {}
+        rows = saved["results"] if isinstance(saved, dict) else saved
+        write_results(rows, meta.get("command", "python benchmarks/run.py"), args.out,
+                      meta.get("started", "?"), meta.get("finished"))
+        return 0
     peers = [p for p in args.peers.split(",") if p != "afsolver" or PY313.exists()]
     results: list[dict] = []
     raw = args.out.with_suffix(".json")
@@ -276,10 +303,16 @@ def main(argv: list[str] | None = None) -> int:
                                 and row.get("status") == "ok":
                             row["check"] = "DISAGREE " + json.dumps(answers)
                 write_results(results, command, args.out, started)
-                raw.write_text(json.dumps(results, indent=1))
+                _save(raw, results, command, started)
     write_results(results, command, args.out, started)
-    raw.write_text(json.dumps(results, indent=1))
+    _save(raw, results, command, started)
     return 0
+
+
+def _save(raw: Path, results: list[dict], command: str, started: str) -> None:
+    meta = {"command": command, "started": started,
+            "finished": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    raw.write_text(json.dumps({"meta": meta, "results": results}, indent=1))
 
 
 if __name__ == "__main__":
