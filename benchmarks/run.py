@@ -131,7 +131,7 @@ def fmt_time(cell: dict) -> str:
 
 
 def write_results(results: list[dict], command: str, out: Path, started: str,
-                  finished: str | None = None) -> None:
+                  finished: str | None = None, notes: list[str] | tuple[str, ...] = ()) -> None:
     """RESULTS.md: per family a table of medians, then ratios to argmap."""
     finished = finished or time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     lines = [
@@ -153,6 +153,8 @@ def write_results(results: list[dict], command: str, out: Path, started: str,
         "answers across peers (a disagreement would be printed in bold).",
         "",
     ]
+    if notes:
+        lines += ["**Notes on this run.**", ""] + [f"* {note}" for note in notes] + [""]
     families = list(dict.fromkeys(r["family"] for r in results))
     for family in families:
         rows = [r for r in results if r["family"] == family]
@@ -243,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
         meta = saved.get("meta", {}) if isinstance(saved, dict) else {}
         rows = saved["results"] if isinstance(saved, dict) else saved
         write_results(rows, meta.get("command", "python benchmarks/run.py"), args.out,
-                      meta.get("started", "?"), meta.get("finished"))
+                      meta.get("started", "?"), meta.get("finished"), meta.get("notes", []))
         return 0
     peers = [p for p in args.peers.split(",") if p != "afsolver" or PY313.exists()]
     results: list[dict] = []
