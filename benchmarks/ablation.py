@@ -1,0 +1,141 @@
+"""What each solving technique gains: argmap with one technique switched off at a time.
+
+Techniques (see docs/evaluation.md):
+
+* ``grounded-core``: the SAT solver sees only the arguments grounded leaves undecided;
+* ``components``: the undecided core is split into independent components;
+* ``stable-shortcut``: PR tasks first look for a stable extension within a conflict budget;
+* ``defence-closure``: the preferred grow loop adds everything an admissible set defends
+  between SAT calls.
+
+Each configuration runs the same end-to-end measurement as ``benchmarks/peers.py
+argmap`` (read the ICCMA file, solve, print) in a fresh child process, with the
+technique switched off by replacing the function that implements it. Answers are
+compared with the full configuration's.
+
+Usage: python benchmarks/ablation.py [--sizes 10000] [--timeout 60] [--write]
+With --write the table goes to benchmarks/ABLATION.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CONFIGS = ["all", "no grounded-core", "no components", "no stable-shortcut", "no defence-closure"]
+TASKS = ["SE-ST", "SE-PR", "DC-PR", "DS-PR"]
+FAMILIES = ["random", "cyclic", "acyclic"]
+
+
+def _switch_off(config: str) -> None:
+    """Replace the function behind one technique with a version that does not use it."""
+    import numpy as np
+
+    from argmap.af import AF
+    from argmap.semantics import _sat, tasks
+
+    if config == "no grounded-core":
+        def whole(af: AF):  # noqa: ANN202 - same shape as tasks.core
+            return (np.zeros(af.n, dtype=np.int8), af, np.arange(af.n))
+        tasks.core = whole
+    elif config == "no components":
+        tasks._components = lambda c: [(c, np.arange(c.n))] if c.n else []
+    elif config == "no stable-shortcut":
+        _sat.quick_stable = lambda *args, **kwargs: None
+        if hasattr(tasks, "quick_stable"):
+            tasks.quick_stable = _sat.quick_stable
+    elif config == "no defence-closure":
+        _sat._close = lambda af, m, banned: m
+
+
+def child(config: str, task: str, path: str, query: int) -> None:
+    """Measure one run in this process and print the answer line and the timings."""
+    sys.path.insert(0, str(HERE))
+    import peers
+
+    _switch_off(config)
+    load, solve, verdict, ext = peers.run_argmap(task, path, query)
+    answer = verdict if verdict != "w" else "w " + " ".join(map(str, ext))
+    print(json.dumps({"answer": answer, "total": load + solve}))
+
+
+def measure(config: str, task: str, path: Path, query: int, timeout: float) -> tuple[str, float | None]:
+    """Median total time of up to 3 runs (1 when a run exceeds 20 s); None on timeout."""
+    times, answer = [], ""
+    for _ in range(3):
+        try:
+            done = subprocess.run([sys.executable, __file__, "--child", config, task, str(path), str(query)],
+                                  capture_output=True, text=True, timeout=timeout, check=True)
+        except subprocess.TimeoutExpired:
+            return "timeout", None
+        data = json.loads(done.stdout.strip().splitlines()[-1])
+        times.append(data["total"])
+        answer = data["answer"]
+        if data["total"] > 20:
+            break
+    return answer, statistics.median(times)
+
+
+def _query(path: Path) -> int:
+    from argmap.formats.af_files import read_af
+    from argmap.semantics import grounded_labelling
+
+    label = grounded_labelling(read_af(path))
+    undec = [i for i, v in enumerate(label.tolist()) if v == 0]
+    return (undec[0] if undec else 0) + 1
+
+
+def main() -> None:
+    """Run every configuration on every family and task; print (or write) the table."""
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000")
+    parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--write", action="store_true")
+    args = parser.parse_args()
+    rows = []
+    for size in args.sizes.split(","):
+        for family in FAMILIES:
+            path = HERE / "instances" / f"{family}-{size}.af"
+            if not path.exists():
+                print(f"missing {path}: run benchmarks/generate.py first", file=sys.stderr)
+                continue
+            q = _query(path)
+            for task in TASKS:
+                cells, reference = [], None
+                for config in CONFIGS:
+                    answer, t = measure(config, task, path, q, args.timeout)
+                    if config == "all":
+                        reference = answer
+                    verdicts_differ = (t is not None and reference not in (None, "timeout")
+                                       and answer.split()[0] != reference.split()[0])
+                    cell = "TO" if t is None else (f"{t * 1000:.0f} ms" if t < 1 else f"{t:.2f} s")
+                    if verdicts_differ:
+                        cell += " **differs**"
+                    cells.append(cell)
+                    print(family, size, task, config, cell, flush=True)
+                rows.append(f"| {family} {int(size):,} | {task} | " + " | ".join(cells) + " |")
+    head = ["| instance | task | " + " | ".join(CONFIGS) + " |",
+            "|---|---|" + "---:|" * len(CONFIGS)]
+    text = "\n".join(head + rows) + "\n"
+    print(text)
+    if args.write:
+        (HERE / "ABLATION.md").write_text(
+            "# What each technique gains\n\n"
+            f"`python benchmarks/ablation.py --sizes {args.sizes} --timeout {args.timeout:g} --write`: "
+            "argmap end to end (read, solve, print; median of 3, one run above 20 s) with one "
+            f"technique switched off at a time; TO = over {args.timeout:g} s. "
+            "The DC/DS query is the first argument grounded leaves undecided. Answers "
+            "(YES/NO, or whether an extension exists) are compared with the full configuration.\n\n"
+            + text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
