@@ -241,7 +241,10 @@ def one_extension(af: AF, semantics: str | Semantics) -> frozenset[int] | None:
         return ideal(af)
     full = label == IN
     for comp, sub in _components(c):
-        ext = _sat.quick_stable(comp) if sem in (Semantics.PR, Semantics.SST) else None
+        if sem is Semantics.PR:
+            ext = _sat.one_preferred(comp)
+        else:
+            ext = _sat.quick_stable(comp) if sem is Semantics.SST else None
         if ext is None:
             ext = next(iter(_core_extensions(comp, sem)), None)
         if ext is None:
