@@ -29,7 +29,6 @@ DATA = Path(__file__).parent / "data" / "iccma"
 INSTANCES = sorted(p for p in DATA.glob("*/*") if p.suffix in {".af", ".apx", ".tgf", ".dl"})
 # thousands of extensions: enumerating them takes tens of seconds (see the
 # benchmarks); these instances are checked on stable extensions only
-SLOW = {"n200p3q34h.tgf"}
 ST_ONLY = {"n160p3q34h.tgf", "n175p3q34h.tgf"}
 
 
@@ -59,8 +58,6 @@ def digest(lines: list[str]) -> str:
 
 @pytest.mark.parametrize("path", INSTANCES, ids=[p.name for p in INSTANCES])
 def test_iccma_instance(path: Path) -> None:
-    if path.name in SLOW:
-        pytest.skip("thousands of extensions; covered by the benchmarks")
     af = read_af(path, "apx" if path.suffix == ".dl" else None)
     answers = parse_answers(path.with_name(path.name + ".answers.txt"))
     _, gr = answers["EE-GR"]
