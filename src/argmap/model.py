@@ -1,9 +1,15 @@
 """Immutable records and the :class:`ArgumentMap` that holds them.
 
-A map is a set of :class:`Source` texts, :class:`Speaker` s, :class:`Claim` s and
+A map is a set of :class:`Source` texts, :class:`Speaker` s, :class:`Claim` s,
+:class:`Argument` s (format 2: linked premises for one conclusion) and
 :class:`Relation` s. :class:`ArgumentMap` keeps them in file order and mirrors them
-in a :class:`networkx.DiGraph` whose nodes are claim ids and whose edges carry
-``type`` (``"support"`` or ``"attack"``), ``note`` and ``speaker``.
+in a :class:`networkx.DiGraph` whose nodes are claim and argument ids and whose edges
+carry ``type`` (``"support"``, ``"attack"``, or ``"premise"``/``"conclusion"`` for the
+edges into and out of an argument node), ``note`` and ``speaker``.
+
+Claims and arguments share one id space. A ``support`` relation is shorthand for an
+argument with a single premise; an ``attack`` whose target is an argument is an
+*undercut*: it denies that the premises carry the conclusion.
 
 Examples
 --------
@@ -37,6 +43,7 @@ __all__ = [
     "Source",
     "Speaker",
     "Claim",
+    "Argument",
     "Relation",
     "ArgumentMap",
 ]
@@ -102,6 +109,10 @@ class Claim:
         Free labels.
     start, end : int or None
         Character offsets of the quote in its source, derived when the map is loaded.
+    act : str or None
+        The speaker's illocution as AIF names it (``asserting`` when None;
+        ``questioning``, ``challenging``, ``conceding`` ...). A questioned claim is not
+        asserted (see :attr:`asserted`).
     """
 
     id: str
@@ -114,11 +125,56 @@ class Claim:
     tags: tuple[str, ...] = ()
     start: int | None = None
     end: int | None = None
+    act: str | None = None
+
+    @property
+    def asserted(self) -> bool:
+        """Whether the speaker asserts the claim (False for questions and challenges)."""
+        return self.act is None or self.act not in NOT_ASSERTED_ACTS
+
+
+#: Illocutions under which a claim is put forward without being asserted.
+NOT_ASSERTED_ACTS: frozenset[str] = frozenset({
+    "questioning", "pure questioning", "assertive questioning", "rhetorical questioning",
+    "challenging", "pure challenging", "assertive challenging", "rhetorical challenging",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Argument:
+    """One reason given by one speaker: linked premises for one conclusion.
+
+    The premises support the conclusion only together; several arguments for the
+    same conclusion are alternatives (any one of them can carry it). An attack whose
+    target is the argument's id is an undercut.
+
+    Attributes
+    ----------
+    id : str
+        Unique across claims and arguments.
+    premises : tuple of str
+        Claim ids, at least one, jointly needed.
+    conclusion : str
+        A claim id, not among the premises.
+    speaker : str or None
+        Who gives the argument; :meth:`ArgumentMap.argument_speaker` falls back to
+        the conclusion's speaker.
+    scheme, note : str or None
+        An optional argumentation scheme name (Walton-style) and a free note.
+    """
+
+    id: str
+    premises: tuple[str, ...]
+    conclusion: str
+    speaker: str | None = None
+    scheme: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """A ``support`` or ``attack`` from one claim to another.
+    """A ``support`` or ``attack`` from one claim to another claim (or, for an
+    attack, to an argument: an undercut).
 
     ``speaker`` is the speaker who asserted the relation when the map says so;
     :meth:`ArgumentMap.relation_speaker` falls back to the speaker of the source claim.
@@ -149,8 +205,9 @@ class ArgumentMap:
         The file the map was read from (used to resolve source files).
     """
 
-    __slots__ = ("title", "sources", "speakers", "claims", "relations", "path",
-                 "_claims_by_id", "_graph", "_out", "_in", "positions")
+    __slots__ = ("title", "sources", "speakers", "claims", "arguments", "relations", "path",
+                 "_claims_by_id", "_arguments_by_id", "_graph", "_out", "_in", "_for",
+                 "positions")
 
     def __init__(
         self,
@@ -162,23 +219,30 @@ class ArgumentMap:
         relations: Iterable[Relation] = (),
         path: str | Path | None = None,
         positions: Mapping[tuple[Any, ...], tuple[int, int]] | None = None,
+        arguments: Iterable[Argument] = (),
     ) -> None:
         self.title = title
         self.sources: tuple[Source, ...] = tuple(sources)
         self.speakers: tuple[Speaker, ...] = tuple(speakers)
         self.claims: tuple[Claim, ...] = tuple(claims)
         self.relations: tuple[Relation, ...] = tuple(relations)
+        self.arguments: tuple[Argument, ...] = tuple(arguments)
         self.path = Path(path) if path is not None else None
         #: ``(section, index[, key]) -> (line, column)`` of each item in the file, when loaded from one.
         self.positions: Mapping[tuple[Any, ...], tuple[int, int]] = dict(positions or {})
         self._claims_by_id = {c.id: c for c in self.claims}
+        self._arguments_by_id = {a.id: a for a in self.arguments}
         self._graph: nx.DiGraph | None = None
         self._validate()
         self._out: dict[str, list[Relation]] = {c.id: [] for c in self.claims}
         self._in: dict[str, list[Relation]] = {c.id: [] for c in self.claims}
+        self._in.update({a.id: [] for a in self.arguments})
         for r in self.relations:
             self._out[r.from_id].append(r)
             self._in[r.to_id].append(r)
+        self._for: dict[str, list[Argument]] = {c.id: [] for c in self.claims}
+        for a in self.arguments:
+            self._for[a.conclusion].append(a)
 
     # -- validation -----------------------------------------------------------------
     def _validate(self) -> None:
@@ -206,11 +270,40 @@ class ArgumentMap:
             if c.kind not in CLAIM_KINDS:
                 raise MapFormatError(f"claim {c.id!r} has unknown kind {c.kind!r}",
                                      hint="use one of " + ", ".join(CLAIM_KINDS))
+        arguments = unique("argument", [a.id for a in self.arguments])
+        clash = sorted(arguments & claims)
+        if clash:
+            raise MapFormatError(f"id {clash[0]!r} names both a claim and an argument",
+                                 hint="claims and arguments share one id space")
+        shapes: set[tuple[frozenset[str], str]] = set()
+        for a in self.arguments:
+            where = f"argument {a.id!r}"
+            if not a.premises:
+                raise MapFormatError(f"{where} has no premises", hint="give at least one premise")
+            for p in a.premises:
+                ref("claim", p, claims, where)
+            ref("claim", a.conclusion, claims, where)
+            if a.conclusion in a.premises:
+                raise MapFormatError(f"{where} has its conclusion {a.conclusion!r} among its premises")
+            if len(set(a.premises)) != len(a.premises):
+                raise MapFormatError(f"{where} names a premise twice")
+            if a.speaker is not None:
+                ref("speaker", a.speaker, speakers, where)
+            shape = (frozenset(a.premises), a.conclusion)
+            if shape in shapes:
+                raise MapFormatError(f"{where} repeats another argument",
+                                     hint="same premises and conclusion as an earlier argument")
+            shapes.add(shape)
         pairs: set[tuple[str, str]] = set()
         for r in self.relations:
             where = f"relation {r.from_id} -> {r.to_id}"
             ref("claim", r.from_id, claims, where)
-            ref("claim", r.to_id, claims, where)
+            if r.to_id in arguments:
+                if r.type != "attack":
+                    raise MapFormatError(f"{where}: a {r.type} relation cannot end at argument "
+                                         f"{r.to_id!r}", hint="only attacks (undercuts) may target an argument")
+            else:
+                ref("claim", r.to_id, claims, where)
             if r.type not in RELATION_TYPES:
                 raise MapFormatError(f"{where} has unknown type {r.type!r}",
                                      hint="use 'support' or 'attack'")
@@ -239,6 +332,12 @@ class ArgumentMap:
             g = nx.DiGraph(title=self.title)
             for c in self.claims:
                 g.add_node(c.id, claim=c, speaker=c.speaker, kind=c.kind, text=c.text)
+            for a in self.arguments:
+                spk = self.argument_speaker(a)
+                g.add_node(a.id, argument=a, speaker=spk, kind="argument", text=a.note or "")
+                for p in a.premises:
+                    g.add_edge(p, a.id, type="premise", note=None, speaker=spk)
+                g.add_edge(a.id, a.conclusion, type="conclusion", note=a.note, speaker=spk)
             for r in self.relations:
                 g.add_edge(r.from_id, r.to_id, type=r.type, note=r.note,
                            speaker=self.relation_speaker(r))
@@ -263,6 +362,35 @@ class ArgumentMap:
     def has_claim(self, claim_id: str) -> bool:
         """Whether the map has a claim with this id."""
         return claim_id in self._claims_by_id
+
+    def argument(self, argument_id: str) -> Argument:
+        """Return the argument with this id, or raise :class:`QueryError`."""
+        try:
+            return self._arguments_by_id[argument_id]
+        except KeyError:
+            raise QueryError(f"no argument {argument_id!r} in the map",
+                             hint=did_you_mean(argument_id, self._arguments_by_id)) from None
+
+    def has_argument(self, argument_id: str) -> bool:
+        """Whether the map has an argument with this id."""
+        return argument_id in self._arguments_by_id
+
+    def arguments_for(self, claim_id: str) -> list[Argument]:
+        """The explicit arguments whose conclusion is this claim, in map order.
+
+        One-premise ``support`` relations are not included; see :meth:`supporters`.
+        """
+        self.claim(claim_id)
+        return list(self._for[claim_id])
+
+    def undercutters(self, argument_id: str) -> list[Claim]:
+        """Claims that attack (undercut) this argument, in map order of the relations."""
+        self.argument(argument_id)
+        return [self._claims_by_id[r.from_id] for r in self._in[argument_id]]
+
+    def argument_speaker(self, argument: Argument) -> str:
+        """Who gives *argument*: its own ``speaker`` or else its conclusion's."""
+        return argument.speaker or self._claims_by_id[argument.conclusion].speaker
 
     def speaker(self, speaker_id: str) -> Speaker:
         """Return the speaker with this id, or raise :class:`QueryError`."""
@@ -296,8 +424,9 @@ class ArgumentMap:
         return list(self._out[claim_id])
 
     def incoming(self, claim_id: str) -> list[Relation]:
-        """Relations to this claim, in map order."""
-        self.claim(claim_id)
+        """Relations to this claim (or, for undercuts, to this argument), in map order."""
+        if claim_id not in self._arguments_by_id:
+            self.claim(claim_id)
         return list(self._in[claim_id])
 
     def attackers(self, claim_id: str) -> list[Claim]:
@@ -328,7 +457,7 @@ class ArgumentMap:
         """A copy of this map with other claim records (same ids expected)."""
         return ArgumentMap(title=self.title, sources=self.sources, speakers=self.speakers,
                            claims=claims, relations=self.relations, path=self.path,
-                           positions=self.positions)
+                           positions=self.positions, arguments=self.arguments)
 
     def __iter__(self) -> Iterator[Claim]:
         return iter(self.claims)
@@ -342,10 +471,11 @@ class ArgumentMap:
         strip = lambda cs: tuple(replace(c, start=None, end=None) for c in cs)  # noqa: E731
         return (self.title == other.title and self.sources == other.sources
                 and self.speakers == other.speakers and strip(self.claims) == strip(other.claims)
-                and self.relations == other.relations)
+                and self.relations == other.relations and self.arguments == other.arguments)
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return (f"<ArgumentMap {self.title!r}: {len(self.claims)} claims, "
-                f"{len(self.relations)} relations, {len(self.speakers)} speakers>")
+                f"{len(self.relations)} relations, {len(self.arguments)} arguments, "
+                f"{len(self.speakers)} speakers>")
