@@ -11,7 +11,7 @@ from __future__ import annotations
 from ._common import app
 
 # Importing the command modules registers their commands on ``app``.
-from . import _core, _convert, _render, _evaluate  # noqa: E402,F401
+from . import _core, _convert, _render, _evaluate, _author  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 
