@@ -9,7 +9,7 @@ import typer
 
 from ._common import JsonOpt, MapOpt, app, echo, print_json, resolve_map, run
 
-__all__ = ["quote"]
+__all__ = ["quote", "schema", "init"]
 
 
 @app.command()
@@ -48,3 +48,70 @@ def quote(
     how = "exact" if span.exact else f"close match, {int(span.similarity * 100)}% similar"
     times = "once" if span.count == 1 else f"{span.count} times"
     echo(f"# {path}:{span.line}:{span.column} ({how}; occurs {times})")
+
+
+@app.command()
+@run
+def schema(
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write the schema to this file instead of stdout.", show_default=False)] = None,
+) -> None:
+    """Print the JSON Schema of the map format, for editors' YAML and JSON plugins.
+
+    Save it beside your maps and name it in the map's first line, for the YAML
+    language server (VS Code's YAML extension, Neovim, Helix, Emacs lsp-mode):
+    `# yaml-language-server: $schema=argmap.schema.json`. The schema checks keys,
+    kinds and value types as you type; `argmap check` checks the rest (ids,
+    references, quotes). See docs/format.md.
+
+    Example: argmap schema -o argmap.schema.json
+    """
+    import json
+
+    from ..schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False)
+    if output is None:
+        echo(text)
+        return
+    from ..formats import atomic_write
+
+    atomic_write(output, text + "\n")
+    echo(f"wrote {output}")
+
+
+@app.command()
+@run
+def init(
+    sources: Annotated[list[Path], typer.Argument(metavar="SOURCE...", help="The source texts (UTF-8).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The map file to write (.yaml).",
+                                         show_default=False)],
+    speakers: Annotated[list[str] | None, typer.Option(
+        "--speaker", metavar="ID[=NAME]", help="A speaker (repeat for several). Default: the names that "
+        "open transcript lines (`Ann: ...`), else one speaker per text.", show_default=False)] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The map's title (default: the first "
+                                              "text's name).", show_default=False)] = None,
+    with_schema: Annotated[bool, typer.Option(
+        "--schema", help=f"Also write the JSON Schema beside the map and name it in the map's first line.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing map.")] = False,
+) -> None:
+    """Write a starting map: the sources with their SHA-256, and the speakers.
+
+    Source paths are written relative to the map's folder, so the map must lie in
+    the folder of its texts or above it. The map has no claims yet: add them with
+    `argmap edit MAP` (select words in the text), or with `argmap quote` and an editor.
+
+    Example: argmap init debate/ann.txt debate/bob.txt -o debate/map.yaml --speaker ann=Ann --speaker bob=Bob
+    """
+    from ..scaffold import write_starting_map
+
+    written = write_starting_map(sources, output, speakers, title, with_schema, force)
+    from ..io import load
+
+    amap = load(output)
+    echo(f"wrote {', '.join(str(w) for w in written)} ({_count(len(amap.sources), 'source')}, "
+         f"{_count(len(amap.speakers), 'speaker')}: {', '.join(s.id for s in amap.speakers)})")
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
