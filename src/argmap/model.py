@@ -315,6 +315,12 @@ class ArgumentMap:
             pairs.add((r.from_id, r.to_id))
             if r.speaker is not None:
                 ref("speaker", r.speaker, speakers, where)
+            if r.to_id in arguments and r.from_id in self._arguments_by_id[r.to_id].premises:
+                raise MapFormatError(f"{where}: claim {r.from_id!r} undercuts an argument of which "
+                                     "it is a premise")
+            if r.type == "support" and (frozenset((r.from_id,)), r.to_id) in shapes:
+                raise MapFormatError(f"{where}: the support repeats a one-premise argument",
+                                     hint="a support is a one-premise argument; keep one of them")
 
     # -- lookups ----------------------------------------------------------------------
     @property
@@ -392,6 +398,16 @@ class ArgumentMap:
         """Who gives *argument*: its own ``speaker`` or else its conclusion's."""
         return argument.speaker or self._claims_by_id[argument.conclusion].speaker
 
+    def speaker_of(self, node_id: str) -> str:
+        """The speaker id of a claim, or of an argument (:meth:`argument_speaker`).
+
+        Useful for relations, whose target may be either (an undercut ends at an argument).
+        """
+        claim = self._claims_by_id.get(node_id)
+        if claim is not None:
+            return claim.speaker
+        return self.argument_speaker(self.argument(node_id))
+
     def speaker(self, speaker_id: str) -> Speaker:
         """Return the speaker with this id, or raise :class:`QueryError`."""
         for s in self.speakers:
@@ -454,7 +470,12 @@ class ArgumentMap:
         return base / source.file
 
     def with_claims(self, claims: Iterable[Claim]) -> ArgumentMap:
-        """A copy of this map with other claim records (same ids expected)."""
+        """A copy of this map with other claim records (same ids expected).
+
+        Equality of maps compares arguments by their resolved speaker
+        (:meth:`argument_speaker`), so an argument that names its conclusion's speaker
+        equals one that leaves it implicit.
+        """
         return ArgumentMap(title=self.title, sources=self.sources, speakers=self.speakers,
                            claims=claims, relations=self.relations, path=self.path,
                            positions=self.positions, arguments=self.arguments)
@@ -469,9 +490,12 @@ class ArgumentMap:
         if not isinstance(other, ArgumentMap):
             return NotImplemented
         strip = lambda cs: tuple(replace(c, start=None, end=None) for c in cs)  # noqa: E731
+        def args(m: ArgumentMap) -> tuple[Argument, ...]:
+            return tuple(replace(a, speaker=m.argument_speaker(a)) for a in m.arguments)
+
         return (self.title == other.title and self.sources == other.sources
                 and self.speakers == other.speakers and strip(self.claims) == strip(other.claims)
-                and self.relations == other.relations and self.arguments == other.arguments)
+                and self.relations == other.relations and args(self) == args(other))
 
     __hash__ = None  # type: ignore[assignment]
 

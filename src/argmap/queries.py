@@ -263,6 +263,10 @@ class Comparison:
     shared : list of tuple of (str, str)
         Shared ground: ``(a_claim, b_claim)`` pairs where one supports the other
         and B does not also attack that claim of A's.
+    undercut : dict of str to list of str
+        A's arguments (format 2) that B undercuts, each with the B claims doing so:
+        an undercut answers A's reasoning without denying a claim of A's. A claim of
+        B's that undercuts is *answering*.
     """
 
     a: str
@@ -272,6 +276,7 @@ class Comparison:
     untouched: list[str]
     unanswering: list[str]
     shared: list[tuple[str, str]]
+    undercut: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         """Plain data, for JSON."""
@@ -282,6 +287,7 @@ class Comparison:
             "untouched": self.untouched,
             "unanswering": self.unanswering,
             "shared": [list(p) for p in self.shared],
+            "undercut": self.undercut,
         }
 
 
@@ -312,14 +318,25 @@ def compare(amap: ArgumentMap, a: str | None = None, b: str | None = None) -> Co
     if a == b:
         raise QueryError(f"cannot compare speaker {a!r} with itself", hint="name two different speakers")
     speaker_of = {c.id: c.speaker for c in amap.claims}
+    speaker_of.update((x.id, amap.argument_speaker(x)) for x in amap.arguments)
     attacked: dict[str, list[str]] = {}
     supported: dict[str, list[str]] = {}
+    undercut: dict[str, list[str]] = {}
     answering: set[str] = set()
     for r in amap.relations:
         src, dst = speaker_of[r.from_id], speaker_of[r.to_id]
         if src == b and dst == a:
             answering.add(r.from_id)
-            (attacked if r.type == "attack" else supported).setdefault(r.to_id, []).append(r.from_id)
+            if amap.has_argument(r.to_id):
+                undercut.setdefault(r.to_id, []).append(r.from_id)
+            else:
+                (attacked if r.type == "attack" else supported).setdefault(r.to_id, []).append(r.from_id)
+    for x in amap.arguments:  # B's arguments for a claim of A's
+        if speaker_of[x.id] == b and speaker_of[x.conclusion] == a:
+            for p in x.premises:
+                if speaker_of[p] == b:
+                    answering.add(p)
+                    supported.setdefault(x.conclusion, []).append(p)
     a_claims = [c.id for c in amap.claims if c.speaker == a]
     order = {cid: i for i, cid in enumerate(a_claims)}
     attacked = dict(sorted(attacked.items(), key=lambda kv: order[kv[0]]))
@@ -327,6 +344,7 @@ def compare(amap: ArgumentMap, a: str | None = None, b: str | None = None) -> Co
     untouched = [cid for cid in a_claims if cid not in attacked and cid not in supported]
     unanswering = [c.id for c in amap.claims if c.speaker == b and c.id not in answering]
     shared: list[tuple[str, str]] = []
+    undercut = {k: undercut[k] for k in (x.id for x in amap.arguments) if k in undercut}
     attacked_by = {r.to_id for r in amap.relations if r.type == "attack" and speaker_of[r.from_id] == b}
     attacked_a = {r.to_id for r in amap.relations if r.type == "attack" and speaker_of[r.from_id] == a}
     for r in amap.relations:
@@ -337,4 +355,4 @@ def compare(amap: ArgumentMap, a: str | None = None, b: str | None = None) -> Co
             shared.append((r.to_id, r.from_id))
         elif src == a and dst == b and r.to_id not in attacked_a:
             shared.append((r.from_id, r.to_id))
-    return Comparison(a, b, attacked, supported, untouched, unanswering, shared)
+    return Comparison(a, b, attacked, supported, untouched, unanswering, shared, undercut)

@@ -271,6 +271,7 @@ def compare(
         return
     name = {s.id: s.name for s in amap.speakers}
     text = {c.id: c.text for c in amap.claims}
+    text.update((x.id, " + ".join(x.premises) + " => " + x.conclusion) for x in amap.arguments)
     A, B = name[result.a], name[result.b]
 
     def section(title: str, items: dict[str, list[str]] | list[str]) -> None:
@@ -283,6 +284,8 @@ def compare(
         echo()
 
     section(f"{A}'s claims that {B} attacks", result.attacked)
+    if amap.arguments:
+        section(f"{A}'s arguments that {B} undercuts", result.undercut)
     section(f"{A}'s claims that {B} supports", result.supported)
     section(f"{A}'s claims that {B} leaves alone", result.untouched)
     section(f"{B}'s claims that answer nothing of {A}'s", result.unanswering)

@@ -284,7 +284,8 @@ def _map_to_af(amap: ArgumentMap) -> AF:
     """The attack graph of *amap*: one argument per claim (map order), its attacks."""
     from ..af import AF
 
-    attacks = [(r.from_id, r.to_id) for r in amap.relations if r.type == "attack"]
+    attacks = [(r.from_id, r.to_id) for r in amap.relations
+               if r.type == "attack" and not amap.has_argument(r.to_id)]
     return AF.from_pairs([c.id for c in amap.claims], attacks, {"title": amap.title})
 
 
@@ -327,6 +328,15 @@ def _losses(amap: ArgumentMap, fmt: str, *, keeps_texts: bool = False) -> list[s
     supports = sum(1 for r in amap.relations if r.type == "support")
     if supports:
         out.append(f"{_plural(supports, 'support relation')} (an abstract framework holds attacks only)")
+    if amap.arguments:
+        out.append(f"{_plural(len(amap.arguments), 'argument')} (premises and conclusion; an abstract "
+                   "framework holds attacks only)")
+    undercuts = sum(1 for r in amap.relations if amap.has_argument(r.to_id))
+    if undercuts:
+        out.append(f"{_plural(undercuts, 'undercut')} (attacks on arguments)")
+    acts = sum(1 for c in amap.claims if c.act is not None)
+    if acts:
+        out.append(f"the speech act of {_plural(acts, 'claim')} (questioning, challenging, …)")
     if amap.speakers and not (len(amap.speakers) == 1 and amap.speakers[0].id == AF_SPEAKER_ID):
         out.append(f"{_plural(len(amap.speakers), 'speaker')} and who made each claim")
     rel_speakers = sum(1 for r in amap.relations if r.type == "attack" and r.speaker)

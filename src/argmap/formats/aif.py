@@ -480,6 +480,8 @@ def dumps(amap: ArgumentMap) -> str:
         ext_claims[i] = info
     ext_relations: dict[str, Any] = {}
     for r in amap.relations:
+        if r.to_id not in inode:
+            continue  # an undercut (attack on an argument): see losses()
         if r.type == "support":
             s = node("RA", "Default Inference", ("Default Inference", "72"))
         else:
@@ -506,9 +508,15 @@ def losses(amap: ArgumentMap) -> list[str]:
 
     Other AIF tools read the claims, supports, attacks and speakers; they ignore
     the ``argmap`` block (ids, kinds, tags, sources, quotes, notes), which only
-    argmap reads back.
+    argmap reads back. Arguments of format 2 and undercuts are not written yet.
     """
-    return []
+    out = []
+    if amap.arguments:
+        out.append(f"{len(amap.arguments)} argument(s) with their premises")
+    undercuts = sum(1 for r in amap.relations if amap.has_argument(r.to_id))
+    if undercuts:
+        out.append(f"{undercuts} undercut(s) (attacks on arguments)")
+    return out
 
 
 def read(path: str | Path) -> ArgumentMap:

@@ -4,11 +4,20 @@ Reading is strict. Every rule of DESIGN.md is enforced and every violation is
 reported with ``file:line:col`` and a hint; all problems of a file are collected
 (see :func:`parse`), not just the first:
 
-* ``argmap: 1`` is required (any other version is an error);
+* ``argmap: 1`` or ``argmap: 2`` is required (any other version is an error);
+  format 2 adds ``arguments:`` (linked premises for one conclusion), attacks that
+  end at an argument (undercuts) and a claim's ``act``; a format-1 file that uses
+  them is told to say ``argmap: 2``;
 * unknown keys are errors, with a "did you mean" hint;
-* ids are unique; every reference (speaker, source, claim) resolves;
+* ids are unique (claims and arguments share one id space); every reference
+  (speaker, source, claim, argument) resolves;
 * relation ``type`` is ``support`` or ``attack``; no self-relation; at most one
-  relation per ordered pair;
+  relation per ordered pair; a relation starts at a claim; a ``support`` ends at a
+  claim, an ``attack`` at a claim or an argument (an undercut), but not at an
+  argument that has the attacker among its premises;
+* an argument has at least one premise, all claims, none twice, none its own
+  conclusion (a claim); no argument repeats another or a ``support`` relation
+  (same premises, same conclusion);
 * source files stay inside the map's folder (no absolute paths, no ``..``,
   no symbolic link leading out);
 * each quote occurs in its source (exactly; the first occurrence unless
@@ -33,24 +42,30 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from ..errors import ArgmapError, MapFormatError, ProvenanceError, did_you_mean
-from ..model import CLAIM_KINDS, RELATION_TYPES, ArgumentMap, Claim, Relation, Source, Speaker
+from ..model import CLAIM_KINDS, RELATION_TYPES, Argument, ArgumentMap, Claim, Relation, Source, Speaker
 from ..provenance import locate, near_miss_hint
 from ._tree import Node, parse_json, parse_yaml
 
-__all__ = ["FORMAT_VERSION", "parse", "loads", "dumps", "to_data", "losses", "Parsed"]
+__all__ = ["FORMAT_VERSION", "FORMAT_VERSIONS", "parse", "loads", "dumps", "to_data", "losses",
+           "version_needed", "Parsed"]
 
-#: The only format version this release reads and writes.
-FORMAT_VERSION = 1
+#: The newest format version this release reads and writes (2: arguments and undercuts).
+FORMAT_VERSION = 2
+#: Every format version this release reads; a map is written as 1 unless it needs 2.
+FORMAT_VERSIONS = (1, 2)
 
-_TOP = ("argmap", "title", "sources", "speakers", "claims", "relations")
+_TOP = ("argmap", "title", "sources", "speakers", "claims", "arguments", "relations")
 _FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # section: (required keys, optional keys)
     "sources": (("id", "file"), ("sha256", "title")),
     "speakers": (("id",), ("name",)),
-    "claims": (("id", "speaker", "text"), ("kind", "source", "quote", "occurrence", "tags", "start", "end")),
+    "claims": (("id", "speaker", "text"), ("kind", "source", "quote", "occurrence", "tags", "start", "end",
+                                           "act")),
+    "arguments": (("id", "premises", "conclusion"), ("speaker", "scheme", "note")),
     "relations": (("from", "to", "type"), ("note", "speaker")),
 }
-_SINGULAR = {"sources": "source", "speakers": "speaker", "claims": "claim", "relations": "relation"}
+_SINGULAR = {"sources": "source", "speakers": "speaker", "claims": "claim", "arguments": "argument",
+             "relations": "relation"}
 _HEX64 = re.compile(r"[0-9a-fA-F]{64}")
 
 
@@ -159,16 +174,20 @@ def parse(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
     if top is None:
         return Parsed(None, checker.errors)
     version = top.get("argmap")
-    if version is not None and not (version.kind == "scalar" and version.value == FORMAT_VERSION
-                                    and not isinstance(version.value, bool)):
-        checker.error(version, f"unsupported format version {version.value!r}",
-                      hint=f"this argmap reads `argmap: {FORMAT_VERSION}`")
+    level = FORMAT_VERSION
+    if version is not None:
+        if version.kind == "scalar" and version.value in FORMAT_VERSIONS and not isinstance(version.value, bool):
+            level = version.value
+        else:
+            shown = version.value if version.kind == "scalar" else version.type_name()
+            checker.error(version, f"unsupported format version {shown!r}",
+                          hint="this argmap reads `argmap: 1` and `argmap: 2`")
     title = ""
     if "title" in top:
         title = checker.string(top["title"], "title", allow_empty=True) or ""
 
     sections: dict[str, list[tuple[Node, dict[str, Node]]]] = {}
-    for section in ("sources", "speakers", "claims", "relations"):
+    for section in ("sources", "speakers", "claims", "arguments", "relations"):
         sections[section] = []
         node = top.get(section)
         if node is None:
@@ -178,6 +197,9 @@ def parse(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
         if node.kind != "seq":
             checker.error(node, f"{section!r} must be a list, not {node.type_name()}")
             continue
+        if section == "arguments" and level < 2 and node.items:
+            checker.error(node, "`arguments:` needs format 2",
+                          hint="write `argmap: 2` at the top of the map")
         required, optional = _FIELDS[section]
         for i, item in enumerate(node.items):
             fields = checker.keys(item, required, optional, f"{_SINGULAR[section]} {i + 1}")
@@ -190,9 +212,19 @@ def parse(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
     positions: dict[tuple[Any, ...], tuple[int, int]] = {}
     claims = _claims(checker, sections["claims"], sources, texts, {s.id for s in speakers},
                      read_sources, positions)
-    claim_ids = {_peek(f["id"]) for _, f in sections["claims"] if "id" in f}
-    relations = _relations(checker, sections["relations"], claim_ids - {None},
+    claim_ids = {_peek(f["id"]) for _, f in sections["claims"] if "id" in f} - {None}
+    if level < 2:
+        for _, f in sections["claims"]:
+            if "act" in f:
+                checker.error(f["act"], "a claim's `act` needs format 2",
+                              hint="write `argmap: 2` at the top of the map")
+    arguments = _arguments(checker, sections["arguments"], claim_ids,
                            {s.id for s in speakers}, positions)
+    argument_ids = {_peek(f["id"]) for _, f in sections["arguments"] if "id" in f} - {None} - claim_ids
+    relations = _relations(checker, sections["relations"], claim_ids,
+                           {s.id for s in speakers}, positions,
+                           arguments={a.id: a for a in arguments}, argument_ids=argument_ids,
+                           level=level, version=top.get("argmap"))
     if checker.errors:
         return Parsed(None, checker.errors, checker.advisories)
     for i, (item, _) in enumerate(sections["speakers"]):
@@ -201,7 +233,7 @@ def parse(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
         positions[("sources", i)] = (item.line, item.column)
     amap = ArgumentMap(title=title, sources=sources, speakers=speakers, claims=claims,
                        relations=relations, path=Path(path) if path is not None else None,
-                       positions=positions)
+                       positions=positions, arguments=arguments)
     return Parsed(amap, [], checker.advisories)
 
 
@@ -333,6 +365,7 @@ def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], source
         source = checker.string(f["source"], "source") if "source" in f else None
         quote = checker.string(f["quote"], "quote") if "quote" in f else None
         occurrence = checker.integer(f["occurrence"], "occurrence", 1) if "occurrence" in f else None
+        act = checker.string(f["act"], "act") if "act" in f else None
         tags: list[str] = []
         if "tags" in f:
             tnode = f["tags"]
@@ -364,7 +397,8 @@ def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], source
         positions[("claims", len(claims))] = (item.line, item.column)
         if "quote" in f:
             positions[("claims", len(claims), "quote")] = (f["quote"].line, f["quote"].column)
-        claims.append(Claim(cid, speaker, text, kind, source, quote, occurrence, tuple(tags), start, end))
+        claims.append(Claim(cid, speaker, text, kind, source, quote, occurrence, tuple(tags), start, end,
+                            act))
     return claims
 
 
@@ -396,8 +430,97 @@ def _place(checker: _Checker, f: dict[str, Node], cid: str | None, quote: str, o
     return match.start, match.end
 
 
+def _arguments(checker: _Checker, items: list[tuple[Node, dict[str, Node]]],
+               claim_ids: set[str], speakers: set[str],
+               positions: dict[tuple[Any, ...], tuple[int, int]]) -> list[Argument]:
+    """The ``arguments:`` section (format 2), each rule a located error."""
+    seen: dict[str, Node] = {}
+    shapes: dict[tuple[frozenset[str], str], tuple[str, Node]] = {}
+    arguments = []
+    named = {_peek(f["id"]) for _, f in items if "id" in f} - claim_ids
+
+    def claim_ref(node: Node, value: str, role: str) -> bool:
+        if value in named:
+            checker.error(node, f"{role} {value!r} is an argument, not a claim",
+                          hint="premises and conclusions are claims; to chain arguments, use the "
+                          "conclusion of one as a premise of the next")
+            return False
+        return _ref(checker, node, value, claim_ids, "claim", "claims")
+
+    for item, f in items:
+        aid = checker.string(f["id"], "argument id") if "id" in f else None
+        ok = aid is not None
+        if aid is not None and aid in claim_ids:
+            checker.error(f["id"], f"argument id {aid!r} is already a claim id",
+                          hint="claims and arguments share one id space; rename one of them")
+            ok = False
+        elif not _unique(checker, seen, aid, f.get("id"), "argument"):
+            ok = False
+        premises: list[str] = []
+        pnode = f.get("premises")
+        if pnode is not None:
+            if pnode.kind == "scalar" and isinstance(_peek(pnode), str) and pnode.value is not None:
+                checker.error(pnode, f"premises must be a list, not {pnode.type_name()}",
+                              hint=f"write [{_peek(pnode)}]")
+                ok = False
+            elif pnode.kind != "seq":
+                checker.error(pnode, f"premises must be a list, not {pnode.type_name()}",
+                              hint="write [P1, P2]")
+                ok = False
+            elif not pnode.items:
+                checker.error(pnode, f"argument {aid!r} has no premises",
+                              hint="give at least one premise (a claim id)")
+                ok = False
+            else:
+                for n in pnode.items:
+                    pid = checker.string(n, "a premise")
+                    if pid is None:
+                        ok = False
+                        continue
+                    if not claim_ref(n, pid, "premise"):
+                        ok = False
+                        continue
+                    if pid in premises:
+                        checker.error(n, f"argument {aid!r} names premise {pid!r} twice")
+                        ok = False
+                        continue
+                    premises.append(pid)
+        conclusion = checker.string(f["conclusion"], "conclusion") if "conclusion" in f else None
+        if conclusion is not None:
+            if not claim_ref(f["conclusion"], conclusion, "conclusion"):
+                ok = False
+            elif conclusion in premises:
+                checker.error(f["conclusion"], f"argument {aid!r} has its conclusion {conclusion!r} "
+                              "among its premises", hint="an argument cannot conclude one of its premises")
+                ok = False
+        else:
+            ok = False
+        speaker = checker.string(f["speaker"], "speaker") if "speaker" in f else None
+        if speaker is not None and not _ref(checker, f["speaker"], speaker, speakers, "speaker", "speakers"):
+            ok = False
+        scheme = checker.string(f["scheme"], "scheme") if "scheme" in f else None
+        note = checker.string(f["note"], "note", allow_empty=True) if "note" in f else None
+        if not ok or conclusion is None or not premises:
+            continue
+        shape = (frozenset(premises), conclusion)
+        if shape in shapes:
+            other, node = shapes[shape]
+            checker.error(item, f"argument {aid!r} repeats argument {other!r} (line {node.line}): "
+                          "same premises, same conclusion", hint="keep one of them")
+            continue
+        shapes[shape] = (aid, item)  # type: ignore[assignment]
+        positions[("arguments", len(arguments))] = (item.line, item.column)
+        arguments.append(Argument(aid, tuple(premises), conclusion, speaker, scheme, note))  # type: ignore[arg-type]
+    return arguments
+
+
 def _relations(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], claims: set[str],
-               speakers: set[str], positions: dict[tuple[Any, ...], tuple[int, int]]) -> list[Relation]:
+               speakers: set[str], positions: dict[tuple[Any, ...], tuple[int, int]], *,
+               arguments: dict[str, Argument] | None = None, argument_ids: set[str] | None = None,
+               level: int = FORMAT_VERSION, version: Node | None = None) -> list[Relation]:
+    arguments = arguments or {}
+    argument_ids = argument_ids or set()
+    one_premise = {(a.premises[0], a.conclusion): a for a in arguments.values() if len(a.premises) == 1}
     pairs: dict[tuple[str, str], Node] = {}
     relations = []
     for item, f in items:
@@ -406,8 +529,31 @@ def _relations(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], cla
         rtype = checker.string(f["type"], "type") if "type" in f else None
         note = checker.string(f["note"], "note", allow_empty=True) if "note" in f else None
         speaker = checker.string(f["speaker"], "speaker") if "speaker" in f else None
-        ok = _ref(checker, f.get("from"), a, claims, "claim", "claims")
-        ok = _ref(checker, f.get("to"), b, claims, "claim", "claims") and ok
+        if a is not None and a in argument_ids:
+            checker.error(f["from"], f"relation starts at argument {a!r}",
+                          hint="relations start at a claim; an argument is attacked, it does not attack")
+            ok = False
+        else:
+            ok = _ref(checker, f.get("from"), a, claims, "claim", "claims")
+        if b is not None and b in argument_ids:
+            if rtype == "support":
+                checker.error(f["to"], f"a support relation cannot end at argument {b!r}",
+                              hint="only an attack (an undercut) may end at an argument; to add a "
+                              "premise, list it in the argument's premises")
+                ok = False
+            elif level < 2:
+                checker.error(f["to"], f"an attack on argument {b!r} (an undercut) needs format 2",
+                              hint="write `argmap: 2` at the top of the map")
+                ok = False
+            elif b in arguments and a is not None and a in arguments[b].premises:
+                checker.error(item, f"claim {a!r} undercuts argument {b!r}, of which it is a premise",
+                              hint="a premise cannot deny that its own argument carries the conclusion")
+                ok = False
+        elif argument_ids:
+            ok = _ref(checker, f.get("to"), b, claims | argument_ids, "claim or argument",
+                      "claims and arguments") and ok
+        else:
+            ok = _ref(checker, f.get("to"), b, claims, "claim", "claims") and ok
         if rtype is not None and rtype not in RELATION_TYPES:
             checker.error(f["type"], f"unknown relation type {rtype!r}",
                           hint=did_you_mean(rtype, RELATION_TYPES) or "use 'support' or 'attack'")
@@ -424,6 +570,11 @@ def _relations(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], cla
                 ok = False
             else:
                 pairs[(a, b)] = item
+            if rtype == "support" and (a, b) in one_premise:
+                checker.error(item, f"support from {a!r} to {b!r} repeats argument "
+                              f"{one_premise[(a, b)].id!r}",
+                              hint="a support is a one-premise argument; keep one of them")
+                ok = False
         if ok and None not in (a, b, rtype):
             positions[("relations", len(relations))] = (item.line, item.column)
             relations.append(Relation(a, b, rtype, note, speaker))
@@ -450,7 +601,13 @@ def loads(text: str, *, path: str | Path | None = None, syntax: str = "yaml") ->
 
 
 def to_data(amap: ArgumentMap, *, offsets: bool = False) -> dict[str, Any]:
-    """The map as plain data in the native schema (``start``/``end`` with *offsets*)."""
+    """The map as plain data in the native schema (``start``/``end`` with *offsets*).
+
+    ``argmap`` is 1 unless the map needs format 2 (see :func:`version_needed`).
+    ``arguments`` (only when the map has some) lists ``{id, premises, conclusion,
+    speaker, scheme?, note?}``, ``speaker`` resolved to the conclusion's speaker when
+    the argument names none.
+    """
     claims = []
     for c in amap.claims:
         d: dict[str, Any] = {"id": c.id, "speaker": c.speaker}
@@ -464,6 +621,8 @@ def to_data(amap: ArgumentMap, *, offsets: bool = False) -> dict[str, Any]:
             d["occurrence"] = c.occurrence
         if c.tags:
             d["tags"] = list(c.tags)
+        if c.act is not None:
+            d["act"] = c.act
         if offsets and c.start is not None:
             d["start"], d["end"] = c.start, c.end
         claims.append(d)
@@ -483,13 +642,38 @@ def to_data(amap: ArgumentMap, *, offsets: bool = False) -> dict[str, Any]:
         if s.title is not None:
             d["title"] = s.title
         sources.append(d)
-    data: dict[str, Any] = {"argmap": FORMAT_VERSION, "title": amap.title}
+    arguments = []
+    for a in amap.arguments:
+        d = {"id": a.id, "premises": list(a.premises), "conclusion": a.conclusion,
+             "speaker": amap.argument_speaker(a)}
+        if a.scheme is not None:
+            d["scheme"] = a.scheme
+        if a.note is not None:
+            d["note"] = a.note
+        arguments.append(d)
+    data: dict[str, Any] = {"argmap": version_needed(amap), "title": amap.title}
     if sources:
         data["sources"] = sources
     data["speakers"] = [{"id": s.id, "name": s.name} for s in amap.speakers]
     data["claims"] = claims
+    if arguments:
+        data["arguments"] = arguments
     data["relations"] = relations
     return data
+
+
+def version_needed(amap: ArgumentMap) -> int:
+    """The lowest format version that holds *amap*: 2 with arguments, undercuts or acts, else 1.
+
+    Examples
+    --------
+    >>> from argmap.model import Speaker
+    >>> version_needed(ArgumentMap(speakers=[Speaker("s", "S")], claims=[Claim("A", "s", "a")]))
+    1
+    """
+    if amap.arguments or any(c.act is not None for c in amap.claims):
+        return 2
+    return 1
 
 
 class _Flow(dict):  # type: ignore[type-arg]

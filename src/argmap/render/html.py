@@ -69,14 +69,13 @@ def page_data(amap: ArgumentMap, *, semantics: str | None = None,
     styles = speaker_styles(amap)
     unattacked = claim_statuses(amap, status="unattacked")
     labels = claim_statuses(amap, semantics=semantics, support=support) if semantics else {}
-    speaker_of = {c.id: c.speaker for c in amap.claims}
     claims = []
     for i, c in enumerate(amap.claims):
         claims.append({
             "id": c.id, "node": f"n{i}", "speaker": styles[c.speaker].index, "kind": c.kind,
             "text": c.text, "quote": c.quote, "source": c.source, "start": c.start, "end": c.end,
             "status": unattacked[c.id], "label": labels.get(c.id),
-            "answers": any(speaker_of[r.to_id] != c.speaker for r in amap.outgoing(c.id)),
+            "answers": any(amap.speaker_of(r.to_id) != c.speaker for r in amap.outgoing(c.id)),
         })
     index = {c.id: i for i, c in enumerate(amap.claims)}
     return {
@@ -87,7 +86,7 @@ def page_data(amap: ArgumentMap, *, semantics: str | None = None,
                       "line": styles[s.id].line} for s in amap.speakers],
         "claims": claims,
         "relations": [{"from": index[r.from_id], "to": index[r.to_id], "type": r.type,
-                       "note": r.note} for r in amap.relations],
+                       "note": r.note} for r in amap.relations if r.to_id in index],
     }
 
 
