@@ -82,7 +82,7 @@ def measure(config: str, task: str, path: Path, query: int, timeout: float) -> t
 
 
 def _query(path: Path) -> int:
-    from argmap.formats.af_files import read_af
+    from argmap.formats import read_af
     from argmap.semantics import grounded_labelling
 
     label = grounded_labelling(read_af(path))

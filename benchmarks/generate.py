@@ -107,7 +107,8 @@ def generate(family: str, n: int, seed: int = 1) -> tuple[np.ndarray, np.ndarray
 
 def write_instance(family: str, n: int, seed: int, out: Path) -> tuple[Path, Path]:
     """Write ``<family>-<n>.af`` and ``.apx`` into *out*; return their paths."""
-    from argmap.formats.iccma import ArgumentNumbers, dumps_af
+    from argmap.af import ArgumentNumbers
+    from argmap.formats.iccma import dumps_af
 
     from argmap.af import AF
 

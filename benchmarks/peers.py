@@ -43,7 +43,7 @@ def read_iccma_lists(path: str) -> tuple[int, list[tuple[int, int]]]:
 def run_argmap(task: str, path: str, query: int | None) -> tuple[float, float, str, list]:
     import numpy as np
 
-    from argmap.formats.af_files import read_af
+    from argmap.formats import read_af
     from argmap.semantics import credulous, grounded, one_extension, skeptical
 
     if task != "GR":  # argmap imports its SAT solver lazily; imports are not timed for any peer

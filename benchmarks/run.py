@@ -79,7 +79,7 @@ class Checker:
     """Verifies answers for one instance with argmap's predicates (outside timing)."""
 
     def __init__(self, path: Path) -> None:
-        from argmap.formats.af_files import read_af
+        from argmap.formats import read_af
         from argmap.semantics import grounded_labelling
 
         self.af = read_af(path)

@@ -9,10 +9,9 @@ import numpy as np
 import pytest
 
 from argmap import formats
-from argmap.af import AF
-from argmap.errors import ArgmapError, ConversionError, FrameworkFormatError
-from argmap.formats import apx, iccma, tgf
-from argmap.formats.af_files import dumps_af, format_for, loads_af, read_af, write_af
+from argmap.af import AF, ArgumentNumbers
+from argmap.errors import ArgmapError, ConversionError, FileAccessError, FrameworkFormatError, UsageError
+from argmap.formats import apx, dumps_af, for_path, iccma, loads_af, read_af, tgf, write_af
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 
 DATA = Path(__file__).parent / "data" / "af"
@@ -27,7 +26,7 @@ def same(a: AF, b: AF) -> bool:
 def test_iccma_reads_header_comments_and_isolated_arguments() -> None:
     af = loads_af("# made by hand\np af 5\n# 2 = Trucks\n2 1\n3 2\n", "iccma")
     assert af.n == 5 and af.pairs() == [("2", "1"), ("3", "2")]
-    assert isinstance(af.names, iccma.ArgumentNumbers)
+    assert isinstance(af.names, ArgumentNumbers)
     assert af.src.dtype == np.int32 and af.dst.dtype == np.int32
     assert af.meta["format"] == "iccma"
 
@@ -56,7 +55,7 @@ def test_iccma_fast_and_careful_readers_agree() -> None:
     n = 500
     src = rng.integers(0, n, 3 * n).astype(np.int32)
     dst = rng.integers(0, n, 3 * n).astype(np.int32)
-    text = dumps_af(AF(iccma.ArgumentNumbers(n), src, dst), "iccma")
+    text = dumps_af(AF(ArgumentNumbers(n), src, dst), "iccma")
     fast = iccma._parse_fast(text.encode())
     assert fast is not None
     slow = iccma._parse_slow(text, None)
@@ -93,7 +92,7 @@ def test_tgf_without_attacks() -> None:
 
 @pytest.mark.parametrize("fmt", ["iccma", "apx", "tgf"])
 def test_round_trip_numbers(fmt: str) -> None:
-    af = AF(iccma.ArgumentNumbers(4), np.array([0, 1, 3], np.int32), np.array([1, 0, 0], np.int32))
+    af = AF(ArgumentNumbers(4), np.array([0, 1, 3], np.int32), np.array([1, 0, 0], np.int32))
     back = loads_af(dumps_af(af, fmt), fmt)
     assert same(af, back)
 
@@ -135,12 +134,14 @@ def test_write_and_read_files(tmp_path: Path) -> None:
 
 
 def test_format_choice_errors(tmp_path: Path) -> None:
-    with pytest.raises(FrameworkFormatError) as err:
-        format_for("x.csv")
+    with pytest.raises(UsageError) as err:
+        for_path("x.csv", kind="framework")
     assert ".af" in err.value.hint and ".apx" in err.value.hint and ".tgf" in err.value.hint
-    with pytest.raises(FrameworkFormatError, match="unknown framework format"):
-        format_for("x.af", "icma")
-    with pytest.raises(FrameworkFormatError, match="no such file"):
+    with pytest.raises(UsageError, match="unknown format 'icma'"):
+        for_path("x.af", "icma", kind="framework")
+    with pytest.raises(UsageError, match="not an abstract-framework format"):
+        read_af(tmp_path / "x.yaml", "yaml")
+    with pytest.raises(FileAccessError, match="no such file"):
         read_af(tmp_path / "missing.af")
 
 

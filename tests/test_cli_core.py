@@ -153,7 +153,7 @@ def test_compare(cli):
     assert data["attacked"] == {"B1": ["A4"], "B3": ["A5"]}
     for bad in ("bob", "bob,ann,cy", "bob,"):
         r = cli("compare", GOOD, "--speakers", bad)
-        assert r.exit_code == 1 and "two ids" in r.stderr
+        assert r.exit_code == 2 and "two ids" in r.stderr  # a usage error (DESIGN: exit 2)
     assert cli("compare", GOOD, "--speakers", "bob,zed").exit_code == 1
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.errors import QueryError
+from argmap.errors import QueryError, UsageError
 from argmap.evaluation import (
     claim_acceptance,
     compare_standing,
@@ -72,9 +72,9 @@ def test_empty_map() -> None:
 def test_survivors_and_errors() -> None:
     assert [c.id for c in survivors(WORKED, "GR", "necessary")] == ["E1", "E2", "E3"]
     assert [c.id for c in survivors(CYCLE, "PR")] == []
-    with pytest.raises(QueryError, match="unknown semantics"):
+    with pytest.raises(UsageError, match="unknown semantics"):
         statuses(WORKED, "XX")
-    with pytest.raises(QueryError, match="support reading"):
+    with pytest.raises(UsageError, match="support reading"):
         statuses(WORKED, "GR", "strong")
 
 
@@ -97,7 +97,7 @@ def test_map_extensions_and_count() -> None:
     assert count_extensions(CYCLE, "CO") == 3
     assert count_extensions(ODD, "ST") == 0
     assert list(map_extensions(WORKED, "PR", "deductive")) == [["C1", "E3"]]
-    with pytest.raises(QueryError):
+    with pytest.raises(UsageError):
         list(map_extensions(CYCLE, "PR", limit=-1))
 
 

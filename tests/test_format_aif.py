@@ -18,7 +18,7 @@ def rels(m: argmap.ArgumentMap) -> set[tuple[str, str, str]]:
 
 
 def test_dialogue_imports_claims_polarities_and_speakers() -> None:
-    m = aif.read(DATA / "dialogue.aif.json")
+    m = argmap.load(DATA / "dialogue.aif.json")
     assert [(s.id, s.name) for s in m.speakers] == [
         ("carla-moreno", "Carla Moreno"), ("dev-anand", "Dev Anand"), ("unattributed", "Unattributed")]
     assert {c.id: c.speaker for c in m.claims} == {
@@ -74,7 +74,7 @@ def test_golden_writer_and_reader() -> None:
     m = argmap.load(DATA / "toy.yaml")
     assert aif.dumps(m) == (DATA / "toy.aif.json").read_text(encoding="utf-8")
     assert aif.losses(m) == []
-    assert_same_map(aif.read(DATA / "toy.aif.json"), m)
+    assert_same_map(argmap.load(DATA / "toy.aif.json"), m)
 
 
 def test_shipped_map_round_trip() -> None:

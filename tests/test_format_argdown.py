@@ -22,7 +22,7 @@ def rels(m: ArgumentMap) -> set[tuple[str, str, str]]:
 
 
 def test_debate_with_speakers_in_data() -> None:
-    m = argdown.read(DATA / "debate.argdown")
+    m = argmap.load(DATA / "debate.argdown")
     assert m.title == "Should the library open on Sundays?"
     assert [(s.id, s.name) for s in m.speakers] == [("maya", "Maya (councillor)"), ("olu", "Olu (librarian)")]
     who = {c.id: c.speaker for c in m.claims}
@@ -48,7 +48,7 @@ def test_debate_with_speakers_in_data() -> None:
 
 
 def test_debate_speakers_from_tags() -> None:
-    m = argdown.read(DATA / "debate-tags.argdown", speaker_from="tag")
+    m = argmap.load(DATA / "debate-tags.argdown", speaker_from="tag")
     assert {c.id: c.speaker for c in m.claims} == {"Ban": "ann", "Air": "ann", "Trade": "ben", "Survey": "ann"}
     assert m.claim("Ban").tags == ("transport",)          # the speaker tag is consumed
     assert m.claim("Survey").text == "Most shoppers there come on foot or by tram. #1"  # escaped #
@@ -56,7 +56,7 @@ def test_debate_speakers_from_tags() -> None:
 
 
 def test_debate_speakers_from_headings() -> None:
-    m = argdown.read(DATA / "debate-headings.argdown", speaker_from="heading")
+    m = argmap.load(DATA / "debate-headings.argdown", speaker_from="heading")
     assert [(s.id, s.name) for s in m.speakers] == [("ann", "Ann"), ("ben", "Ben")]
     assert {c.id: c.speaker for c in m.claims} == {"Ban": "ann", "Air": "ann", "Study": "ann", "Trade": "ben"}
     assert m.title == "debate-headings"
@@ -115,7 +115,7 @@ def test_golden_writer() -> None:
 
 
 def test_golden_reads_back_to_the_native_map() -> None:
-    assert_same_map(argdown.read(DATA / "toy.argdown"), argmap.load(DATA / "toy.yaml"))
+    assert_same_map(argmap.load(DATA / "toy.argdown"), argmap.load(DATA / "toy.yaml"))
 
 
 def test_shipped_map_round_trip(tmp_path: Path) -> None:

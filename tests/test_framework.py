@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.errors import QueryError
-from argmap.framework import Derived, compile_map, parse_support, to_af
+from argmap.errors import QueryError, UsageError
+from argmap.framework import Derived, compile_map, to_af
+from argmap.vocabulary import parse_support
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 
 
@@ -107,5 +108,5 @@ def test_restricting_claims_drops_chains_through_removed_claims() -> None:
 
 
 def test_unknown_reading() -> None:
-    with pytest.raises(QueryError, match="did you mean 'deductive'"):
+    with pytest.raises(UsageError, match="did you mean 'deductive'"):
         parse_support("deductiv")

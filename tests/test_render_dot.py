@@ -8,7 +8,7 @@ import pydot
 import pytest
 
 from _hostile import CASES, hostile_map
-from argmap.errors import QueryError
+from argmap.errors import QueryError, UsageError
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 from argmap.render.dot import STATUS_STYLES, select_claims, speaker_styles, to_dot
 from argmap.render.escape import MAX_TEXT, clean, html_text, quoted, wrap
@@ -187,8 +187,8 @@ def test_semantics_fill_claims_by_label() -> None:
     assert "status-skeptical" in pr["T"].get("class")
 
 
-def test_unknown_semantics_is_a_query_error() -> None:
-    with pytest.raises(QueryError):
+def test_unknown_semantics_is_a_usage_error() -> None:
+    with pytest.raises(UsageError):
         to_dot(toy(), semantics="XX")
 
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from argmap.af import AF
-from argmap.errors import QueryError
+from argmap.errors import QueryError, UsageError
 from argmap.semantics import (
     acceptance,
     count,
@@ -116,7 +116,7 @@ def test_grounded_labelling_self_attack_attacked_is_out() -> None:
 
 def test_unknown_semantics_raises_on_call() -> None:
     af = AF.from_pairs("a", [])
-    with pytest.raises(QueryError, match="unknown semantics"):
+    with pytest.raises(UsageError, match="unknown semantics"):
         extensions(af, "XX")  # the generator's guard fires on the call
     with pytest.raises(QueryError):
         credulous(af, "PR", "zz")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.formats.af_files import read_af
+from argmap.formats import read_af
 from argmap.semantics import (
     count,
     credulous,

@@ -1,34 +1,65 @@
 """argmap: argument maps from source texts.
 
-The public API::
+The public API, one hop away::
 
     >>> import argmap
     >>> m = argmap.load(argmap.shipped_map_path())
     >>> m.claim("E1").speaker
     'essay'
+    >>> len(argmap.statuses(m)) == len(m.claims)
+    True
 
 ``load`` reads a map (native YAML/JSON, or any format the registry knows),
 ``save`` writes one, ``check`` lists every problem of a map file without stopping
 at the first. The records (:class:`Claim`, :class:`Relation`, :class:`Speaker`,
 :class:`Source`) are immutable; :class:`ArgumentMap` wraps a networkx ``DiGraph``.
+
+The working functions are here too, imported on first use so that ``import
+argmap`` stays light (no numpy, pydot or solver): ``statuses``, ``survivors``,
+``explain``, ``extensions`` (:mod:`argmap.evaluation`); ``unattacked``,
+``chains``, ``reasons``, ``compare`` (:mod:`argmap.queries`); ``to_af`` and
+``compile_map`` (:mod:`argmap.framework`); ``AF`` (:mod:`argmap.af`); ``read_af``
+and ``write_af`` (:mod:`argmap.formats`); and the vocabulary (``Semantics``, ``SupportReading``, ``Label``). Diagrams are drawn by
+:mod:`argmap.render` (``argmap.render.render``, ``argmap.render.write``).
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import Any
+
+from .api import check, load, loads, save, shipped_map_path
 from .errors import (
     ArgmapError,
     ConversionError,
     EngineNotFoundError,
+    FileAccessError,
     FrameworkFormatError,
     MapFormatError,
     ProvenanceError,
     QueryError,
     RenderError,
+    UsageError,
 )
 from .model import CLAIM_KINDS, RELATION_TYPES, ArgumentMap, Claim, Relation, Source, Speaker
-from .io import check, load, loads, save, shipped_map_path
+from .vocabulary import Label, Semantics, SupportReading
 
-__version__ = "0.1.0"
+#: Names served lazily (PEP 562): attribute -> (module, attribute).
+_LAZY: dict[str, tuple[str, str]] = {
+    "statuses": ("argmap.evaluation", "statuses"),
+    "survivors": ("argmap.evaluation", "survivors"),
+    "explain": ("argmap.evaluation", "explain"),
+    "extensions": ("argmap.evaluation", "map_extensions"),
+    "unattacked": ("argmap.queries", "unattacked"),
+    "chains": ("argmap.queries", "chains"),
+    "reasons": ("argmap.queries", "reasons"),
+    "compare": ("argmap.queries", "compare"),
+    "to_af": ("argmap.framework", "to_af"),
+    "compile_map": ("argmap.framework", "compile_map"),
+    "AF": ("argmap.af", "AF"),
+    "read_af": ("argmap.formats", "read_af"),
+    "write_af": ("argmap.formats", "write_af"),
+}
 
 __all__ = [
     "__version__",
@@ -44,7 +75,12 @@ __all__ = [
     "Source",
     "CLAIM_KINDS",
     "RELATION_TYPES",
+    "Semantics",
+    "SupportReading",
+    "Label",
     "ArgmapError",
+    "UsageError",
+    "FileAccessError",
     "MapFormatError",
     "ProvenanceError",
     "FrameworkFormatError",
@@ -52,4 +88,26 @@ __all__ = [
     "QueryError",
     "RenderError",
     "EngineNotFoundError",
+    *_LAZY,
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the working functions (and ``__version__``) on first use."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("argmap")
+        except PackageNotFoundError:  # pragma: no cover - running from an uninstalled tree
+            return "0+unknown"
+    if name in _LAZY:
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(module), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

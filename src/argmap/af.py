@@ -17,13 +17,82 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import operator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 
-__all__ = ["AF"]
+__all__ = ["AF", "ArgumentNumbers"]
+
+
+class ArgumentNumbers(Sequence[str]):
+    """The names ``"1" … "N"`` of an ICCMA framework, without storing them.
+
+    Parameters
+    ----------
+    n : int
+        The number of arguments.
+
+    Examples
+    --------
+    >>> names = ArgumentNumbers(3)
+    >>> len(names), names[0], list(names), "3" in names, names.index("2")
+    (3, '1', ['1', '2', '3'], True, 1)
+    """
+
+    __slots__ = ("_n",)
+
+    def __init__(self, n: int) -> None:
+        self._n = int(n)
+
+    def __len__(self) -> int:
+        return self._n
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [str(k + 1) for k in range(*i.indices(self._n))]
+        k = operator.index(i)
+        if k < 0:
+            k += self._n
+        if not 0 <= k < self._n:
+            raise IndexError("argument index out of range")
+        return str(k + 1)
+
+    def __iter__(self) -> Iterator[str]:
+        return map(str, range(1, self._n + 1))
+
+    def __contains__(self, name: object) -> bool:
+        return (isinstance(name, str) and name.isascii() and name.isdigit()
+                and not name.startswith("0") and int(name) <= self._n)
+
+    def index(self, name: object, start: int = 0, stop: int | None = None) -> int:
+        """The position of *name* (``int(name) - 1``); ValueError if absent."""
+        if name not in self:
+            raise ValueError(f"{name!r} is not an argument")
+        k = int(name) - 1  # type: ignore[call-overload]
+        if k < start or (stop is not None and k >= stop):
+            raise ValueError(f"{name!r} is not in the given range")
+        return k
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ArgumentNumbers):
+            return self._n == other._n
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(other) == self._n and list(other) == list(self)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"ArgumentNumbers({self._n})"
 
 
 @dataclass(frozen=True, eq=False)

@@ -5,9 +5,15 @@ Every error a user can cause by what they feed argmap derives from
 ``file:line:col: message`` (plus a hint) on stderr and exits with status 1.
 Anything else escaping the library is a bug.
 
+A loader that collects problems raises the first one and lists all of them in
+its :attr:`ArgmapError.errors` (a single error lists itself).
+
 ::
 
-    ArgmapError                    root; carries path, line, column, hint
+    ArgmapError                    root; carries path, line, column, hint and ``errors``
+    ├── UsageError                 a bad name or choice: unknown format, semantics, option value
+    │                              (also a ValueError)
+    ├── FileAccessError            a file cannot be read or written (missing, a folder, no permission)
     ├── MapFormatError             a map file breaks the schema or a DESIGN rule
     │   └── ProvenanceError        a quote is missing, ambiguous or its source changed
     ├── FrameworkFormatError       an abstract-framework file (ICCMA, APX, TGF) is malformed
@@ -24,6 +30,8 @@ from pathlib import Path
 
 __all__ = [
     "ArgmapError",
+    "UsageError",
+    "FileAccessError",
     "MapFormatError",
     "ProvenanceError",
     "FrameworkFormatError",
@@ -48,6 +56,20 @@ class ArgmapError(Exception):
         1-based position in that file.
     hint : str, optional
         How to fix it.
+    errors : list of ArgmapError, optional
+        Every problem found, when a loader collected several (this error is the
+        first). Default: just this error.
+
+    Attributes
+    ----------
+    errors : list of ArgmapError
+        All problems this error stands for, at least itself.
+
+    Examples
+    --------
+    >>> exc = ArgmapError("bad", path="m.yaml", line=3, column=1, hint="fix it")
+    >>> str(exc), exc.errors == [exc]
+    ('m.yaml:3:1: bad (fix it)', True)
     """
 
     def __init__(
@@ -58,6 +80,7 @@ class ArgmapError(Exception):
         line: int | None = None,
         column: int | None = None,
         hint: str | None = None,
+        errors: list[ArgmapError] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -65,6 +88,24 @@ class ArgmapError(Exception):
         self.line = line
         self.column = column
         self.hint = hint
+        self.errors: list[ArgmapError] = list(errors) if errors else [self]
+
+    def at(self, path: str | Path | None, line: int | None = None,
+           column: int | None = None) -> ArgmapError:
+        """Set the location (file, line, column) if it is not known yet; return self.
+
+        Used when a helper that does not know where it is called from (say
+        :func:`argmap.provenance.read_source`) raises, and its caller knows the place.
+
+        Examples
+        --------
+        >>> str(MapFormatError("source file 'x' not found").at("m.yaml", 4, 5))
+        "m.yaml:4:5: source file 'x' not found"
+        """
+        if self.path is None and path is not None:
+            self.path = str(path)
+            self.line, self.column = line, column
+        return self
 
     @property
     def location(self) -> str:
@@ -83,6 +124,14 @@ class ArgmapError(Exception):
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+
+class UsageError(ArgmapError, ValueError):
+    """A bad name or choice: an unknown format, semantics, support reading or option value."""
+
+
+class FileAccessError(ArgmapError):
+    """A file cannot be read or written: missing, a folder, no permission, no such folder."""
 
 
 class MapFormatError(ArgmapError):

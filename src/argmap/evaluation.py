@@ -40,15 +40,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .errors import QueryError, did_you_mean
-from .framework import Compiled, Derived, SupportReading, compile_map, parse_support
+from .errors import UsageError
+from .framework import Compiled, Derived, compile_map
 from .model import ArgumentMap, Claim
+from .vocabulary import Label, parse_semantics, parse_support
 
 if TYPE_CHECKING:  # pragma: no cover
     from .af import AF
 
 __all__ = [
-    "SEMANTICS",
     "statuses",
     "survivors",
     "ClaimAcceptance",
@@ -64,19 +64,13 @@ __all__ = [
     "format_standing",
 ]
 
-#: The ICCMA codes accepted here.
-SEMANTICS: tuple[str, ...] = ("GR", "CO", "PR", "ST", "SST", "ID")
-
 _IN, _OUT, _UNDEC = 1, -1, 0
-_LABEL = {_IN: "in", _OUT: "out", _UNDEC: "undec"}
+_LABEL = {_IN: Label.IN.value, _OUT: Label.OUT.value, _UNDEC: Label.UNDEC.value}
+_SKEPTICAL, _CREDULOUS, _REJECTED = Label.SKEPTICAL.value, Label.CREDULOUS.value, Label.REJECTED.value
 
 
 def _sem(semantics: str) -> str:
-    code = str(getattr(semantics, "value", semantics)).upper()
-    if code not in SEMANTICS:
-        raise QueryError(f"unknown semantics {semantics!r}",
-                         hint=did_you_mean(code, SEMANTICS) or "use one of " + ", ".join(SEMANTICS))
-    return code
+    return parse_semantics(semantics).value
 
 
 def _grounded(n: int, attacks: Iterable[tuple[int, int]]) -> list[int]:
@@ -154,7 +148,7 @@ def statuses(amap: ArgumentMap, semantics: str = "GR", support: str = "none") ->
 
     Raises
     ------
-    QueryError
+    UsageError
         For an unknown semantics or support reading.
 
     Notes
@@ -176,7 +170,7 @@ def statuses(amap: ArgumentMap, semantics: str = "GR", support: str = "none") ->
     if sem == "GR":
         return {cid: _LABEL[lab] for cid, lab in zip(ev.compiled.ids, ev.label)}
     cred, skep = _acceptance(ev, sem)
-    return {cid: ("skeptical" if s and c else "credulous" if c else "rejected")
+    return {cid: (_SKEPTICAL if s and c else _CREDULOUS if c else _REJECTED)
             for cid, c, s in zip(ev.compiled.ids, cred, skep)}
 
 
@@ -197,9 +191,8 @@ def survivors(amap: ArgumentMap, semantics: str = "GR", support: str = "none") -
     >>> [c.id for c in survivors(m)]
     ['A', 'C']
     """
-    good = {"in", "skeptical"}
     st = statuses(amap, semantics, support)
-    return [c for c in amap.claims if st[c.id] in good]
+    return [c for c in amap.claims if Label(st[c.id]).accepted]
 
 
 @dataclass(frozen=True)
@@ -245,7 +238,9 @@ def claim_acceptance(amap: ArgumentMap, claim_id: str, semantics: str = "GR",
     Raises
     ------
     QueryError
-        For an unknown claim, semantics or support reading.
+        For an unknown claim.
+    UsageError
+        For an unknown semantics or support reading.
 
     Examples
     --------
@@ -266,7 +261,7 @@ def claim_acceptance(amap: ArgumentMap, claim_id: str, semantics: str = "GR",
     if sem == "GR" or ev.decided:
         ext = [cid for cid, lab in zip(ids, ev.label) if lab == _IN]
         inside = ev.label[q] == _IN
-        status = _LABEL[ev.label[q]] if sem == "GR" else ("skeptical" if inside else "rejected")
+        status = _LABEL[ev.label[q]] if sem == "GR" else (_SKEPTICAL if inside else _REJECTED)
         return ClaimAcceptance(claim_id, sem, reading, status, inside, inside,
                                ext if inside else None, None if inside else ext)
     from .semantics import credulous, skeptical
@@ -274,7 +269,7 @@ def claim_acceptance(amap: ArgumentMap, claim_id: str, semantics: str = "GR",
     af = ev.framework()
     c_ok, wit = credulous(af, sem, q)
     s_ok, cex = skeptical(af, sem, q)
-    status = "skeptical" if s_ok and c_ok else "credulous" if c_ok else "rejected"
+    status = _SKEPTICAL if s_ok and c_ok else _CREDULOUS if c_ok else _REJECTED
     return ClaimAcceptance(claim_id, sem, reading, status, c_ok, s_ok,
                            _in_map_order(af, wit), _in_map_order(af, cex))
 
@@ -309,7 +304,7 @@ def map_extensions(source: ArgumentMap | AF, semantics: str, support: str = "non
     """
     sem = _sem(semantics)
     if limit is not None and limit < 0:
-        raise QueryError(f"--limit must not be negative, not {limit}")
+        raise UsageError(f"limit must not be negative, not {limit}")
     if isinstance(source, ArgumentMap):
         ev = _evaluate(source, support)
         if ev.decided:
@@ -457,7 +452,9 @@ def explain(amap: ArgumentMap, claim_id: str, semantics: str = "GR", support: st
     Raises
     ------
     QueryError
-        For an unknown claim, semantics or support reading.
+        For an unknown claim.
+    UsageError
+        For an unknown semantics or support reading.
 
     Examples
     --------
@@ -629,7 +626,9 @@ def compare_standing(amap: ArgumentMap, speaker_a: str, speaker_b: str, semantic
     Raises
     ------
     QueryError
-        For an unknown speaker, semantics or support reading.
+        For an unknown speaker.
+    UsageError
+        For an unknown semantics or support reading.
 
     Examples
     --------
@@ -642,7 +641,7 @@ def compare_standing(amap: ArgumentMap, speaker_a: str, speaker_b: str, semantic
     ({'e': [], 'c': ['C1']}, {'e': ['E1'], 'c': []})
     """
     sem = _sem(semantics)
-    parse_support(support)
+    reading = parse_support(support).value
     amap.speaker(speaker_a)
     amap.speaker(speaker_b)
     every = [c.id for c in amap.claims]
@@ -658,8 +657,7 @@ def compare_standing(amap: ArgumentMap, speaker_a: str, speaker_b: str, semantic
         alone[s] = [cid for cid in by[s] if cid in solo]
     lost = {s: [c for c in alone[s] if c not in set(together[s])] for s in together}
     gained = {s: [c for c in together[s] if c not in set(alone[s])] for s in together}
-    return Standing(speaker_a, speaker_b, sem, parse_support(support).value,
-                    together, alone, lost, gained)
+    return Standing(speaker_a, speaker_b, sem, reading, together, alone, lost, gained)
 
 
 def format_standing(standing: Standing, amap: ArgumentMap, width: int = 80) -> str:

@@ -48,55 +48,15 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import QueryError, did_you_mean
 from .model import ArgumentMap
+from .vocabulary import SupportReading, parse_support
 
 if TYPE_CHECKING:  # pragma: no cover
     from .af import AF
 
-__all__ = ["SupportReading", "SUPPORT_READINGS", "parse_support", "Derived", "Compiled",
-           "compile_map", "to_af"]
-
-
-class SupportReading(str, Enum):
-    """How supports take part in evaluation: ``none``, ``deductive`` or ``necessary``."""
-
-    none = "none"
-    deductive = "deductive"
-    necessary = "necessary"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-#: The support readings, by name.
-SUPPORT_READINGS: tuple[str, ...] = tuple(r.value for r in SupportReading)
-
-
-def parse_support(support: str | SupportReading) -> SupportReading:
-    """The :class:`SupportReading` named *support* (case-insensitive).
-
-    Raises
-    ------
-    QueryError
-        For an unknown name.
-
-    Examples
-    --------
-    >>> parse_support("Deductive")
-    <SupportReading.deductive: 'deductive'>
-    """
-    if isinstance(support, SupportReading):
-        return support
-    try:
-        return SupportReading(str(support).lower())
-    except ValueError:
-        raise QueryError(f"unknown support reading {support!r}",
-                         hint=did_you_mean(str(support).lower(), SUPPORT_READINGS)
-                         or "use one of " + ", ".join(SUPPORT_READINGS)) from None
+__all__ = ["Derived", "Compiled", "compile_map", "to_af"]
 
 
 class Derived(NamedTuple):
@@ -185,8 +145,10 @@ def compile_map(amap: ArgumentMap, support: str | SupportReading = "none", *,
 
     Raises
     ------
+    UsageError
+        For an unknown support reading.
     QueryError
-        For an unknown support reading or claim id.
+        For an unknown claim id.
 
     Notes
     -----

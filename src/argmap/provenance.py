@@ -1,4 +1,17 @@
-"""Locate and verify claims' quotes in their source texts.
+"""Source texts and the quotes in them: the one home of the provenance rules.
+
+Every format that holds sources (native YAML/JSON, Argdown, AIF) goes through
+this module, so a map gets the same checks whatever it is written in:
+
+* :func:`read_source` -- a source file is confined to the map's folder (no
+  absolute path, no ``..``, no symbolic link leading out), read once and decoded
+  as UTF-8; its SHA-256 is computed from the same bytes;
+* :func:`sha_problem` -- a source whose SHA-256 differs from the pinned one;
+* :func:`place` -- a quote located in its source (exactly), or why not, and
+  whether it is ambiguous;
+* :func:`place_quotes` -- all of that for the records of an imported map (the
+  Argdown and AIF readers), stopping at the first error and collecting the
+  advisories ``argmap check`` reports.
 
 A quote matches **exactly**: same characters, same whitespace, same typographic
 quotes and dashes. Offsets are derived here, never typed by hand: ``start`` and
@@ -22,10 +35,20 @@ from __future__ import annotations
 
 import hashlib
 import re
-from pathlib import Path
-from typing import NamedTuple
+from dataclasses import replace
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import TYPE_CHECKING, NamedTuple
 
-__all__ = ["Match", "locate", "count_occurrences", "near_miss_hint", "sha256_file", "line_col"]
+from .errors import ArgmapError, MapFormatError, ProvenanceError, did_you_mean
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Claim, Source
+
+__all__ = ["Match", "locate", "count_occurrences", "near_miss_hint", "line_col", "SourceText",
+           "read_source", "sha_problem", "Placement", "place", "place_quotes", "Where"]
+
+#: ``(line, column)`` of an item in the file being read, or None.
+Where = tuple[int, int] | None
 
 
 class Match(NamedTuple):
@@ -100,11 +123,6 @@ def near_miss_hint(text: str, quote: str) -> str:
     return "copy the words exactly from the source text"
 
 
-def sha256_file(path: str | Path) -> str:
-    """The SHA-256 hex digest of the file's bytes."""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
-
-
 def line_col(text: str, offset: int) -> tuple[int, int]:
     """1-based ``(line, column)`` of character *offset* in *text*.
 
@@ -113,3 +131,226 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     """
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+class SourceText(NamedTuple):
+    """A source file as read: its text (UTF-8, byte-order mark removed) and the SHA-256 of its bytes."""
+
+    text: str
+    sha256: str
+
+
+def read_source(file: str, base: Path) -> SourceText:
+    """Read the source text *file* relative to the folder *base*, confined to it.
+
+    Parameters
+    ----------
+    file : str
+        The source path as written in the map (relative, no ``..``).
+    base : Path
+        The folder of the map file.
+
+    Returns
+    -------
+    SourceText
+
+    Raises
+    ------
+    MapFormatError
+        Without a location (the caller knows where the source is declared and adds
+        it with :meth:`~argmap.errors.ArgmapError.at`): the path is absolute,
+        leaves the folder, is missing or unreadable, or is not UTF-8.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "talk.txt").write_bytes(b"a rose")
+    >>> read_source("talk.txt", folder).text
+    'a rose'
+    >>> read_source("../talk.txt", folder)
+    Traceback (most recent call last):
+    ...
+    argmap.errors.MapFormatError: source file '../talk.txt' leaves the map's folder (keep source texts in the map's folder or below it)
+    """
+    posix, windows = PurePosixPath(file), PureWindowsPath(file)
+    if posix.is_absolute() or windows.is_absolute() or windows.drive:
+        raise MapFormatError(f"source file {file!r} is an absolute path",
+                             hint="give a path relative to the map's folder")
+    if ".." in posix.parts or ".." in windows.parts:
+        raise MapFormatError(f"source file {file!r} leaves the map's folder",
+                             hint="keep source texts in the map's folder or below it")
+    target = base / file
+    try:
+        real_base, real = base.resolve(), target.resolve()
+        if real != real_base and real_base not in real.parents:
+            raise MapFormatError(f"source file {file!r} leads outside the map's folder (symbolic link)",
+                                 hint="copy the text into the map's folder")
+        data = real.read_bytes()
+    except FileNotFoundError:
+        raise MapFormatError(f"source file {file!r} not found (looked for {target})",
+                             hint="paths are relative to the map file's folder") from None
+    except IsADirectoryError:
+        raise MapFormatError(f"source file {file!r} is a folder") from None
+    except OSError as exc:
+        raise MapFormatError(f"cannot read source file {file!r}: {exc.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MapFormatError(f"source file {file!r} is not valid UTF-8 (byte {exc.start})",
+                             hint="save the text as UTF-8") from None
+    return SourceText(text, hashlib.sha256(data).hexdigest())
+
+
+def sha_problem(source_id: str, actual: str, expected: str | None) -> ProvenanceError | None:
+    """The advisory for a source whose SHA-256 *actual* differs from the pinned *expected*, or None.
+
+    Examples
+    --------
+    >>> sha_problem("talk", "ab" * 32, "AB" * 32) is None
+    True
+    >>> sha_problem("talk", "ab" * 32, "cd" * 32).message.startswith("source 'talk' changed")
+    True
+    """
+    if expected is None or actual.lower() == expected.lower():
+        return None
+    return ProvenanceError(f"source {source_id!r} changed: its SHA-256 is {actual}, the map expects {expected}",
+                           hint="the quotes may now span different text; re-check them, then update sha256")
+
+
+class Placement(NamedTuple):
+    """Where a quote lies in its source, or why it cannot be placed.
+
+    Attributes
+    ----------
+    match : Match or None
+        The chosen occurrence; None when the quote cannot be placed.
+    error : ProvenanceError or None
+        Why it cannot be placed (unlocated).
+    error_field : str
+        ``"quote"`` or ``"occurrence"``: the field the error is about.
+    advisory : ProvenanceError or None
+        Set when the quote occurs more than once and no occurrence is given: the
+        first is used, which ``argmap check`` reports.
+    """
+
+    match: Match | None
+    error: ProvenanceError | None = None
+    error_field: str = "quote"
+    advisory: ProvenanceError | None = None
+
+
+def place(text: str, quote: str, occurrence: int | None, *, claim: str | None, source: str) -> Placement:
+    """Locate the quote of *claim* in the text of *source*.
+
+    Examples
+    --------
+    >>> p = place("a rose is a rose", "rose", None, claim="C1", source="s")
+    >>> p.match, p.advisory.message
+    (Match(start=2, end=6, count=2), "the quote of claim 'C1' occurs 2 times in source 's'; the first is used")
+    >>> place("a rose", "rose", 2, claim="C1", source="s").error_field
+    'occurrence'
+    """
+    match = locate(text, quote, occurrence)
+    if match is None:
+        first = locate(text, quote) if occurrence is not None else None
+        if first is not None:
+            return Placement(None, ProvenanceError(
+                f"claim {claim!r} asks for occurrence {occurrence} of its quote, but it occurs "
+                f"{first.count} time(s) in source {source!r}",
+                hint=f"use an occurrence from 1 to {first.count}"), "occurrence")
+        return Placement(None, ProvenanceError(
+            f"the quote of claim {claim!r} does not occur in source {source!r}",
+            hint=near_miss_hint(text, quote)))
+    advisory = None
+    if match.count > 1 and occurrence is None:
+        advisory = ProvenanceError(f"the quote of claim {claim!r} occurs {match.count} times in source "
+                                   f"{source!r}; the first is used",
+                                   hint="lengthen the quote or add `occurrence: N`")
+    return Placement(match, advisory=advisory)
+
+
+def place_quotes(
+    claims: list[Claim],
+    sources: list[Source],
+    *,
+    path: str | Path | None,
+    claim_where: dict[str, Where],
+    source_where: dict[str, Where],
+    advisories: list[ArgmapError] | None = None,
+) -> tuple[list[Claim], list[Source]]:
+    """Read the sources, then locate every claim's quote and set ``start``/``end``.
+
+    A claim with a quote and no source takes the map's only source; with several
+    sources that is an error. Each quote must occur in its source (exactly; the
+    first occurrence unless the claim gives ``occurrence``).
+
+    Parameters
+    ----------
+    claims, sources : list
+        The records as read, without offsets or texts.
+    path : str or Path, optional
+        The map file: sources are relative to its folder, errors name it.
+    claim_where, source_where : dict
+        ``(line, column)`` of each claim and source in the map file.
+    advisories : list, optional
+        Where to append, located, what loading tolerates but ``check`` reports: an
+        ambiguous quote, a source whose SHA-256 changed.
+
+    Returns
+    -------
+    (claims, sources)
+        The claims with offsets and the sources with their text.
+
+    Raises
+    ------
+    MapFormatError, ProvenanceError
+        Located at the claim (or source) that is at fault.
+    """
+    base = Path(path).parent if path is not None else Path.cwd()
+    where_path = str(path) if path is not None else "<string>"
+
+    def located(exc: ArgmapError, where: Where) -> ArgmapError:
+        line, col = where if where else (None, None)
+        return exc.at(where_path, line, col)
+
+    texts: dict[str, str] = {}
+    out_sources = []
+    for s in sources:
+        try:
+            read = read_source(s.file, base)
+        except MapFormatError as exc:
+            raise located(exc, source_where.get(s.id)) from None
+        changed = sha_problem(s.id, read.sha256, s.sha256)
+        if changed is not None and advisories is not None:
+            advisories.append(located(changed, source_where.get(s.id)))
+        texts[s.id] = read.text
+        out_sources.append(replace(s, text=read.text))
+    known = {s.id for s in sources}
+    out = []
+    for c in claims:
+        where = claim_where.get(c.id)
+        source = c.source
+        if source is not None and source not in known:
+            raise located(MapFormatError(f"claim {c.id!r} names unknown source {source!r}",
+                                         hint=did_you_mean(source, known) or "declare it under `sources:`"),
+                          where)
+        if c.quote is None:
+            if c.occurrence is not None:
+                raise located(MapFormatError(f"claim {c.id!r} has an occurrence but no quote"), where)
+            out.append(c)
+            continue
+        if source is None:
+            if len(sources) != 1:
+                raise located(MapFormatError(
+                    f"claim {c.id!r} has a quote but no source",
+                    hint="add `source: ID`" if sources else "declare the source text under `sources:`"), where)
+            source = sources[0].id
+        placed = place(texts[source], c.quote, c.occurrence, claim=c.id, source=source)
+        if placed.match is None:
+            assert placed.error is not None
+            raise located(placed.error, where)
+        if placed.advisory is not None and advisories is not None:
+            advisories.append(located(placed.advisory, where))
+        out.append(replace(c, source=source, start=placed.match.start, end=placed.match.end))
+    return out, out_sources

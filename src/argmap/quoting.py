@@ -418,7 +418,7 @@ def quote_source(source: str, words: str, map_path: str | Path | None = None,
     """
     path = Path(source)
     if map_path is not None and not path.is_file():
-        from .io import load
+        from .api import load
 
         amap = load(map_path)
         ids = [s.id for s in amap.sources]

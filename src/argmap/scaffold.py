@@ -172,7 +172,7 @@ def write_starting_map(sources: Sequence[str | Path], output: str | Path,
     """
     import json
 
-    from .formats import atomic_write
+    from ._files import atomic_write
 
     out = Path(output)
     if out.exists() and not force:

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import JsonOpt, MapOpt, app, echo, print_json, resolve_map, run
+from ._app import JsonOpt, MapOpt, app, echo, print_json, resolve_map, run
 
 __all__ = ["quote", "schema", "init"]
 
@@ -74,7 +74,7 @@ def schema(
     if output is None:
         echo(text)
         return
-    from ..formats import atomic_write
+    from .._files import atomic_write
 
     atomic_write(output, text + "\n")
     echo(f"wrote {output}")
@@ -106,7 +106,7 @@ def init(
     from ..scaffold import write_starting_map
 
     written = write_starting_map(sources, output, speakers, title, with_schema, force)
-    from ..io import load
+    from ..api import load
 
     amap = load(output)
     echo(f"wrote {', '.join(str(w) for w in written)} ({_count(len(amap.sources), 'source')}, "

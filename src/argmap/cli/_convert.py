@@ -2,29 +2,21 @@
 
 from __future__ import annotations
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ._common import FromOpt, MapArg, app, err, resolve_map, run
+from ..vocabulary import SpeakerFrom
+from ._app import FromOpt, MapArg, app, err, resolve_map, run
 
-__all__ = ["convert", "SpeakerFrom"]
-
-
-class SpeakerFrom(str, Enum):
-    """Where an Argdown claim's speaker comes from (see ``argmap convert --help``)."""
-
-    data = "data"
-    tag = "tag"
-    heading = "heading"
+__all__ = ["convert"]
 
 
 def _format_names(writable: bool) -> str:
-    from ..formats import FORMATS
+    from ..formats import names
 
-    return ", ".join(f.name for f in FORMATS.values() if (f.writable if writable else f.readable))
+    return ", ".join(names("dumps" if writable else "loads"))
 
 
 @app.command()
@@ -58,8 +50,9 @@ def convert(
     per format what is read, written and lost.
     """
     from .. import formats
+    from .._files import atomic_write
+    from ..api import load
     from ..errors import ConversionError
-    from ..io import load
 
     path = resolve_map(map_path)
     if from_ is not None and from_.lower() not in formats.FORMATS:
@@ -97,5 +90,5 @@ def convert(
     if output is None:
         typer.echo(text, nl=False)
     else:
-        formats.atomic_write(output, text)
+        atomic_write(output, text)
         err(f"argmap: wrote {output} ({target.name})")

@@ -8,29 +8,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ._common import (FromOpt, JsonOpt, MapArg, MapOpt, Semantics, Support, app, echo, load_map,
-                      print_json, run)
+if TYPE_CHECKING:  # pragma: no cover
+    from ..af import AF
+    from ..model import ArgumentMap
+
+from ..vocabulary import Label
+from ._app import (FromOpt, JsonOpt, MapArg, MapOpt, Semantics, SemanticsOpt, SupportOpt, SupportReading, app, echo,
+                   load_map, print_json, run)
 from ._text import wrap
 
 __all__ = ["status", "extensions", "explain"]
 
-
-SemOpt = Annotated[Semantics, typer.Option(
-    "--semantics", "-s", case_sensitive=False,
-    help="GR grounded, CO complete, PR preferred, ST stable, SST semi-stable, ID ideal.")]
-SupOpt = Annotated[Support, typer.Option(
-    "--support", case_sensitive=False,
-    help="How supports count: none (ignored), deductive (accepting A commits to what it "
-         "supports), necessary (a claim needs its supporters).")]
-
-# Suffixes and --from names of abstract-framework files (argmap.formats.af_files);
-# checked here so that maps never import the framework readers.
-_AF_SUFFIXES = (".af", ".i23", ".apx", ".tgf")
-_AF_FORMATS = ("iccma", "apx", "tgf")
 # JSON with more names than this is printed compactly (still one JSON document)
 _INDENT_UP_TO = 10_000
 
@@ -39,8 +31,8 @@ _INDENT_UP_TO = 10_000
 @run
 def status(
     map_path: MapArg = None,
-    semantics: SemOpt = Semantics.GR,
-    support: SupOpt = Support.none,
+    semantics: SemanticsOpt = Semantics.GR,
+    support: SupportOpt = SupportReading.none,
     claim: Annotated[str | None, typer.Option(
         "--claim", "-c", help="Decide one claim only (ICCMA DC/DS), with a witness or "
         "counter-example extension.", show_default=False)] = None,
@@ -79,12 +71,10 @@ def status(
         print_json({"semantics": semantics.value, "support": support.value, "status": result})
         return
     echo(f"{len(result)} claims under {semantics.value} (support reading: {support.value})")
-    order = ("in", "undec", "out") if semantics is Semantics.GR else \
-        ("skeptical", "credulous", "rejected")
-    for label in order:
-        ids = [cid for cid, st in result.items() if st == label]
+    for label in Label.for_semantics(semantics):
+        ids = [cid for cid, st in result.items() if st == label.value]
         if ids:
-            echo(wrap(", ".join(ids), " " * 12, f"{label:10s}  "))
+            echo(wrap(", ".join(ids), " " * 12, f"{label.value:10s}  "))
 
 
 @app.command()
@@ -93,8 +83,8 @@ def extensions(
     path: Annotated[Path | None, typer.Argument(
         metavar="[MAP|AF-FILE]", help="A map, or an abstract-framework file (.af/.i23 ICCMA, "
         ".apx, .tgf). Default: $ARGMAP_MAP, else the shipped map.", show_default=False)] = None,
-    semantics: SemOpt = Semantics.PR,
-    support: SupOpt = Support.none,
+    semantics: SemanticsOpt = Semantics.PR,
+    support: SupportOpt = SupportReading.none,
     count: Annotated[bool, typer.Option("--count", help="Print only the number of extensions.")]
     = False,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=0,
@@ -134,14 +124,12 @@ def extensions(
         echo(wrap(", ".join(ext) if ext else "(empty)", "      ", f"{k:>4}  "))
 
 
-def _load_source(path: Path | None, fmt: str | None):  # noqa: ANN202 - ArgumentMap | AF
+def _load_source(path: Path | None, fmt: str | None) -> ArgumentMap | AF:
     """A framework file through the framework readers, anything else as a map."""
-    is_af = (fmt or "").lower() in _AF_FORMATS if fmt else \
-        (path is not None and path.suffix.lower() in _AF_SUFFIXES)
-    if is_af:
-        from ..formats.af_files import read_af
+    from .. import formats
 
-        return read_af(path, fmt)  # type: ignore[arg-type]
+    if path is not None and formats.is_framework(path, fmt):
+        return formats.read_af(path, fmt)
     return load_map(path, fmt)
 
 
@@ -150,8 +138,8 @@ def _load_source(path: Path | None, fmt: str | None):  # noqa: ANN202 - Argument
 def explain(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.")],
     map_path: MapOpt = None,
-    semantics: SemOpt = Semantics.GR,
-    support: SupOpt = Support.none,
+    semantics: SemanticsOpt = Semantics.GR,
+    support: SupportOpt = SupportReading.none,
     fmt: FromOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

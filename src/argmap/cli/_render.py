@@ -8,25 +8,10 @@ from typing import Annotated
 
 import typer
 
-from ._common import FromOpt, MapArg, Semantics, Support, app, echo, load_map, run
+from ..vocabulary import DiagramFormat, GroupBy, RankDir
+from ._app import FromOpt, MapArg, OptionalSemanticsOpt, Semantics, SupportOpt, SupportReading, app, echo, load_map, run
 
 __all__ = ["render", "html"]
-
-
-class DiagramFormat(str, Enum):
-    """Output formats of ``argmap render``."""
-
-    svg = "svg"
-    png = "png"
-    pdf = "pdf"
-    dot = "dot"
-
-
-class GroupBy(str, Enum):
-    """How claims are grouped in the diagram."""
-
-    speaker = "speaker"
-    none = "none"
 
 
 class Status(str, Enum):
@@ -35,36 +20,19 @@ class Status(str, Enum):
     unattacked = "unattacked"
 
 
-class RankDir(str, Enum):
-    """Direction of the layout: reasons flow top-to-bottom or left-to-right."""
-
-    TB = "TB"
-    LR = "LR"
-
-
-SemanticsOpt = Annotated[Semantics | None, typer.Option(
-    "--semantics", "-s", case_sensitive=False,
-    help="Show each claim's status under this semantics (ICCMA code): IN/OUT/UNDEC under GR, "
-         "skeptically/credulously accepted or rejected under the others.", show_default=False)]
-SupportOpt = Annotated[Support, typer.Option(
-    "--support", case_sensitive=False,
-    help="Support reading for --semantics; other than none, also draws the attacks it derives "
-         "(dashed) when there are at most 40.")]
 OutOpt = Annotated[Path, typer.Option(
     "--output", "-o", help="File to write; the suffix picks the format (.svg .png .pdf .dot).",
     show_default=False)]
 HtmlOutOpt = Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.",
                                           show_default=False)]
-HtmlSupportOpt = Annotated[Support, typer.Option(
-    "--support", case_sensitive=False, help="Support reading for --semantics.")]
 RankDirOpt = Annotated[RankDir, typer.Option(
     "--rankdir", case_sensitive=False,
     help="TB: reasons above, conclusions below. LR: reasons left, conclusions right.")]
 
 
-def _semantics_options(semantics: Semantics | None, support: Support) -> dict[str, str | None]:
+def _semantics_options(semantics: Semantics | None, support: SupportReading) -> dict[str, str | None]:
     return {"semantics": semantics.value if semantics else None,
-            "support": support.value if semantics or support is not Support.none else None}
+            "support": support.value if semantics or support is not SupportReading.none else None}
 
 
 @app.command()
@@ -81,8 +49,8 @@ def render(
     status: Annotated[Status | None, typer.Option(
         "--status", case_sensitive=False,
         help="Fill the claims nobody attacks.", show_default=False)] = None,
-    semantics: SemanticsOpt = None,
-    support: SupportOpt = Support.none,
+    semantics: OptionalSemanticsOpt = None,
+    support: SupportOpt = SupportReading.none,
     speaker: Annotated[str | None, typer.Option(
         "--speaker", help="Draw only this speaker's claims and what they touch.",
         show_default=False)] = None,
@@ -99,7 +67,10 @@ def render(
 
     Speakers are told apart by colour and by a box each; theses have a double
     border; support is a thin green arrow, attack a thick red line ending in a bar.
-    `--status unattacked` or `--semantics GR|CO|PR|ST…` fills claims by status.
+    `--status unattacked` or `--semantics GR|CO|PR|ST…` fills claims by status
+    (IN/OUT/UNDEC under GR, accepted skeptically or credulously, or rejected, under
+    the others); with a --support reading other than none, the attacks it derives
+    are drawn dashed when there are at most 40.
     SVG, PNG and PDF need Graphviz (bundled with the pygraphviz wheel; a `dot` on
     PATH or $ARGMAP_DOT also works); `.dot` needs nothing. On failure nothing is
     written and the exit status is 1.
@@ -114,14 +85,13 @@ def render(
     echo(f"wrote {output} ({written}; {len(amap.claims)} claims, {len(amap.relations)} relations)")
 
 
-
 @app.command()
 @run
 def html(
     output: HtmlOutOpt,
     map_path: MapArg = None,
-    semantics: SemanticsOpt = None,
-    support: HtmlSupportOpt = Support.none,
+    semantics: OptionalSemanticsOpt = None,
+    support: SupportOpt = SupportReading.none,
     rankdir: RankDirOpt = RankDir.LR,
     from_fmt: FromOpt = None,
 ) -> None:

@@ -1,12 +1,28 @@
-"""The format registry: one module per format, the same verbs in each.
+"""The format registry: every map and framework format, one entry each, the same verbs.
 
-Every format module offers ``loads(text, *, path=None, **options) -> ArgumentMap``
-(if it can be read), ``dumps(amap, **options) -> str`` (if it can be written),
-and ``losses(amap) -> list[str]``: one line per kind of information the format
-cannot hold, with counts (empty when nothing is lost). ``read`` and ``write``
-below add file handling (UTF-8, atomic replace) on top of those verbs.
+A format module implements the verbs that apply to it:
 
-Modules are imported only when a format is used, so start-up stays fast.
+* ``loads(text, *, path=None, **options) -> ArgumentMap`` -- read a map;
+* ``dumps(amap, **options) -> str`` -- write a map;
+* ``losses(amap) -> list[str]`` -- one line per kind of information the format
+  cannot hold, with counts (empty when nothing is lost);
+* ``loads_af(data, *, path=None) -> AF`` and ``dumps_af(af) -> str`` -- for the
+  abstract-framework formats (ICCMA, APX, TGF), which are map formats too.
+
+Formats that hold source texts (native, Argdown, AIF) also take
+``advisories=list`` in ``loads``: problems that do not stop loading (an ambiguous
+quote, a source whose SHA-256 changed) are appended there, which is what
+:func:`check` reports beyond :func:`read`.
+
+The functions below are the only way in: they choose the format (by name or by
+the file's suffix), read each file once (:func:`argmap._files.read_text`, with
+located decoding errors), write atomically (:func:`argmap._files.atomic_write`)
+and refuse, with a :class:`~argmap.errors.UsageError`, a verb that a format does
+not have. Format modules are imported only when used, so start-up stays fast, and
+no format module imports this registry.
+
+To add a format: write its module with the verbs it supports, then add one
+:class:`Format` line to :data:`FORMATS`.
 
 Examples
 --------
@@ -14,24 +30,53 @@ Examples
 ('.yaml', '.yml')
 >>> for_path("debate.json").name
 'json'
+>>> for_path("x.i23", kind="framework").name
+'iccma'
+>>> [f.name for f in FORMATS.values() if f.frameworks]
+['iccma', 'apx', 'tgf']
+>>> loads("<graph/>", "graphml")
+Traceback (most recent call last):
+...
+argmap.errors.UsageError: argmap can write graphml but not read it (readable formats: yaml, json, argdown, aif, iccma, apx, tgf)
 """
 
 from __future__ import annotations
 
 import importlib
-import os
-import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
-from ..errors import ArgmapError, did_you_mean
+from .._files import atomic_write, decode, read_bytes
+from ..errors import ArgmapError, UsageError, did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..af import AF
     from ..model import ArgumentMap
 
-__all__ = ["Format", "FORMATS", "by_name", "for_path", "read", "write", "atomic_write"]
+__all__ = [
+    "Format",
+    "FORMATS",
+    "by_name",
+    "for_path",
+    "is_framework",
+    "names",
+    "read",
+    "loads",
+    "dumps",
+    "losses",
+    "write",
+    "Checked",
+    "check",
+    "read_af",
+    "loads_af",
+    "dumps_af",
+    "write_af",
+]
+
+Kind = Literal["map", "framework"]
 
 
 @dataclass(frozen=True)
@@ -41,15 +86,24 @@ class Format:
     Attributes
     ----------
     name : str
-        The name used by ``--from`` / ``--to``.
+        The name used by ``--from`` / ``--to`` and the ``format`` parameters.
     suffixes : tuple of str
         File suffixes (lower case, with the dot) that select this format.
     module : str
-        The module implementing ``loads``/``dumps``/``losses``.
+        The module implementing the verbs.
     readable, writable : bool
-        Which directions the module implements.
+        Whether maps can be read (``loads``) and written (``dumps``).
+    frameworks : bool
+        Whether the module also reads and writes abstract frameworks
+        (``loads_af``/``dumps_af``).
+    sources : bool
+        Whether the format holds source texts and quotes (its ``loads`` then takes
+        ``advisories=``).
+    options : dict
+        Keyword arguments always passed to the module's ``loads`` and ``dumps``
+        (the native module serves YAML and JSON through ``syntax``).
     description : str
-        One line for ``--help`` and the README.
+        One line for ``--help`` and the documentation.
     """
 
     name: str
@@ -57,99 +111,196 @@ class Format:
     module: str
     readable: bool = True
     writable: bool = True
+    frameworks: bool = False
+    sources: bool = False
+    options: dict[str, Any] = field(default_factory=dict)
     description: str = ""
 
     def load_module(self) -> ModuleType:
         """Import and return the implementing module."""
         return importlib.import_module(self.module)
 
+    def has(self, verb: str) -> bool:
+        """Whether the format offers *verb* (``loads``, ``dumps``, ``losses``, ``loads_af``, ``dumps_af``)."""
+        return {"loads": self.readable, "dumps": self.writable, "losses": self.writable,
+                "loads_af": self.frameworks, "dumps_af": self.frameworks}.get(verb, False)
 
-#: Every known format, by name. Format modules register here (one line each).
+    def verb(self, verb: str) -> Callable[..., Any]:
+        """The module's function for *verb*.
+
+        Raises
+        ------
+        UsageError
+            If the format does not offer it (say, reading GraphML).
+        """
+        if not self.has(verb):
+            raise UsageError(_refusal(self, verb), hint=_offer(verb))
+        func: Callable[..., Any] = getattr(self.load_module(), verb)
+        return func
+
+
+def _refusal(fmt: Format, verb: str) -> str:
+    if verb == "loads":
+        return f"argmap can write {fmt.name} but not read it"
+    if verb in ("dumps", "losses"):
+        return f"argmap can read {fmt.name} but not write it"
+    return f"{fmt.name} is not an abstract-framework format"
+
+
+def _offer(verb: str) -> str:
+    kind = {"loads": "readable formats", "dumps": "writable formats", "losses": "writable formats"}.get(
+        verb, "framework formats")
+    return f"{kind}: " + ", ".join(f.name for f in FORMATS.values() if f.has(verb))
+
+
+#: Every known format, by name, in the order help texts list them.
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("yaml", (".yaml", ".yml"), "argmap.formats.native_yaml",
+        Format("yaml", (".yaml", ".yml"), "argmap.formats.native", sources=True, options={"syntax": "yaml"},
                description="argmap's native map format, YAML syntax"),
-        Format("json", (".json",), "argmap.formats.native_json",
+        Format("json", (".json",), "argmap.formats.native", sources=True, options={"syntax": "json"},
                description="argmap's native map format, JSON syntax (with derived start/end)"),
-        Format("argdown", (".argdown", ".ad"), "argmap.formats.argdown",
+        Format("argdown", (".argdown", ".ad"), "argmap.formats.argdown", sources=True,
                description="Argdown text (documented subset; speakers from data, tags or headings)"),
-        Format("aif", (".aif.json", ".aif"), "argmap.formats.aif",
+        Format("aif", (".aif.json", ".aif"), "argmap.formats.aif", sources=True,
                description="AIF JSON as AIFdb/OVA write it (I, RA, CA, MA, L, YA nodes; locutions)"),
         Format("graphml", (".graphml",), "argmap.formats.graphml", readable=False,
                description="GraphML for Gephi and yEd (write only)"),
         Format("nodelink", (".nodelink.json",), "argmap.formats.nodelink", readable=False,
                description="networkx node-link JSON (write only)"),
-        Format("iccma", (".af", ".i23"), "argmap.formats.iccma", description="ICCMA 2023 abstract framework: the attack graph, claim ids in comments"),
-        Format("apx", (".apx",), "argmap.formats.apx", description="ASPARTIX facts arg(a). att(a,b).: the attack graph"),
-        Format("tgf", (".tgf",), "argmap.formats.tgf", description="Trivial Graph Format: claim ids (texts as labels) and attacks"),
+        Format("iccma", (".af", ".i23"), "argmap.formats.iccma", frameworks=True,
+               description="ICCMA 2023 abstract framework: the attack graph, claim ids in comments"),
+        Format("apx", (".apx",), "argmap.formats.apx", frameworks=True,
+               description="ASPARTIX facts arg(a). att(a,b).: the attack graph"),
+        Format("tgf", (".tgf",), "argmap.formats.tgf", frameworks=True,
+               description="Trivial Graph Format: claim ids (texts as labels) and attacks"),
     )
 }
 
 
+def names(verb: str | None = None) -> list[str]:
+    """The names of the formats offering *verb* (all formats when None).
+
+    Examples
+    --------
+    >>> names("dumps_af")
+    ['iccma', 'apx', 'tgf']
+    """
+    return [f.name for f in FORMATS.values() if verb is None or f.has(verb)]
+
+
 def by_name(name: str) -> Format:
-    """The format called *name* (case-insensitive), or an :class:`ArgmapError` listing the known ones."""
-    fmt = FORMATS.get(name.lower())
+    """The format called *name* (case-insensitive).
+
+    Raises
+    ------
+    UsageError
+        For an unknown name, with a "did you mean" hint or the known names.
+    """
+    fmt = FORMATS.get(str(name).lower())
     if fmt is None:
-        raise ArgmapError(f"unknown format {name!r}",
-                          hint=did_you_mean(name, FORMATS) or "known formats: " + ", ".join(FORMATS))
+        raise UsageError(f"unknown format {name!r}",
+                         hint=did_you_mean(str(name), FORMATS) or "known formats: " + ", ".join(FORMATS))
     return fmt
 
 
-def for_path(path: str | Path, name: str | None = None) -> Format:
-    """The format for *path*: *name* when given, else chosen by the file's suffix."""
+def for_path(path: str | Path, name: str | None = None, *, kind: Kind | None = None) -> Format:
+    """The format for *path*: *name* when given, else chosen by the file's suffix.
+
+    Parameters
+    ----------
+    path : str or Path
+        The file (it need not exist); the longest matching suffix wins
+        (``.aif.json`` before ``.json``).
+    name : str, optional
+        A format name, overriding the suffix.
+    kind : {"map", "framework"}, optional
+        Only consider formats that read maps, or abstract frameworks.
+
+    Raises
+    ------
+    UsageError
+        For an unknown name or suffix, or a format of the wrong kind.
+    """
+    candidates = [f for f in FORMATS.values() if kind != "framework" or f.frameworks]
     if name:
-        return by_name(name)
+        fmt = by_name(name)
+        if fmt not in candidates:
+            raise UsageError(f"{fmt.name} is not an abstract-framework format",
+                             hint="framework formats: " + ", ".join(f.name for f in candidates))
+        return fmt
     lower = str(path).lower()
     best: Format | None = None
-    for fmt in FORMATS.values():
+    best_len = 0
+    for fmt in candidates:
         for suffix in fmt.suffixes:
-            if lower.endswith(suffix) and (best is None or len(suffix) > max(map(len, best.suffixes))):
-                best = fmt
+            if lower.endswith(suffix) and len(suffix) > best_len:
+                best, best_len = fmt, len(suffix)
     if best is None:
-        known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
-        raise ArgmapError(f"cannot tell the format of {str(path)!r} from its suffix",
-                          path=path, hint=f"use a known suffix ({known}) or --from/--to NAME")
+        known = ", ".join(f"{s} ({f.name})" for f in candidates for s in f.suffixes)
+        what = "framework format" if kind == "framework" else "format"
+        raise UsageError(f"cannot tell the {what} of {str(path)!r} from its suffix", path=path,
+                         hint=f"use a known suffix ({known}) or name the format")
     return best
 
 
+def is_framework(path: str | Path | None, name: str | None = None) -> bool:
+    """Whether *path* (or the format *name*) is an abstract-framework file (ICCMA, APX, TGF).
+
+    Examples
+    --------
+    >>> is_framework("x.apx"), is_framework("m.yaml"), is_framework("m.txt", "tgf")
+    (True, False, True)
+    """
+    if name:
+        return by_name(name).frameworks
+    if path is None:
+        return False
+    try:
+        return for_path(path).frameworks
+    except UsageError:
+        return False
+
+
 def read(path: str | Path, name: str | None = None, **options: Any) -> ArgumentMap:
-    """Read the map at *path* in the format *name* (default: from the suffix)."""
+    """Read the map at *path* in the format *name* (default: from the suffix).
+
+    Raises
+    ------
+    UsageError
+        For an unknown or write-only format.
+    FileAccessError
+        If the file is missing or unreadable.
+    ArgmapError
+        Located at ``file:line:col`` for anything wrong inside it.
+    """
     fmt = for_path(path, name)
-    if not fmt.readable:
-        raise ArgmapError(f"argmap can write {fmt.name} but not read it", path=path,
-                          hint="readable formats: " + ", ".join(f.name for f in FORMATS.values() if f.readable))
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ArgmapError("no such file", path=path, hint="check the path") from None
-    except IsADirectoryError:
-        raise ArgmapError("is a folder, not a map file", path=path) from None
-    except OSError as exc:
-        raise ArgmapError(f"cannot read the file: {exc.strerror}", path=path) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ArgmapError("the file is not valid UTF-8", path=path, line=line, column=col,
-                          hint="save it as UTF-8") from None
-    return fmt.load_module().loads(text, path=path, **options)
+    reader = fmt.verb("loads")
+    text = decode(read_bytes(path, what="map file"), path)
+    return reader(text, path=Path(path), **fmt.options, **options)
+
+
+def loads(text: str, name: str, *, path: str | Path | None = None, **options: Any) -> ArgumentMap:
+    """Read a map from *text* in the format called *name*.
+
+    Source files are resolved relative to *path*'s folder (the current folder when
+    no path is given).
+    """
+    fmt = by_name(name)
+    return fmt.verb("loads")(decode(text), path=path, **fmt.options, **options)
 
 
 def dumps(amap: ArgumentMap, name: str, **options: Any) -> str:
     """Serialise *amap* in the format called *name*."""
     fmt = by_name(name)
-    if not fmt.writable:
-        raise ArgmapError(f"argmap can read {fmt.name} but not write it",
-                          hint="writable formats: " + ", ".join(f.name for f in FORMATS.values() if f.writable))
-    return fmt.load_module().dumps(amap, **options)
+    text: str = fmt.verb("dumps")(amap, **fmt.options, **options)
+    return text
 
 
 def losses(amap: ArgumentMap, name: str) -> list[str]:
     """What the format called *name* cannot hold of *amap*, one line per kind of loss."""
-    return list(by_name(name).load_module().losses(amap))
+    return list(by_name(name).verb("losses")(amap))
 
 
 def write(amap: ArgumentMap, path: str | Path, name: str | None = None, **options: Any) -> Format:
@@ -159,42 +310,136 @@ def write(amap: ArgumentMap, path: str | Path, name: str | None = None, **option
     return fmt
 
 
-def atomic_write(path: str | Path, data: str | bytes) -> None:
-    """Write *data* to *path* through a temporary file and a rename.
+@dataclass
+class Checked:
+    """The outcome of :func:`check`.
 
-    An existing file at *path* is either fully replaced or left untouched, never
-    half-written.
+    Attributes
+    ----------
+    map : ArgumentMap or None
+        The map, when it loads.
+    problems : list of ArgmapError
+        Every problem found, located; empty when the map is sound.
     """
-    path = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except FileNotFoundError:
-        raise ArgmapError("the output folder does not exist", path=path,
-                          hint="create it first") from None
-    except OSError as exc:
-        raise ArgmapError(f"cannot write here: {exc.strerror}", path=path) from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-        if path.exists():
-            try:
-                os.chmod(tmp, path.stat().st_mode & 0o777)
-            except OSError:
-                pass
-        else:
-            os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise ArgmapError(f"cannot write the file: {exc.strerror}", path=path) from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    map: ArgumentMap | None
+    problems: list[ArgmapError]
+
+    @property
+    def ok(self) -> bool:
+        """Whether there are no problems."""
+        return not self.problems
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def check(path: str | Path, name: str | None = None, **options: Any) -> Checked:
+    """Read the map at *path* once and list every problem, not just the first.
+
+    For the formats that hold sources (native, Argdown, AIF) this also reports what
+    loading tolerates: a quote that occurs more than once without ``occurrence``,
+    and a source whose SHA-256 differs from the one the map pins.
+    """
+    try:
+        fmt = for_path(path, name)
+        reader = fmt.verb("loads")
+        text = decode(read_bytes(path, what="map file"), path)
+    except ArgmapError as exc:
+        return Checked(None, list(exc.errors))
+    advisories: list[ArgmapError] = []
+    extra = {"advisories": advisories} if fmt.sources else {}
+    try:
+        amap = reader(text, path=Path(path), **fmt.options, **extra, **options)
+    except ArgmapError as exc:
+        return Checked(None, list(exc.errors) + advisories)
+    return Checked(amap, advisories)
+
+
+def read_af(path: str | Path, name: str | None = None) -> AF:
+    """Read the abstract-framework file at *path*.
+
+    Parameters
+    ----------
+    path : str or Path
+        An ICCMA (``.af``/``.i23``), APX (``.apx``) or TGF (``.tgf``) file.
+    name : str, optional
+        The format (``iccma``, ``apx``, ``tgf``), for files with another suffix.
+
+    Returns
+    -------
+    AF
+        The framework. ICCMA arguments are named ``"1" … "N"``; APX and TGF arguments
+        keep their names, in the order they are declared.
+
+    Raises
+    ------
+    UsageError
+        For an unknown format, or one that is not a framework format.
+    FileAccessError
+        If the file is missing or unreadable.
+    FrameworkFormatError
+        If it is malformed (located at ``file:line:col``).
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> folder = tempfile.mkdtemp()
+    >>> p = os.path.join(folder, "toy.tgf")
+    >>> _ = open(p, "w").write("a\\nb\\n#\\na b\\n")
+    >>> read_af(p).pairs()
+    [('a', 'b')]
+    """
+    fmt = for_path(path, name, kind="framework")
+    af: AF = fmt.verb("loads_af")(read_bytes(path, what="framework file"), path=path)
+    return af
+
+
+def loads_af(data: str | bytes, name: str, path: str | Path | None = None) -> AF:
+    """Parse a framework held in memory, in the format *name* (``iccma``, ``apx``, ``tgf``).
+
+    Examples
+    --------
+    >>> loads_af("arg(a). arg(b). att(b,a).", "apx").pairs()
+    [('b', 'a')]
+    >>> af = loads_af("p af 3\\n1 2\\n2 3\\n", "iccma")
+    >>> af.n, af.m, list(af.names)
+    (3, 2, ['1', '2', '3'])
+    """
+    af: AF = for_path("", name, kind="framework").verb("loads_af")(data, path=path)
+    return af
+
+
+def dumps_af(af: AF, name: str) -> str:
+    """Serialise *af* in the framework format *name*.
+
+    An ICCMA file whose names are not ``1 … N`` carries them in ``# i name``
+    comment lines after an ``# argmap ids`` line.
+
+    Examples
+    --------
+    >>> from argmap.af import AF
+    >>> print(dumps_af(AF.from_pairs(["x", "y"], [("x", "y")]), "tgf"), end="")
+    x
+    y
+    #
+    x y
+    """
+    text: str = for_path("", name, kind="framework").verb("dumps_af")(af)
+    return text
+
+
+def write_af(af: AF, path: str | Path, name: str | None = None) -> str:
+    """Write *af* to *path* atomically, in the format of its suffix or *name*; return the format's name.
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> from argmap.af import AF
+    >>> p = os.path.join(tempfile.mkdtemp(), "out.af")
+    >>> write_af(AF.from_pairs(["1", "2"], [("2", "1")]), p)
+    'iccma'
+    >>> open(p).read()
+    'p af 2\\n2 1\\n'
+    """
+    fmt = for_path(path, name, kind="framework")
+    atomic_write(path, fmt.verb("dumps_af")(af))
+    return fmt.name
+

@@ -62,12 +62,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..errors import MapFormatError, did_you_mean
+from ..errors import ArgmapError, MapFormatError, did_you_mean
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Relation, Source, Speaker
-from ._interchange import Where, place_quotes, slug, unique_id
+from ..provenance import Where, place_quotes
+from ._ids import slug, unique_id
 from ._tree import Node, parse_json
 
-__all__ = ["loads", "dumps", "losses", "read", "write"]
+__all__ = ["loads", "dumps", "losses"]
 
 _UNATTRIBUTED = Speaker("unattributed", "Unattributed")
 _S_TYPES = {"RA": "support", "CA": "attack", "MA": "rephrase"}
@@ -88,6 +89,7 @@ class _Reader:
         self.path = str(path) if path is not None else "<string>"
         self.file = path
         self.text = text
+        self.advisories: list[ArgmapError] | None = None
 
     def fail(self, node: Node | None, message: str, hint: str | None = None) -> MapFormatError:
         return MapFormatError(message, path=self.path, line=node.line if node else None,
@@ -198,7 +200,8 @@ class _Reader:
             where[cid] = (n.line, n.column)
         sources = ext["sources"]
         claims, sources = place_quotes(claims, sources, path=self.file, claim_where=where,
-                                       source_where={s.id: ext["where"] for s in sources})
+                                       source_where={s.id: ext["where"] for s in sources},
+                                       advisories=self.advisories)
         title = ext["title"]
         if title is None:
             title = Path(self.file).name.split(".")[0] if self.file is not None else ""
@@ -394,7 +397,8 @@ class _Reader:
         return ordered, claim_speaker
 
 
-def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
+def loads(text: str, *, path: str | Path | None = None,
+          advisories: list[ArgmapError] | None = None) -> ArgumentMap:
     """Read AIF JSON (AIFdb/OVA shape, or xAIF's ``{"AIF": …}`` wrapper).
 
     Parameters
@@ -403,6 +407,9 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
         The JSON document.
     path : str or Path, optional
         Named in errors; source files of an ``argmap`` block are relative to its folder.
+    advisories : list, optional
+        Where to append what loading tolerates but ``argmap check`` reports (an
+        ambiguous quote, a changed source); see :func:`argmap.provenance.place_quotes`.
 
     Returns
     -------
@@ -431,7 +438,9 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
     >>> m.relations[0].type
     'attack'
     """
-    return _Reader(text, path).read()
+    reader = _Reader(text, path)
+    reader.advisories = advisories
+    return reader.read()
 
 
 def dumps(amap: ArgumentMap) -> str:
@@ -517,17 +526,3 @@ def losses(amap: ArgumentMap) -> list[str]:
     if undercuts:
         out.append(f"{undercuts} undercut(s) (attacks on arguments)")
     return out
-
-
-def read(path: str | Path) -> ArgumentMap:
-    """Read the AIF JSON file at *path*."""
-    from . import read as _read
-
-    return _read(path, "aif")
-
-
-def write(amap: ArgumentMap, path: str | Path) -> None:
-    """Write *amap* to *path* as AIF JSON, atomically."""
-    from . import write as _write
-
-    _write(amap, path, "aif")

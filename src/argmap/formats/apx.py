@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import FrameworkFormatError, did_you_mean
-from .af_files import _af_to_map, _as_text, _build, _losses, _map_to_af, _where
+from ._framework import af_to_map, as_text, build_af, framework_losses, map_to_af, shown_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..af import AF
@@ -97,13 +97,13 @@ def loads_af(data: str | bytes, *, path: str | Path | None = None) -> AF:
       ...
     argmap.errors.FrameworkFormatError: x.apx:2:7: unknown argument 'b' in att(a,b) (declare it with arg(b).)
     """
-    text = _as_text(data, path)
+    text = as_text(data, path)
     fast = _parse_fast(text)
     if fast is not None:
         names, src, dst = fast
-        return _build(names, src, dst, "apx", path)
+        return build_af(names, src, dst, "apx", path)
     names, src_l, dst_l, _positions = _parse_slow(text, path)
-    return _build(names, src_l, dst_l, "apx", path)
+    return build_af(names, src_l, dst_l, "apx", path)
 
 
 def _parse_fast(text: str) -> tuple[list[str], list[int], list[int]] | None:
@@ -136,7 +136,7 @@ def _parse_fast(text: str) -> tuple[list[str], list[int], list[int]] | None:
 def _parse_slow(text: str, path: str | Path | None
                 ) -> tuple[list[str], list[int], list[int], list[tuple[int, int]]]:
     """Statement-by-statement reading; locates the first error."""
-    where = _where(path)
+    where = shown_path(path)
     starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def at(offset: int) -> tuple[int, int]:
@@ -261,8 +261,8 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
     >>> [c.id for c in loads("arg(a). arg(b). att(b,a).").claims]
     ['a', 'b']
     """
-    names, src, dst, positions = _parse_slow(_as_text(text, path), path)
-    return _af_to_map(_build(names, src, dst, "apx", path), path, positions)
+    names, src, dst, positions = _parse_slow(as_text(text, path), path)
+    return af_to_map(build_af(names, src, dst, "apx", path), path, positions)
 
 
 def dumps(amap: ArgumentMap) -> str:
@@ -281,7 +281,7 @@ def dumps(amap: ArgumentMap) -> str:
     arg(b).
     att(b,a).
     """
-    return dumps_af(_map_to_af(amap))
+    return dumps_af(map_to_af(amap))
 
 
 def losses(amap: ArgumentMap) -> list[str]:
@@ -293,4 +293,4 @@ def losses(amap: ArgumentMap) -> list[str]:
     >>> losses(ArgumentMap(speakers=[Speaker("s", "S")], claims=[Claim("a", "s", "It rains.")]))
     ['1 speaker and who made each claim', '1 claim text (only the ids are kept)']
     """
-    return _losses(amap, "apx")
+    return framework_losses(amap)

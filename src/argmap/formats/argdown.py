@@ -99,14 +99,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConversionError, MapFormatError, did_you_mean
+from ..errors import ArgmapError, ConversionError, MapFormatError, UsageError, did_you_mean
 from ..model import CLAIM_KINDS, ArgumentMap, Claim, Relation, Source, Speaker
-from ._interchange import Where, place_quotes, slug, unique_id
+from ..provenance import Where, place_quotes
+from ..vocabulary import SpeakerFrom, parse_choice
+from ._ids import slug, unique_id
 
-__all__ = ["SPEAKER_FROM", "UNDERCUT", "loads", "dumps", "losses", "read", "write"]
+__all__ = ["UNDERCUT", "loads", "dumps", "losses"]
 
-#: Where speakers may come from when reading (``speaker_from=``).
-SPEAKER_FROM: tuple[str, ...] = ("data", "tag", "heading")
 #: What to do with an undercut when reading (``undercut=``).
 UNDERCUT: tuple[str, ...] = ("error", "attack")
 
@@ -155,6 +155,7 @@ class _Reader:
         self.file = path
         self.speaker_from = speaker_from
         self.undercut = undercut
+        self.advisories: list[ArgmapError] | None = None
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.front: dict[str, Any] = {}
         self.front_where: dict[str, tuple[int, int]] = {}
@@ -627,7 +628,7 @@ class _Reader:
         sources = self.declared_sources()
         source_where = {s.id: self.front_where.get("sources") for s in sources}
         claims, sources = place_quotes(claims, sources, path=self.file, claim_where=where,
-                                       source_where=source_where)
+                                       source_where=source_where, advisories=self.advisories)
         title = self.front.get("title")
         if title is None:
             title = Path(self.file).stem if self.file is not None else ""
@@ -730,8 +731,8 @@ def _braces_open(text: str) -> bool:
     return False
 
 
-def loads(text: str, *, path: str | Path | None = None, speaker_from: str = "data",
-          undercut: str = "error") -> ArgumentMap:
+def loads(text: str, *, path: str | Path | None = None, speaker_from: str | SpeakerFrom = "data",
+          undercut: str = "error", advisories: list[ArgmapError] | None = None) -> ArgumentMap:
     """Read an Argdown document (the subset described in the module docstring).
 
     Parameters
@@ -745,6 +746,9 @@ def loads(text: str, *, path: str | Path | None = None, speaker_from: str = "dat
         Where a claim's speaker comes from when its data does not say.
     undercut : {"error", "attack"}
         Refuse undercuts (default) or keep each as an attack noted as an undercut.
+    advisories : list, optional
+        Where to append what loading tolerates but ``argmap check`` reports (an
+        ambiguous quote, a changed source); see :func:`argmap.provenance.place_quotes`.
 
     Returns
     -------
@@ -772,11 +776,12 @@ def loads(text: str, *, path: str | Path | None = None, speaker_from: str = "dat
     >>> [(r.from_id, r.type, r.to_id) for r in m.relations]
     [('Fumes', 'support', 'Ban'), ('Trucks', 'attack', 'Fumes')]
     """
-    if speaker_from not in SPEAKER_FROM:
-        raise ValueError(f"speaker_from must be one of {', '.join(SPEAKER_FROM)}, not {speaker_from!r}")
+    speaker = parse_choice(speaker_from, SpeakerFrom, "speaker_from").value
     if undercut not in UNDERCUT:
-        raise ValueError(f"undercut must be one of {', '.join(UNDERCUT)}, not {undercut!r}")
-    return _Reader(text, path, speaker_from, undercut).read()
+        raise UsageError(f"unknown undercut {undercut!r}", hint="use one of " + ", ".join(UNDERCUT))
+    reader = _Reader(text, path, speaker, undercut)
+    reader.advisories = advisories
+    return reader.read()
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -883,17 +888,3 @@ def losses(amap: ArgumentMap) -> list[str]:
         out.append(f"{broken} claim text{'s' if broken != 1 else ''} with line breaks "
                    "(written on one line)")
     return out
-
-
-def read(path: str | Path, **options: Any) -> ArgumentMap:
-    """Read the Argdown file at *path* (options as for :func:`loads`)."""
-    from . import read as _read
-
-    return _read(path, "argdown", **options)
-
-
-def write(amap: ArgumentMap, path: str | Path) -> None:
-    """Write *amap* to *path* as Argdown, atomically."""
-    from . import write as _write
-
-    _write(amap, path, "argdown")

@@ -26,12 +26,11 @@ True
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from ..model import ArgumentMap
 
-__all__ = ["to_networkx", "dumps", "losses", "write"]
+__all__ = ["to_networkx", "dumps", "losses"]
 
 
 def to_networkx(amap: ArgumentMap) -> Any:
@@ -82,10 +81,3 @@ def losses(amap: ArgumentMap) -> list[str]:
         out.append(f"{len(tagged)} claim tag list{'s' if len(tagged) != 1 else ''} with ';' inside a tag "
                    "(ambiguous once joined)")
     return out
-
-
-def write(amap: ArgumentMap, path: str | Path) -> None:
-    """Write *amap* to *path* as GraphML, atomically."""
-    from . import write as _write
-
-    _write(amap, path, "graphml")

@@ -42,23 +42,22 @@ p af 4
 
 from __future__ import annotations
 
-import operator
 import re
 import warnings
-from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..af import ArgumentNumbers
 from ..errors import ConversionError, FrameworkFormatError
-from .af_files import _af_to_map, _as_text, _build, _losses, _map_to_af, _where
+from ._framework import af_to_map, as_text, build_af, framework_losses, map_to_af, shown_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..af import AF
     from ..model import ArgumentMap
 
-__all__ = ["ArgumentNumbers", "IDS_MARKER", "loads_af", "dumps_af", "loads", "dumps", "losses"]
+__all__ = ["IDS_MARKER", "loads_af", "dumps_af", "loads", "dumps", "losses"]
 
 #: The comment line that opens the block of claim ids in an exported map.
 IDS_MARKER = "# argmap ids: argument number, then claim id"
@@ -69,74 +68,6 @@ _COMMENT_LINES = re.compile(rb"(?m)^#[^\n]*(?:\n|\Z)")
 _TOKEN = re.compile(r"\S+")
 _NUMBER = re.compile(r"[0-9]+")
 _ID_LINE = re.compile(r"#[ \t]+([0-9]+)[ \t]+(\S(?:.*\S)?)[ \t]*")
-
-
-class ArgumentNumbers(Sequence[str]):
-    """The names ``"1" … "N"`` of an ICCMA framework, without storing them.
-
-    Parameters
-    ----------
-    n : int
-        The number of arguments.
-
-    Examples
-    --------
-    >>> names = ArgumentNumbers(3)
-    >>> len(names), names[0], list(names), "3" in names, names.index("2")
-    (3, '1', ['1', '2', '3'], True, 1)
-    """
-
-    __slots__ = ("_n",)
-
-    def __init__(self, n: int) -> None:
-        self._n = int(n)
-
-    def __len__(self) -> int:
-        return self._n
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-
-    def __getitem__(self, i: int | slice) -> str | list[str]:
-        if isinstance(i, slice):
-            return [str(k + 1) for k in range(*i.indices(self._n))]
-        k = operator.index(i)
-        if k < 0:
-            k += self._n
-        if not 0 <= k < self._n:
-            raise IndexError("argument index out of range")
-        return str(k + 1)
-
-    def __iter__(self) -> Iterator[str]:
-        return map(str, range(1, self._n + 1))
-
-    def __contains__(self, name: object) -> bool:
-        return (isinstance(name, str) and _NUMBER.fullmatch(name) is not None
-                and not name.startswith("0") and int(name) <= self._n)
-
-    def index(self, name: object, start: int = 0, stop: int | None = None) -> int:
-        """The position of *name* (``int(name) - 1``); ValueError if absent."""
-        if name not in self:
-            raise ValueError(f"{name!r} is not an argument")
-        k = int(name) - 1  # type: ignore[call-overload]
-        if k < start or (stop is not None and k >= stop):
-            raise ValueError(f"{name!r} is not in the given range")
-        return k
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, ArgumentNumbers):
-            return self._n == other._n
-        if isinstance(other, Sequence) and not isinstance(other, str):
-            return len(other) == self._n and list(other) == list(self)
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        return f"ArgumentNumbers({self._n})"
 
 
 # -- reading ------------------------------------------------------------------------------
@@ -185,10 +116,10 @@ def loads_af(data: str | bytes, *, path: str | Path | None = None) -> AF:
         fast = _parse_fast(raw)
         if fast is not None:
             n, src, dst = fast
-            return _build(ArgumentNumbers(n), src, dst, "iccma", path)
-    n, src_l, dst_l, _pos, ids = _parse_slow(_as_text(raw, path), path)
+            return build_af(ArgumentNumbers(n), src, dst, "iccma", path)
+    n, src_l, dst_l, _pos, ids = _parse_slow(as_text(raw, path), path)
     meta = {"ids": tuple(ids)} if ids is not None else {}
-    return _build(ArgumentNumbers(n), src_l, dst_l, "iccma", path, **meta)
+    return build_af(ArgumentNumbers(n), src_l, dst_l, "iccma", path, **meta)
 
 
 def _parse_fast(raw: bytes) -> tuple[int, np.ndarray, np.ndarray] | None:
@@ -257,7 +188,7 @@ def _parse_slow(text: str, path: str | Path | None
     ``(line, column)`` of each attack line, and the claim ids of an ``argmap ids``
     block (or None).
     """
-    where = _where(path)
+    where = shown_path(path)
     n: int | None = None
     header_line = 0
     src: list[int] = []
@@ -463,10 +394,10 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
     >>> [(r.from_id, r.to_id, r.type) for r in m.relations]
     [('C1', 'E1', 'attack')]
     """
-    n, src, dst, positions, ids = _parse_slow(_as_text(text, path), path)
+    n, src, dst, positions, ids = _parse_slow(as_text(text, path), path)
     names = ids if ids is not None else [str(k) for k in range(1, n + 1)]
-    af = _build(names, src, dst, "iccma", path)
-    return _af_to_map(af, path, positions)
+    af = build_af(names, src, dst, "iccma", path)
+    return af_to_map(af, path, positions)
 
 
 def dumps(amap: ArgumentMap) -> str:
@@ -483,7 +414,7 @@ def dumps(amap: ArgumentMap) -> str:
     >>> loads(dumps(m)).relations[0].from_id
     'B'
     """
-    return dumps_af(_map_to_af(amap))
+    return dumps_af(map_to_af(amap))
 
 
 def losses(amap: ArgumentMap) -> list[str]:
@@ -497,4 +428,4 @@ def losses(amap: ArgumentMap) -> list[str]:
     >>> losses(m)[:2]
     ['1 support relation (an abstract framework holds attacks only)', '1 speaker and who made each claim']
     """
-    return _losses(amap, "iccma")
+    return framework_losses(amap)

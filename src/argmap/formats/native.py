@@ -38,12 +38,12 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 from typing import Any
 
 from ..errors import ArgmapError, MapFormatError, ProvenanceError, did_you_mean
 from ..model import CLAIM_KINDS, RELATION_TYPES, Argument, ArgumentMap, Claim, Relation, Source, Speaker
-from ..provenance import locate, near_miss_hint
+from ..provenance import place, read_source, sha_problem
 from ._tree import Node, parse_json, parse_yaml
 
 __all__ = ["FORMAT_VERSION", "FORMAT_VERSIONS", "parse", "loads", "dumps", "to_data", "losses",
@@ -99,6 +99,11 @@ class _Checker:
               cls: type[ArgmapError] = MapFormatError, advisory: bool = False) -> None:
         exc = cls(message, path=self.path, line=node.line if node else None,
                   column=node.column if node else None, hint=hint)
+        (self.advisories if advisory else self.errors).append(exc)
+
+    def add(self, node: Node | None, exc: ArgmapError, advisory: bool = False) -> None:
+        """Record *exc* (raised unlocated by :mod:`argmap.provenance`) at *node*."""
+        exc.at(self.path, node.line if node else None, node.column if node else None)
         (self.advisories if advisory else self.errors).append(exc)
 
     def string(self, node: Node, what: str, allow_empty: bool = False) -> str | None:
@@ -271,57 +276,19 @@ def _sources(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], base:
             sha = None
         if not _unique(checker, seen, sid, f.get("id"), "source") or file is None:
             continue
-        text = _read_source(checker, f["file"], file, base) if read else None
-        if text is not None:
-            texts[sid] = text
-            if sha is not None:
-                import hashlib
-
-                actual = hashlib.sha256((base / file).read_bytes()).hexdigest()
-                if actual.lower() != sha.lower():
-                    checker.error(f["sha256"], f"source {sid!r} changed: its SHA-256 is {actual}, "
-                                  f"the map expects {sha}", cls=ProvenanceError, advisory=True,
-                                  hint="the quotes may now span different text; re-check them, "
-                                  "then update sha256")
+        text = None
+        if read:
+            try:
+                found = read_source(file, base)
+            except MapFormatError as exc:
+                checker.add(f["file"], exc)
+            else:
+                text = texts[sid] = found.text
+                changed = sha_problem(sid, found.sha256, sha)
+                if changed is not None:
+                    checker.add(f["sha256"], changed, advisory=True)
         sources.append(Source(sid, file, sha.lower() if sha else None, title, text))
     return sources, texts
-
-
-def _read_source(checker: _Checker, node: Node, file: str, base: Path) -> str | None:
-    posix, windows = PurePosixPath(file), PureWindowsPath(file)
-    if posix.is_absolute() or windows.is_absolute() or windows.drive:
-        checker.error(node, f"source file {file!r} is an absolute path",
-                      hint="give a path relative to the map's folder")
-        return None
-    if ".." in posix.parts or ".." in windows.parts:
-        checker.error(node, f"source file {file!r} leaves the map's folder",
-                      hint="keep source texts in the map's folder or below it")
-        return None
-    target = base / file
-    try:
-        real_base = base.resolve()
-        real = target.resolve()
-        if real != real_base and real_base not in real.parents:
-            checker.error(node, f"source file {file!r} leads outside the map's folder (symbolic link)",
-                          hint="copy the text into the map's folder")
-            return None
-        data = real.read_bytes()
-    except FileNotFoundError:
-        checker.error(node, f"source file {file!r} not found (looked for {target})",
-                      hint="paths are relative to the map file's folder")
-        return None
-    except IsADirectoryError:
-        checker.error(node, f"source file {file!r} is a folder")
-        return None
-    except OSError as exc:
-        checker.error(node, f"cannot read source file {file!r}: {exc.strerror}")
-        return None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        checker.error(node, f"source file {file!r} is not valid UTF-8 (byte {exc.start})",
-                      hint="save the text as UTF-8")
-        return None
 
 
 def _speakers(checker: _Checker, items: list[tuple[Node, dict[str, Node]]]) -> list[Speaker]:
@@ -404,22 +371,14 @@ def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], source
 
 def _place(checker: _Checker, f: dict[str, Node], cid: str | None, quote: str, occurrence: int | None,
            text: str, source: str) -> tuple[int | None, int | None]:
-    match = locate(text, quote, occurrence)
-    qnode = f["quote"]
+    placed = place(text, quote, occurrence, claim=cid, source=source)
+    match = placed.match
     if match is None:
-        if occurrence is not None and locate(text, quote) is not None:
-            count = locate(text, quote).count  # type: ignore[union-attr]
-            checker.error(f["occurrence"], f"claim {cid!r} asks for occurrence {occurrence} of its quote, "
-                          f"but it occurs {count} time(s) in source {source!r}", cls=ProvenanceError,
-                          hint=f"use an occurrence from 1 to {count}")
-        else:
-            checker.error(qnode, f"the quote of claim {cid!r} does not occur in source {source!r}",
-                          cls=ProvenanceError, hint=near_miss_hint(text, quote))
+        assert placed.error is not None
+        checker.add(f[placed.error_field], placed.error)
         return None, None
-    if match.count > 1 and occurrence is None:
-        checker.error(qnode, f"the quote of claim {cid!r} occurs {match.count} times in source "
-                      f"{source!r}; the first is used", cls=ProvenanceError, advisory=True,
-                      hint="lengthen the quote or add `occurrence: N`")
+    if placed.advisory is not None:
+        checker.add(f["quote"], placed.advisory, advisory=True)
     for key, derived in (("start", match.start), ("end", match.end)):
         if key in f:
             given = checker.integer(f[key], key, 0)
@@ -581,8 +540,19 @@ def _relations(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], cla
     return relations
 
 
-def loads(text: str, *, path: str | Path | None = None, syntax: str = "yaml") -> ArgumentMap:
+def loads(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
+          advisories: list[ArgmapError] | None = None) -> ArgumentMap:
     """Read a native map from *text*.
+
+    Parameters
+    ----------
+    text : str
+    path : str or Path, optional
+        Where it came from (source files are relative to its folder).
+    syntax : {"yaml", "json"}
+    advisories : list, optional
+        Where to append the problems loading tolerates but ``argmap check``
+        reports (see :func:`parse`).
 
     Raises
     ------
@@ -590,12 +560,12 @@ def loads(text: str, *, path: str | Path | None = None, syntax: str = "yaml") ->
         The first problem; the attribute ``errors`` lists all of them.
     """
     parsed = parse(text, path=path, syntax=syntax)
+    if advisories is not None:
+        advisories.extend(parsed.advisories)
     if parsed.errors:
         first = parsed.errors[0]
-        exc = MapFormatError(first.message, path=first.path, line=first.line, column=first.column,
-                             hint=first.hint)
-        exc.errors = parsed.errors  # type: ignore[attr-defined]
-        raise exc
+        raise MapFormatError(first.message, path=first.path, line=first.line, column=first.column,
+                             hint=first.hint, errors=parsed.errors)
     assert parsed.map is not None
     return parsed.map
 

@@ -33,12 +33,11 @@ Examples
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from ..model import ArgumentMap
 
-__all__ = ["to_networkx", "dumps", "losses", "write"]
+__all__ = ["to_networkx", "dumps", "losses"]
 
 
 def to_networkx(amap: ArgumentMap) -> Any:
@@ -83,10 +82,3 @@ def dumps(amap: ArgumentMap) -> str:
 def losses(amap: ArgumentMap) -> list[str]:
     """Node-link JSON holds everything: always an empty list."""
     return []
-
-
-def write(amap: ArgumentMap, path: str | Path) -> None:
-    """Write *amap* to *path* as node-link JSON, atomically."""
-    from . import write as _write
-
-    _write(amap, path, "nodelink")

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ConversionError, FrameworkFormatError, did_you_mean
-from .af_files import _af_to_map, _as_text, _build, _losses, _map_to_af, _where
+from ._framework import af_to_map, as_text, build_af, framework_losses, map_to_af, shown_path
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..af import AF
@@ -70,15 +70,15 @@ def loads_af(data: str | bytes, *, path: str | Path | None = None) -> AF:
       ...
     argmap.errors.FrameworkFormatError: x.tgf:4:3: unknown argument 'c' (list it above the '#' line (line 3))
     """
-    names, src, dst, _positions, labels = _parse(_as_text(data, path), path)
+    names, src, dst, _positions, labels = _parse(as_text(data, path), path)
     meta = {"labels": labels} if labels else {}
-    return _build(names, src, dst, "tgf", path, **meta)
+    return build_af(names, src, dst, "tgf", path, **meta)
 
 
 def _parse(text: str, path: str | Path | None
            ) -> tuple[list[str], list[int], list[int], list[tuple[int, int]], dict[str, str]]:
     """Read the file line by line; returns names, attacks, their positions and labels."""
-    where = _where(path)
+    where = shown_path(path)
 
     def fail(message: str, line: int, col: int, hint: str | None = None) -> FrameworkFormatError:
         return FrameworkFormatError(message, path=where, line=line, column=col, hint=hint)
@@ -202,8 +202,8 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
     >>> [(c.id, c.text) for c in m.claims]
     [('a', 'It rains.'), ('b', 'b')]
     """
-    names, src, dst, positions, labels = _parse(_as_text(text, path), path)
-    return _af_to_map(_build(names, src, dst, "tgf", path), path, positions, labels)
+    names, src, dst, positions, labels = _parse(as_text(text, path), path)
+    return af_to_map(build_af(names, src, dst, "tgf", path), path, positions, labels)
 
 
 def dumps(amap: ArgumentMap) -> str:
@@ -224,7 +224,7 @@ def dumps(amap: ArgumentMap) -> str:
     b a
     """
     texts = {c.id: c.text for c in amap.claims if c.text != c.id}
-    return dumps_af(_map_to_af(amap), texts)
+    return dumps_af(map_to_af(amap), texts)
 
 
 def losses(amap: ArgumentMap) -> list[str]:
@@ -238,7 +238,7 @@ def losses(amap: ArgumentMap) -> list[str]:
     >>> losses(m)
     ['1 speaker and who made each claim', '1 relation note']
     """
-    lost = _losses(amap, "tgf", keeps_texts=True)
+    lost = framework_losses(amap, keeps_texts=True)
     texts = sum(1 for c in amap.claims if c.text != c.id and not _writable_label(c.text))
     if texts:
         lost.append(f"{texts} claim text{'s' if texts != 1 else ''} spanning lines or with "

@@ -19,7 +19,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ArgmapError
+from .._files import atomic_write
+from ..errors import UsageError
+from ..vocabulary import DiagramFormat, parse_choice
 from .dot import to_dot
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,9 +29,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["DIAGRAM_FORMATS", "to_dot", "diagram_format", "render", "write"]
 
-#: Output formats by file suffix.
-DIAGRAM_FORMATS: dict[str, str] = {".svg": "svg", ".png": "png", ".pdf": "pdf",
-                                   ".dot": "dot", ".gv": "dot"}
+#: Output formats by file suffix (the formats are :class:`~argmap.vocabulary.DiagramFormat`).
+DIAGRAM_FORMATS: dict[str, str] = {**{f".{f.value}": f.value for f in DiagramFormat}, ".gv": "dot"}
 
 
 def diagram_format(path: str | Path, fmt: str | None = None) -> str:
@@ -37,7 +38,7 @@ def diagram_format(path: str | Path, fmt: str | None = None) -> str:
 
     Raises
     ------
-    ArgmapError
+    UsageError
         If the suffix is unknown and no *fmt* is given, or *fmt* is unknown.
 
     Examples
@@ -45,15 +46,12 @@ def diagram_format(path: str | Path, fmt: str | None = None) -> str:
     >>> diagram_format("map.SVG"), diagram_format("map.out", "png")
     ('svg', 'png')
     """
-    known = sorted(set(DIAGRAM_FORMATS.values()))
     if fmt is not None:
-        if fmt.lower() not in known:
-            raise ArgmapError(f"unknown diagram format {fmt!r}", hint="use one of " + ", ".join(known))
-        return fmt.lower()
+        return parse_choice(fmt, DiagramFormat, "diagram format", case="lower").value
     found = DIAGRAM_FORMATS.get(Path(path).suffix.lower())
     if found is None:
-        raise ArgmapError(f"cannot tell the diagram format of {str(path)!r} from its suffix",
-                          path=path, hint="name the file .svg, .png, .pdf or .dot, or pass --format")
+        raise UsageError(f"cannot tell the diagram format of {str(path)!r} from its suffix",
+                         path=path, hint="name the file .svg, .png, .pdf or .dot, or name the format")
     return found
 
 
@@ -103,8 +101,6 @@ def write(amap: ArgumentMap, path: str | Path, fmt: str | None = None, **options
     **options
         Passed to :func:`~argmap.render.dot.to_dot`.
     """
-    from ..formats import atomic_write
-
     fmt = diagram_format(path, fmt)
     atomic_write(path, render(amap, fmt, **options))
     return fmt

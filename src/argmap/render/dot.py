@@ -47,6 +47,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from ..vocabulary import GroupBy, RankDir, parse_choice
 from .escape import html_label, html_text, quoted, squash, tooltip, wrap
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,8 +56,6 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import ArgumentMap, Claim, Relation
 
 __all__ = [
-    "GROUP_BY",
-    "RANKDIRS",
     "STATUS_STYLES",
     "SpeakerStyle",
     "speaker_styles",
@@ -64,11 +63,6 @@ __all__ = [
     "claim_statuses",
     "to_dot",
 ]
-
-#: Accepted values of ``group_by``.
-GROUP_BY: tuple[str, ...] = ("speaker", "none")
-#: Accepted values of ``rankdir``.
-RANKDIRS: tuple[str, ...] = ("TB", "LR")
 
 FONT = "Helvetica,Arial,sans-serif"
 #: Characters per line of a claim's paraphrase in its box.
@@ -447,10 +441,8 @@ def to_dot(
     """
     import pydot
 
-    if group_by not in GROUP_BY:
-        raise ValueError(f"group_by must be one of {GROUP_BY}, not {group_by!r}")
-    if rankdir not in RANKDIRS:
-        raise ValueError(f"rankdir must be one of {RANKDIRS}, not {rankdir!r}")
+    group_by = parse_choice(group_by, GroupBy, "group_by").value
+    rankdir = parse_choice(rankdir, RankDir, "rankdir").value
 
     claims, rel_indices = select_claims(amap, speaker=speaker, focus=focus, depth=depth)
     styles = speaker_styles(amap)

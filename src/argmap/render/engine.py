@@ -32,12 +32,13 @@ import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..errors import EngineNotFoundError, RenderError
+from ..errors import EngineNotFoundError, RenderError, UsageError
+from ..vocabulary import DiagramFormat
 
 __all__ = ["FORMATS", "Engine", "find_engine", "render_bytes"]
 
-#: Output formats an engine is asked for (``dot`` needs no engine).
-FORMATS: tuple[str, ...] = ("svg", "png", "pdf")
+#: Output formats an engine is asked for (every :class:`~argmap.vocabulary.DiagramFormat` but ``dot``).
+FORMATS: tuple[str, ...] = tuple(f.value for f in DiagramFormat if f is not DiagramFormat.dot)
 
 #: Seconds a subprocess engine may run before it is stopped.
 TIMEOUT = 300.0
@@ -119,11 +120,11 @@ def render_bytes(dot_text: str, fmt: str, *, engine: Engine | None = None) -> by
         If no engine is available.
     RenderError
         If Graphviz fails; the message carries Graphviz's own diagnostics.
-    ValueError
-        If *fmt* is not one of :data:`FORMATS`.
+    UsageError
+        If *fmt* is not one of :data:`FORMATS` (also a ``ValueError``).
     """
     if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")
+        raise UsageError(f"unknown engine format {fmt!r}", hint="use one of " + ", ".join(FORMATS))
     engine = engine or find_engine()
     out = engine.run(dot_text, fmt)
     if not out:

@@ -260,6 +260,6 @@ def to_html(amap: ArgumentMap, *, semantics: str | None = None, support: str | N
 
 def write_html(amap: ArgumentMap, path: str | Path, **options: Any) -> None:
     """Write :func:`to_html` of *amap* to *path* atomically (options as for :func:`to_html`)."""
-    from ..formats import atomic_write
+    from .._files import atomic_write
 
     atomic_write(path, to_html(amap, **options))

@@ -20,8 +20,8 @@ Stable API (other modules and the benchmarks call exactly these)::
 
 ``sem`` is a :class:`Semantics` or its code as a string (case-insensitive);
 ``arg`` is an argument number (``int``) or name (``str``); an extension is a
-``frozenset`` of argument numbers ``0 … n-1``. Unknown codes and arguments raise
-:class:`argmap.errors.QueryError`.
+``frozenset`` of argument numbers ``0 … n-1``. Unknown codes raise
+:class:`argmap.errors.UsageError`, unknown arguments :class:`argmap.errors.QueryError`.
 
 Edge cases: the empty framework has exactly one extension, the empty set, under
 every semantics. A self-attacking argument is in no extension. An odd cycle has no
@@ -46,9 +46,9 @@ Examples
 
 from __future__ import annotations
 
+from ..vocabulary import Semantics, parse_semantics
 from ._core import (
     Extension,
-    Semantics,
     as_extension,
     as_mask,
     attacked_by,
@@ -56,7 +56,6 @@ from ._core import (
     is_complete,
     is_conflict_free,
     is_stable,
-    parse_semantics,
 )
 from .grounded import IN, OUT, UNDEC, grounded, grounded_labelling
 from .predicates import is_grounded, is_ideal, is_preferred, is_semi_stable

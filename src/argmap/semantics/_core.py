@@ -1,4 +1,6 @@
-"""Shared vocabulary of the semantics package: the ICCMA codes and the predicates.
+"""The cheap predicates of the semantics package, and the helpers they share.
+
+The ICCMA codes (:class:`~argmap.vocabulary.Semantics`) live in :mod:`argmap.vocabulary`.
 
 The predicates are cheap, vectorised checks of Dung's (1995) definitions. They are
 the oracles the tests check every computed extension against; :func:`is_preferred`
@@ -8,7 +10,6 @@ and :func:`is_semi_stable` need one SAT call each (maximality is coNP-hard).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
 
 import numpy as np
 
@@ -16,8 +17,6 @@ from ..af import AF
 from ..errors import QueryError, did_you_mean
 
 __all__ = [
-    "Semantics",
-    "parse_semantics",
     "Extension",
     "as_mask",
     "as_extension",
@@ -31,48 +30,6 @@ __all__ = [
 
 #: An extension: the set of argument numbers it contains.
 Extension = frozenset
-
-
-class Semantics(str, Enum):
-    """The semantics argmap computes, by their ICCMA codes.
-
-    ``GR`` grounded, ``CO`` complete, ``PR`` preferred, ``ST`` stable, ``SST``
-    semi-stable, ``ID`` ideal.
-    """
-
-    GR = "GR"
-    CO = "CO"
-    PR = "PR"
-    ST = "ST"
-    SST = "SST"
-    ID = "ID"
-
-    def __str__(self) -> str:
-        return self.value
-
-
-def parse_semantics(semantics: str | Semantics) -> Semantics:
-    """Return the :class:`Semantics` for an ICCMA code (case-insensitive).
-
-    Raises
-    ------
-    QueryError
-        For an unknown code, listing the known ones.
-
-    Examples
-    --------
-    >>> parse_semantics("pr")
-    <Semantics.PR: 'PR'>
-    """
-    if isinstance(semantics, Semantics):
-        return semantics
-    try:
-        return Semantics(str(semantics).upper())
-    except ValueError:
-        codes = [s.value for s in Semantics]
-        raise QueryError(f"unknown semantics {semantics!r}",
-                         hint=did_you_mean(str(semantics).upper(), codes)
-                         or "use one of " + ", ".join(codes)) from None
 
 
 def arg_index(af: AF, arg: int | str) -> int:

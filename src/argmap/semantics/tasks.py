@@ -26,7 +26,8 @@ import numpy as np
 
 from ..af import AF
 from . import _sat
-from ._core import Semantics, arg_index, as_extension, parse_semantics
+from ..vocabulary import Semantics, parse_semantics
+from ._core import arg_index, as_extension
 from .grounded import IN, OUT, UNDEC, grounded_labelling
 
 __all__ = ["core", "one_extension", "extensions", "count", "credulous", "skeptical",
@@ -47,7 +48,7 @@ def names(af: AF, ext: frozenset[int] | None) -> list[str] | None:
     if ext is None:
         return None
     if not isinstance(af.names, (list, tuple)):
-        from ..formats.iccma import ArgumentNumbers
+        from ..af import ArgumentNumbers
 
         if isinstance(af.names, ArgumentNumbers):  # "1" … "N", computed on access
             return [str(i + 1) for i in sorted(ext)]

@@ -1,4 +1,19 @@
-"""Loading, saving and checking maps: the entry points of the public API."""
+"""Loading, saving and checking maps: the entry points of the public API.
+
+These are re-exported by :mod:`argmap` (``argmap.load``, ``argmap.check``, …) and
+delegate to the format registry (:mod:`argmap.formats`), which picks the format by
+name or by the file's suffix.
+
+Examples
+--------
+>>> m = load(shipped_map_path())
+>>> check(shipped_map_path())
+[]
+>>> loads("<graph/>", "graphml")
+Traceback (most recent call last):
+...
+argmap.errors.UsageError: argmap can write graphml but not read it (readable formats: yaml, json, argdown, aif, iccma, apx, tgf)
+"""
 
 from __future__ import annotations
 
@@ -9,8 +24,6 @@ from .errors import ArgmapError
 from .model import ArgumentMap
 
 __all__ = ["load", "loads", "save", "check", "shipped_map_path"]
-
-_NATIVE = {"yaml": "yaml", "json": "json"}
 
 
 def load(path: str | Path, format: str | None = None, **options: Any) -> ArgumentMap:  # noqa: A002
@@ -46,12 +59,12 @@ def loads(text: str, format: str = "yaml", *, path: str | Path | None = None,  #
     """Read a map from *text* in the format called *format* (default native YAML).
 
     Source files are resolved relative to *path*'s folder (the current folder when
-    no path is given).
+    no path is given). A format argmap cannot read raises
+    :class:`~argmap.errors.UsageError`.
     """
     from . import formats
 
-    fmt = formats.by_name(format)
-    return fmt.load_module().loads(text, path=path, **options)
+    return formats.loads(text, format, path=path, **options)
 
 
 def save(amap: ArgumentMap, path: str | Path, format: str | None = None, **options: Any) -> None:  # noqa: A002
@@ -61,36 +74,17 @@ def save(amap: ArgumentMap, path: str | Path, format: str | None = None, **optio
     formats.write(amap, path, format, **options)
 
 
-def check(path: str | Path, format: str | None = None) -> list[ArgmapError]:  # noqa: A002
+def check(path: str | Path, format: str | None = None, **options: Any) -> list[ArgmapError]:  # noqa: A002
     """Every problem of the map at *path*, located; an empty list when it is sound.
 
-    For native maps this goes beyond :func:`load`: it also reports a quote that
-    occurs more than once without ``occurrence:`` and a source whose SHA-256
-    differs from the one the map pins.
+    This goes beyond :func:`load` for every format that holds sources (native
+    YAML/JSON, Argdown, AIF): it also reports a quote that occurs more than once
+    without ``occurrence`` and a source whose SHA-256 differs from the one the map
+    pins. The file is read once (:func:`argmap.formats.check`).
     """
     from . import formats
-    from .formats import native
 
-    try:
-        fmt = formats.for_path(path, format)
-    except ArgmapError as exc:
-        return [exc]
-    if fmt.name not in _NATIVE:
-        try:
-            formats.read(path, format)
-        except ArgmapError as exc:
-            return list(getattr(exc, "errors", None) or [exc])
-        return []
-    try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        try:
-            formats.read(path, format)  # produces the located error
-        except ArgmapError as exc:
-            return [exc]
-        raise  # pragma: no cover - read succeeded where decoding failed
-    parsed = native.parse(text, path=path, syntax=_NATIVE[fmt.name])
-    return parsed.errors + parsed.advisories
+    return formats.check(path, format, **options).problems
 
 
 def shipped_map_path() -> Path:

@@ -1,4 +1,8 @@
-"""Shared pieces of the CLI: the Typer app, map resolution, error handling, output."""
+"""Shared pieces of the CLI: the Typer app, the options every command shares, errors, output.
+
+The choices of the shared options are the library's own enums
+(:mod:`argmap.vocabulary`); each option is defined here once, with one help text.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,20 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from ..errors import ArgmapError
+from ..vocabulary import SEMANTICS_NAMES, SUPPORT_DESCRIPTIONS, Semantics, SupportReading
 
-__all__ = ["app", "run", "Semantics", "Support", "MapArg", "MapOpt", "JsonOpt", "FromOpt", "resolve_map", "load_map",
-           "print_json", "echo", "err"]
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import ArgumentMap
+
+__all__ = ["app", "run", "Semantics", "SupportReading", "SemanticsOpt", "OptionalSemanticsOpt", "SupportOpt",
+           "MapArg", "MapOpt", "JsonOpt", "FromOpt", "resolve_map", "load_map", "print_json", "echo", "err",
+           "print_problems"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,25 +56,18 @@ def _root(
     """argmap: argument maps from source texts."""
 
 
-class Semantics(str, Enum):
-    """ICCMA codes: grounded, complete, preferred, stable, semi-stable, ideal."""
+_SEMANTICS_HELP = "ICCMA code: " + ", ".join(f"{s.value} {name}" for s, name in SEMANTICS_NAMES.items()) + "."
+_SUPPORT_HELP = ("How supports count: " + "; ".join(f"{r.value} ({text})" for r, text in SUPPORT_DESCRIPTIONS.items())
+                 + ". See docs/evaluation.md.")
 
-    GR = "GR"
-    CO = "CO"
-    PR = "PR"
-    ST = "ST"
-    SST = "SST"
-    ID = "ID"
-
-
-class Support(str, Enum):
-    """Support readings: how supports take part in evaluation (docs/evaluation.md)."""
-
-    none = "none"
-    deductive = "deductive"
-    necessary = "necessary"
-
-
+#: ``--semantics/-s`` with a default (the command gives it).
+SemanticsOpt = Annotated[Semantics, typer.Option("--semantics", "-s", case_sensitive=False, help=_SEMANTICS_HELP)]
+#: ``--semantics/-s`` that may be left out (the command then does not evaluate).
+OptionalSemanticsOpt = Annotated[Semantics | None, typer.Option(
+    "--semantics", "-s", case_sensitive=False, help="Evaluate under this semantics; " + _SEMANTICS_HELP,
+    show_default=False)]
+#: ``--support``: the support reading.
+SupportOpt = Annotated[SupportReading, typer.Option("--support", case_sensitive=False, help=_SUPPORT_HELP)]
 MapArg = Annotated[Path | None, typer.Argument(
     metavar="[MAP]", help="Map file (.yaml/.json or another known format). Default: $ARGMAP_MAP, else the shipped map.",
     show_default=False)]
@@ -96,8 +97,7 @@ def run(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ArgmapError as exc:
-            for problem in getattr(exc, "errors", None) or [exc]:
-                err(f"argmap: {problem}" if not problem.location else str(problem))
+            print_problems(exc.errors)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:  # pragma: no cover - interactive only
             err("argmap: interrupted")
@@ -112,6 +112,12 @@ def run(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def print_problems(problems: list[ArgmapError]) -> None:
+    """Print each problem on stderr as ``file:line:col: message (hint)`` (``argmap: …`` when unlocated)."""
+    for problem in problems:
+        err(str(problem) if problem.location else f"argmap: {problem}")
+
+
 def resolve_map(path: Path | None) -> Path:
     """The map to work on: *path*, else ``$ARGMAP_MAP``, else the shipped map."""
     if path is not None:
@@ -119,14 +125,14 @@ def resolve_map(path: Path | None) -> Path:
     env = os.environ.get("ARGMAP_MAP")
     if env:
         return Path(env)
-    from ..io import shipped_map_path
+    from ..api import shipped_map_path
 
     return shipped_map_path()
 
 
-def load_map(path: Path | None, fmt: str | None = None):  # noqa: ANN201 - ArgumentMap
+def load_map(path: Path | None, fmt: str | None = None) -> ArgumentMap:
     """Resolve and load the map (see :func:`resolve_map`)."""
-    from ..io import load
+    from ..api import load
 
     return load(resolve_map(path), format=fmt)
 

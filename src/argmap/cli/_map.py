@@ -1,4 +1,11 @@
-"""CLI commands about one map: check, show, uncontested, chain, why, compare."""
+"""CLI commands about one map: check, show, uncontested, chain, why, compare.
+
+Library behind each: ``check`` -> :func:`argmap.formats.check`; ``show`` ->
+:mod:`argmap.queries` records; ``uncontested`` -> :func:`argmap.queries.unattacked`
+(+ :func:`argmap.evaluation.survivors`); ``chain`` -> :func:`argmap.queries.chains`;
+``why`` -> :func:`argmap.queries.reasons`; ``compare`` -> :func:`argmap.queries.compare`
+(+ :func:`argmap.evaluation.compare_standing`).
+"""
 
 from __future__ import annotations
 
@@ -6,18 +13,11 @@ from typing import Annotated
 
 import typer
 
-from ._common import (FromOpt, JsonOpt, MapArg, MapOpt, Semantics, Support, app, echo, load_map,
-                      print_json, resolve_map, run)
+from ._app import (FromOpt, JsonOpt, MapArg, MapOpt, OptionalSemanticsOpt, SupportOpt, SupportReading, app, echo,
+                   load_map, print_json, print_problems, resolve_map, run)
 from ._text import table, wrap
 
 __all__ = ["check", "show", "uncontested", "chain", "why", "compare"]
-
-
-SemanticsOpt = Annotated[Semantics | None, typer.Option(
-    "--semantics", "-s", case_sensitive=False,
-    help="Also evaluate the map under this semantics (ICCMA code).", show_default=False)]
-SupportOpt = Annotated[Support, typer.Option(
-    "--support", case_sensitive=False, help="Support reading for the evaluation.")]
 
 
 @app.command()
@@ -34,23 +34,23 @@ def check(
     occurs more than once without `occurrence:` and a source whose SHA-256 differs
     from the pinned one are reported as problems.
     """
-    from ..io import check as check_map
-    from ..io import load
+    from ..formats import check as check_map
 
     path = resolve_map(map_path)
-    problems = check_map(path, fmt)
+    checked = check_map(path, fmt)
+    problems = checked.problems
     if as_json:
         print_json({"map": str(path), "ok": not problems,
                     "problems": [{"file": p.path, "line": p.line, "column": p.column,
                                   "message": p.message, "hint": p.hint} for p in problems]})
     if problems:
         if not as_json:
-            for p in problems:
-                typer.echo(str(p) if p.location else f"argmap: {p}", err=True)
+            print_problems(problems)
             typer.echo(f"{path}: {len(problems)} problem(s)", err=True)
         raise typer.Exit(1)
     if not as_json:
-        amap = load(path, fmt)
+        amap = checked.map
+        assert amap is not None
         quoted = sum(1 for c in amap.claims if c.quote is not None)
         echo(f"{path}: ok ({len(amap.claims)} claims, {len(amap.relations)} relations, "
              f"{len(amap.speakers)} speakers; {quoted} quotes located)")
@@ -121,8 +121,8 @@ def show(
 def uncontested(
     map_path: MapArg = None,
     fmt: FromOpt = None,
-    semantics: SemanticsOpt = None,
-    support: SupportOpt = Support.none,
+    semantics: OptionalSemanticsOpt = None,
+    support: SupportOpt = SupportReading.none,
     as_json: JsonOpt = False,
 ) -> None:
     """Claims that nobody attacks; with --semantics, also the claims that survive every attack.
@@ -236,8 +236,8 @@ def compare(
     speakers: Annotated[str | None, typer.Option(
         "--speakers", metavar="A,B", help="Two speaker ids, A,B (default: the map's first two).",
         show_default=False)] = None,
-    semantics: SemanticsOpt = None,
-    support: SupportOpt = Support.none,
+    semantics: OptionalSemanticsOpt = None,
+    support: SupportOpt = SupportReading.none,
     as_json: JsonOpt = False,
 ) -> None:
     """Two speakers side by side: A's claims that B attacks, supports or leaves alone,
@@ -246,15 +246,14 @@ def compare(
     With --semantics, also which of each speaker's claims stand with and without the
     other speaker's claims.
     """
-    from ..errors import QueryError
     from ..queries import compare as compare_speakers
 
     a = b = None
     if speakers is not None:
         parts = [p.strip() for p in speakers.split(",")]
         if len(parts) != 2 or not all(parts):
-            raise QueryError(f"--speakers takes two ids separated by a comma, not {speakers!r}",
-                             hint="for example --speakers essay,commenter")
+            raise typer.BadParameter(f"takes two ids separated by a comma, not {speakers!r} "
+                                     "(for example --speakers essay,commenter)", param_hint="--speakers")
         a, b = parts
     amap = load_map(map_path, fmt)
     result = compare_speakers(amap, a, b)
@@ -266,7 +265,7 @@ def compare(
     if as_json:
         data = result.to_dict()
         if standing is not None:
-            data["evaluation"] = standing.to_dict() if hasattr(standing, "to_dict") else standing
+            data["evaluation"] = standing.to_dict()
         print_json(data)
         return
     name = {s.id: s.name for s in amap.speakers}
