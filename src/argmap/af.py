@@ -71,7 +71,7 @@ class ArgumentNumbers(Sequence[str]):
 
     def __contains__(self, name: object) -> bool:
         return (isinstance(name, str) and name.isascii() and name.isdigit()
-                and not name.startswith("0") and int(name) <= self._n)
+                and not name.startswith("0") and len(name) <= len(str(self._n)) and int(name) <= self._n)
 
     def index(self, name: object, start: int = 0, stop: int | None = None) -> int:
         """The position of *name* (``int(name) - 1``); ValueError if absent."""

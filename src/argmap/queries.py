@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -39,6 +40,15 @@ __all__ = [
 
 #: Default bound on the number of relations in a chain.
 DEFAULT_MAX_DEPTH = 12
+#: Default bound on the relation steps one :func:`chains` search may take (a dense map
+#: has exponentially many simple paths; the search stops with a QueryError here).
+DEFAULT_MAX_STEPS = 1_000_000
+#: Default depth of the tree of reasons (``argmap why``), counted from the claim.
+DEFAULT_TREE_DEPTH = 12
+#: The deepest tree of reasons :func:`reasons` builds, whatever is asked.
+MAX_TREE_DEPTH = 200
+#: Default bound on the nodes of a tree of reasons; below it, nodes are marked truncated.
+DEFAULT_TREE_NODES = 10_000
 
 
 def claim_record(claim: Claim) -> dict[str, str]:
@@ -89,7 +99,7 @@ class Chain:
 
 
 def chains(amap: ArgumentMap, start: str, end: str | None = None, *,
-           max_depth: int = DEFAULT_MAX_DEPTH) -> Iterator[Chain]:
+           max_depth: int = DEFAULT_MAX_DEPTH, max_steps: int | None = DEFAULT_MAX_STEPS) -> Iterator[Chain]:
     """Every simple relation path from *start* to *end*.
 
     Parameters
@@ -102,6 +112,9 @@ def chains(amap: ArgumentMap, start: str, end: str | None = None, *,
         than *start* itself).
     max_depth : int
         The longest path considered, in relations.
+    max_steps : int or None
+        The most relation steps the search may take (default
+        :data:`DEFAULT_MAX_STEPS`); None for no bound.
 
     Yields
     ------
@@ -111,13 +124,19 @@ def chains(amap: ArgumentMap, start: str, end: str | None = None, *,
     Raises
     ------
     QueryError
-        On an unknown claim id or a *max_depth* below 1, at the call.
+        On an unknown claim id or a *max_depth* below 1, at the call; during the
+        iteration, when the search has taken *max_steps* steps (the chains yielded
+        so far are valid).
 
     Notes
     -----
-    Paths are simple (no claim twice), so cycles in the map are harmless. The
-    number of simple paths can grow exponentially with the map's density;
-    *max_depth* bounds the work.
+    Paths are simple (no claim twice), so cycles in the map are harmless. A
+    breadth-first search backwards from the targets first gives each claim its
+    distance to the nearest target; the walk never enters a claim from which no
+    target is within the remaining depth, so a search that finds nothing costs
+    O(claims + relations). The number of simple paths that do reach a target can
+    still grow exponentially with the map's density: *max_depth* and *max_steps*
+    bound that work.
     """
     amap.claim(start)
     if end is not None:
@@ -125,10 +144,31 @@ def chains(amap: ArgumentMap, start: str, end: str | None = None, *,
     if max_depth < 1:
         raise QueryError(f"max depth must be at least 1, not {max_depth}")
     targets = {end} if end is not None else {c.id for c in amap.theses()} - {start}
-    return _walk(amap, start, targets, max_depth)
+    return _walk(amap, start, targets, max_depth, max_steps)
 
 
-def _walk(amap: ArgumentMap, start: str, targets: set[str], max_depth: int) -> Iterator[Chain]:
+def _distances(amap: ArgumentMap, targets: set[str], bound: int) -> dict[str, int]:
+    """Fewest relations from each claim to a target (up to *bound*), by a backward BFS."""
+    dist = dict.fromkeys(targets, 0)
+    queue = deque(targets)
+    while queue:
+        node = queue.popleft()
+        d = dist[node] + 1
+        if d > bound:
+            continue
+        for rel in amap.incoming(node):
+            if rel.from_id not in dist:
+                dist[rel.from_id] = d
+                queue.append(rel.from_id)
+    return dist
+
+
+def _walk(amap: ArgumentMap, start: str, targets: set[str], max_depth: int,
+          max_steps: int | None) -> Iterator[Chain]:
+    dist = _distances(amap, targets, max_depth)
+    if start not in dist:
+        return
+    steps = 0
     path = [start]
     types: list[str] = []
     on_path = {start}
@@ -136,13 +176,18 @@ def _walk(amap: ArgumentMap, start: str, targets: set[str], max_depth: int) -> I
     stack: list[Iterator[Relation]] = [iter(amap.outgoing(start))]
     while stack:
         rel = next(stack[-1], None)
+        steps += 1
+        if max_steps is not None and steps > max_steps:
+            raise QueryError(f"the chain search stopped after {max_steps:,} steps (the map has very "
+                             f"many chains of up to {max_depth} relations)",
+                             hint="lower --max-depth, or name the claim to reach")
         if rel is None:
             stack.pop()
             if len(path) > 1:
                 on_path.discard(path.pop())
                 types.pop()
             continue
-        if rel.to_id in on_path:
+        if rel.to_id in on_path or dist.get(rel.to_id, max_depth + 1) > max_depth - len(types) - 1:
             continue
         path.append(rel.to_id)
         types.append(rel.type)
@@ -184,26 +229,42 @@ class ReasonNode:
     truncated: bool = False
 
     def to_dict(self) -> dict[str, object]:
-        """Plain nested data, for JSON."""
-        d: dict[str, object] = claim_record(self.claim)
-        d["relation"] = self.relation
-        if self.note is not None:
-            d["note"] = self.note
-        if self.repeated:
-            d["repeated"] = True
-        if self.truncated:
-            d["truncated"] = True
-        d["children"] = [c.to_dict() for c in self.children]
-        return d
+        """Plain nested data, for JSON (built without recursion, so deep trees are safe)."""
+        def record(node: ReasonNode) -> dict[str, object]:
+            d: dict[str, object] = claim_record(node.claim)
+            d["relation"] = node.relation
+            if node.note is not None:
+                d["note"] = node.note
+            if node.repeated:
+                d["repeated"] = True
+            if node.truncated:
+                d["truncated"] = True
+            d["children"] = []
+            return d
+
+        top = record(self)
+        stack = [(self, top)]
+        while stack:
+            node, d = stack.pop()
+            kids = d["children"]
+            assert isinstance(kids, list)
+            for child in node.children:
+                cd = record(child)
+                kids.append(cd)
+                stack.append((child, cd))
+        return top
 
     def walk(self, depth: int = 0) -> Iterator[tuple[int, ReasonNode]]:
-        """``(depth, node)`` for this node and every descendant, pre-order."""
-        yield depth, self
-        for child in self.children:
-            yield from child.walk(depth + 1)
+        """``(depth, node)`` for this node and every descendant, pre-order (no recursion)."""
+        stack = [(depth, self)]
+        while stack:
+            d, node = stack.pop()
+            yield d, node
+            stack.extend((d + 1, child) for child in reversed(node.children))
 
 
-def reasons(amap: ArgumentMap, claim_id: str, *, max_depth: int | None = None) -> ReasonNode:
+def reasons(amap: ArgumentMap, claim_id: str, *, max_depth: int | None = DEFAULT_TREE_DEPTH,
+            max_nodes: int | None = DEFAULT_TREE_NODES) -> ReasonNode:
     """The tree of claims for and against *claim_id*, recursively.
 
     Each node's children are the claims with a relation *to* it (supporters and
@@ -214,7 +275,20 @@ def reasons(amap: ArgumentMap, claim_id: str, *, max_depth: int | None = None) -
     ----------
     max_depth : int, optional
         Stop expanding below this depth (the root is depth 0); nodes cut off are
-        marked ``truncated``.
+        marked ``truncated``. Default :data:`DEFAULT_TREE_DEPTH`; at most
+        :data:`MAX_TREE_DEPTH`; None means that maximum.
+    max_nodes : int, optional
+        Stop adding nodes once the tree has this many (default
+        :data:`DEFAULT_TREE_NODES`; None for no bound): the tree is built
+        breadth-first, so what is cut is the deepest part, and the nodes left
+        unexpanded are marked ``truncated``. A map of a few kilobytes can have
+        exponentially many paths (each claim supporting two claims of the next
+        layer doubles them), so without this bound the tree could not be built.
+
+    Raises
+    ------
+    QueryError
+        On an unknown claim id, or a depth below 0 or above :data:`MAX_TREE_DEPTH`.
 
     Examples
     --------
@@ -227,22 +301,28 @@ def reasons(amap: ArgumentMap, claim_id: str, *, max_depth: int | None = None) -
     [(0, 'A', None, False), (1, 'B', 'attack', False), (2, 'A', 'attack', True)]
     """
     root = ReasonNode(amap.claim(claim_id))
-    if max_depth is not None and max_depth < 0:
-        raise QueryError(f"max depth must be at least 0, not {max_depth}")
-    stack: list[tuple[ReasonNode, frozenset[str], int]] = [(root, frozenset({claim_id}), 0)]
-    while stack:
-        node, on_path, depth = stack.pop()
+    if max_depth is None:
+        max_depth = MAX_TREE_DEPTH
+    if not 0 <= max_depth <= MAX_TREE_DEPTH:
+        raise QueryError(f"max depth must be between 0 and {MAX_TREE_DEPTH}, not {max_depth}")
+    if max_nodes is not None and max_nodes < 1:
+        raise QueryError(f"max nodes must be at least 1, not {max_nodes}")
+    count = 1
+    queue: deque[tuple[ReasonNode, frozenset[str], int]] = deque([(root, frozenset({claim_id}), 0)])
+    while queue:
+        node, on_path, depth = queue.popleft()
         incoming = amap.incoming(node.claim.id)
-        if max_depth is not None and depth >= max_depth:
+        if depth >= max_depth or (max_nodes is not None and count + len(incoming) > max_nodes):
             node.truncated = bool(incoming)
             continue
         for rel in incoming:
             child = ReasonNode(amap.claim(rel.from_id), rel.type, rel.note)
             node.children.append(child)
+            count += 1
             if rel.from_id in on_path:
                 child.repeated = True
             else:
-                stack.append((child, on_path | {rel.from_id}, depth + 1))
+                queue.append((child, on_path | {rel.from_id}, depth + 1))
     return root
 
 

@@ -7,7 +7,6 @@ The choices of the shared options are the library's own enums
 from __future__ import annotations
 
 import functools
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -80,13 +79,17 @@ FromOpt = Annotated[str | None, typer.Option(
 
 
 def err(message: str) -> None:
-    """Print *message* on stderr."""
-    typer.echo(message, err=True)
+    """Print *message* on stderr, terminal control characters replaced (see :func:`printable`)."""
+    from ._text import printable
+
+    typer.echo(printable(message), err=True)
 
 
 def echo(message: str = "") -> None:
-    """Print *message* on stdout."""
-    typer.echo(message)
+    """Print *message* on stdout, terminal control characters replaced (see :func:`printable`)."""
+    from ._text import printable
+
+    typer.echo(printable(message))
 
 
 def run(func: F) -> F:
@@ -138,5 +141,7 @@ def load_map(path: Path | None, fmt: str | None = None) -> ArgumentMap:
 
 
 def print_json(data: Any) -> None:
-    """Print *data* as indented JSON on stdout (UTF-8, non-ASCII kept)."""
-    typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    """Print *data* as indented JSON on stdout (UTF-8, non-ASCII kept, no raw control character)."""
+    from ._text import json_text
+
+    typer.echo(json_text(data, indent=2))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -88,6 +89,10 @@ def convert(
                               "nothing written", hint="convert without --strict to accept the losses")
     text = formats.dumps(amap, target.name)
     if output is None:
+        if sys.stdout.isatty():  # a terminal acts on control characters; a pipe gets the data
+            from ._text import printable
+
+            text = printable(text)
         typer.echo(text, nl=False)
     else:
         atomic_write(output, text)

@@ -6,7 +6,6 @@ and prints. The solver is imported only when a framework needs it.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -19,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
 from ..vocabulary import Label
 from ._app import (FromOpt, JsonOpt, MapArg, MapOpt, Semantics, SemanticsOpt, SupportOpt, SupportReading, app, echo,
                    load_map, print_json, run)
-from ._text import wrap
+from ._text import json_text, wrap
 
 __all__ = ["status", "extensions", "explain"]
 
@@ -115,7 +114,7 @@ def extensions(
         if sum(len(e) for e in found) <= _INDENT_UP_TO:
             print_json(data)
         else:  # the indenting encoder is pure Python; a million names take seconds
-            echo(json.dumps(data, ensure_ascii=False))
+            echo(json_text(data))
         return
     if not found:
         echo(f"no {semantics.value} extension")

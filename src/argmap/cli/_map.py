@@ -9,12 +9,14 @@ Library behind each: ``check`` -> :func:`argmap.formats.check`; ``show`` ->
 
 from __future__ import annotations
 
+import itertools
 from typing import Annotated
 
 import typer
 
 from ._app import (FromOpt, JsonOpt, MapArg, MapOpt, OptionalSemanticsOpt, SupportOpt, SupportReading, app, echo,
-                   load_map, print_json, print_problems, resolve_map, run)
+                   err, load_map, print_json, print_problems, resolve_map, run)
+from ..queries import DEFAULT_TREE_DEPTH, DEFAULT_TREE_NODES, MAX_TREE_DEPTH
 from ._text import table, wrap
 
 __all__ = ["check", "show", "uncontested", "chain", "why", "compare"]
@@ -46,7 +48,7 @@ def check(
     if problems:
         if not as_json:
             print_problems(problems)
-            typer.echo(f"{path}: {len(problems)} problem(s)", err=True)
+            err(f"{path}: {len(problems)} problem(s)")
         raise typer.Exit(1)
     if not as_json:
         amap = checked.map
@@ -170,6 +172,7 @@ def chain(
     fmt: FromOpt = None,
     max_depth: Annotated[int, typer.Option("--max-depth", min=1,
                                            help="Longest chain, in relations.")] = 12,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Print at most this many chains.")] = 1000,
     as_json: JsonOpt = False,
 ) -> None:
     """Every chain of relations from one claim towards another, with its net polarity.
@@ -179,22 +182,34 @@ def chain(
     from ..queries import chains
 
     amap = load_map(map_path, fmt)
-    found = list(chains(amap, start, end, max_depth=max_depth))
+    found = itertools.islice(chains(amap, start, end, max_depth=max_depth), limit + 1)
+    more = False
     if as_json:
+        listed = list(found)
+        more = len(listed) > limit
+        found = iter(listed[:limit])
         print_json({"from": start, "to": end, "max_depth": max_depth,
                     "chains": [{"path": list(c.path), "types": list(c.types), "polarity": c.polarity,
-                                "target": c.target} for c in found]})
+                                "target": c.target} for c in found], "truncated": more})
         return
     goal = end if end is not None else "a thesis"
-    if not found:
-        echo(f"no chain of at most {max_depth} relations leads from {start} to {goal}")
-        return
-    echo(f"{len(found)} chain(s) from {start} to {goal}:")
-    for c in found:
+    count = 0
+    for c in found:  # printed as found: a dense map can have very many chains
+        if count == limit:
+            more = True
+            break
+        count += 1
         steps = [c.path[0]]
         for t, node in zip(c.types, c.path[1:]):
             steps.append(("--+-> " if t == "support" else "--x-> ") + node)
         echo(wrap(" ".join(steps), "      ", f"  {c.polarity:7s} "))
+    if not count:
+        echo(f"no chain of at most {max_depth} relations leads from {start} to {goal}")
+        return
+    if more:
+        echo(f"the first {count} chains from {start} to {goal}; there are more (raise --limit)")
+    else:
+        echo(f"{count} chain(s) from {start} to {goal}")
 
 
 @app.command()
@@ -203,29 +218,36 @@ def why(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.")],
     map_path: MapOpt = None,
     fmt: FromOpt = None,
-    max_depth: Annotated[int | None, typer.Option("--max-depth", min=0,
-                                                  help="Stop expanding below this depth.",
-                                                  show_default=False)] = None,
+    max_depth: Annotated[int, typer.Option("--max-depth", min=0, max=MAX_TREE_DEPTH,
+                                           help="Stop expanding below this depth.")] = DEFAULT_TREE_DEPTH,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", min=1,
+                                           help="Stop adding reasons once the tree has this many nodes "
+                                           "(it is built level by level).")] = DEFAULT_TREE_NODES,
     as_json: JsonOpt = False,
 ) -> None:
     """The tree of reasons for (+) and against (-) a claim, recursively.
 
     A claim met again on its own branch is shown once more, marked (cycle), and not
-    expanded, so cyclic maps give finite trees.
+    expanded, so cyclic maps give finite trees. Claims left unexpanded by the depth
+    or node bound are marked (...).
     """
     from ..queries import reasons
 
     amap = load_map(map_path, fmt)
-    tree = reasons(amap, claim_id, max_depth=max_depth)
+    tree = reasons(amap, claim_id, max_depth=max_depth, max_nodes=max_nodes)
     if as_json:
         print_json(tree.to_dict())
         return
+    cut = False
     for depth, node in tree.walk():
+        cut = cut or (node.truncated and depth < max_depth)
         c = node.claim
         mark = "" if node.relation is None else ("+ " if node.relation == "support" else "- ")
         tail = " (cycle)" if node.repeated else (" (...)" if node.truncated else "")
         indent = "    " * depth
         echo(wrap(f"{c.text}{tail}", indent + "    ", f"{indent}{mark}{c.id} [{c.speaker}] "))
+    if cut:
+        echo(f"(the tree was cut at {max_nodes} nodes; raise --max-nodes or lower --max-depth)")
 
 
 @app.command()

@@ -2,12 +2,60 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
-__all__ = ["width", "table", "wrap"]
+__all__ = ["width", "table", "wrap", "printable", "json_text"]
+
+# C0 controls except tab and line feed, DEL, and the C1 controls (CSI, OSC, ... as
+# single code points): what a terminal may act on instead of showing.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# In JSON strings: DEL, C1 and the two Unicode line separators (JSON escapes C0 already).
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
+def _picture(m: re.Match[str]) -> str:
+    code = ord(m.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture": ESC shows as ␛
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return "\ufffd"
+
+
+def printable(text: str) -> str:
+    """*text* with terminal control characters replaced by visible stand-ins.
+
+    Claim texts, speaker names, notes and ids come from map files; printed raw,
+    an escape sequence among them could clear the screen, retitle the window or
+    write the clipboard (OSC 52). C0 controls other than tab and line feed become
+    their Unicode control pictures (``ESC`` shows as ``␛``), DEL becomes ``␡`` and
+    C1 controls become ``�``.
+
+    >>> printable("ok\x1b[2J\x9b31m")
+    'ok␛[2J�31m'
+    """
+    return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+
+
+def json_text(data: Any, indent: int | None = None) -> str:
+    """*data* as JSON (non-ASCII kept) in which no control character is written raw.
+
+    ``json.dumps`` escapes C0 controls but writes DEL, the C1 controls and U+2028/9
+    as they are; those are escaped here as ``\\uXXXX`` (the same JSON value).
+
+    >>> json_text({"t": "a\x9bb"})
+    '{"t": "a\\\\u009bb"}'
+    """
+    out = json.dumps(data, indent=indent, ensure_ascii=False)
+    if _JSON_UNSAFE.search(out):
+        out = _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", out)
+    return out
 
 
 def width() -> int:

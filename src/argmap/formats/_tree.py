@@ -4,9 +4,13 @@ Both syntaxes of the native format are first parsed into the same small tree of
 :class:`Node` s, so that the schema checks in :mod:`argmap.formats.native` can name
 ``file:line:col`` for every problem, whichever syntax the file uses.
 
-YAML is read safely: PyYAML *composes* the document (no Python objects are ever
-built), any tag outside YAML's core schema is refused, recursive aliases are
-refused, and alias expansion is bounded (a "billion laughs" file fails fast).
+YAML is read safely: the tree is composed here from PyYAML's parser events (no
+Python objects are ever constructed), any tag outside YAML's core schema is
+refused, recursive aliases are refused, and aliases share nodes while their
+expanded size is budgeted, so the work is linear in the file's length (a "billion
+laughs" file fails at the first alias over the budget). JSON numbers are at most
+:data:`MAX_NUMBER_LENGTH` characters long and lone surrogates are refused. Both
+syntaxes nest at most :data:`MAX_DEPTH` levels.
 
 Examples
 --------
@@ -28,12 +32,19 @@ from typing import Any
 
 from ..errors import MapFormatError
 
-__all__ = ["Node", "parse_yaml", "parse_json", "MAX_NODES", "MAX_DEPTH"]
+__all__ = ["Node", "parse_yaml", "parse_json", "to_python", "expansion_limit", "EXPANSION_FACTOR",
+           "EXPANSION_ALLOWANCE", "MAX_DEPTH", "MAX_NUMBER_LENGTH"]
 
-#: Upper bound on nodes after alias expansion (a defence against alias bombs).
-MAX_NODES = 5_000_000
-#: Upper bound on nesting depth.
+#: Aliases may expand a YAML document to at most this many work units per character
+#: of its text, plus :data:`EXPANSION_ALLOWANCE` (a unit: one node, or one character of
+#: a scalar). A document without aliases stays well below it.
+EXPANSION_FACTOR = 4
+#: Work units every YAML document may use whatever its length.
+EXPANSION_ALLOWANCE = 100_000
+#: Upper bound on nesting depth (YAML and JSON).
 MAX_DEPTH = 64
+#: The longest number a JSON document may write, in characters.
+MAX_NUMBER_LENGTH = 1000
 
 
 @dataclass
@@ -82,20 +93,64 @@ class Node:
             type(self.value), type(self.value).__name__)
 
 
+def to_python(node: Node) -> Any:
+    """Plain Python data (dict, list, scalars) for a tree from :func:`parse_yaml` or :func:`parse_json`.
+
+    Nodes shared through YAML aliases stay shared (as with ``yaml.safe_load``), so
+    this costs time linear in the file, not in the expansion.
+
+    >>> to_python(parse_yaml("a: &x [1, two]\\nb: *x\\n", "m.yaml"))
+    {'a': [1, 'two'], 'b': [1, 'two']}
+    """
+    memo: dict[int, Any] = {}
+
+    def build(n: Node) -> Any:
+        hit = memo.get(id(n))
+        if hit is not None:
+            return hit
+        if n.kind == "scalar":
+            return n.value
+        if n.kind == "seq":
+            out: Any = [build(item) for item in n.items]
+        else:
+            out = {k.value: build(v) for k, v in n.pairs}
+        memo[id(n)] = out
+        return out
+
+    return build(node)
+
+
 # -- YAML -------------------------------------------------------------------------------
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 
 
+def expansion_limit(text: str) -> int:
+    """The most work units a document of *text* may expand to (see :data:`EXPANSION_FACTOR`).
+
+    >>> expansion_limit("a: 1")
+    100016
+    """
+    return EXPANSION_FACTOR * len(text) + EXPANSION_ALLOWANCE
+
+
 def parse_yaml(text: str, path: str | Path) -> Node:
     """Parse one YAML document into a located :class:`Node` tree.
+
+    The document is composed here from PyYAML's parser events (no Python objects
+    are ever constructed). An alias does not copy its anchor: it shares the anchor's
+    node, and adds the anchor's *expanded size* to a running total, so a "billion
+    laughs" file is refused at the alias that crosses :func:`expansion_limit`, after
+    work proportional to the file's length (not to its expansion).
 
     Raises
     ------
     MapFormatError
-        On a syntax error, several documents, a non-core tag, a recursive alias,
-        or an alias expansion beyond :data:`MAX_NODES` nodes.
+        On a syntax error, several documents, a non-core tag, a merge key, an
+        undefined or recursive alias, nesting deeper than :data:`MAX_DEPTH`, or an
+        expansion beyond :func:`expansion_limit` (``the document expands to more
+        than N units through aliases``).
     """
     import yaml
 
@@ -103,79 +158,156 @@ def parse_yaml(text: str, path: str | Path) -> Node:
     try:
         loader = loader_cls(text)
         try:
-            root = loader.get_single_node()
+            root = _YamlComposer(loader, path, expansion_limit(text)).document()
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         msg = " ".join(p for p in (exc.context, exc.problem) if p) or "invalid YAML"
-        if "expected a single document" in msg:
-            msg = "the file holds several YAML documents; a map is one document"
         raise MapFormatError(f"YAML syntax error: {msg}", path=path,
                              line=mark.line + 1 if mark else None,
                              column=mark.column + 1 if mark else None,
                              hint="check indentation, colons and quoting near here") from None
     except yaml.YAMLError as exc:
         raise MapFormatError(f"YAML error: {exc}", path=path) from None
-    if root is None:
-        raise MapFormatError("the file is empty", path=path, line=1, column=1,
-                             hint="a map starts with `argmap: 1`")
-    budget = [MAX_NODES]
-    return _convert_yaml(root, path, budget, set(), 0)
+    return root
 
 
-def _convert_yaml(node: Any, path: str | Path, budget: list[int], stack: set[int], depth: int) -> Node:
-    import yaml
+class _YamlComposer:
+    """Build :class:`Node` s from parser events, with a budget on the expanded size.
 
-    line, col = node.start_mark.line + 1, node.start_mark.column + 1
-    budget[0] -= 1
-    if budget[0] < 0:
-        raise MapFormatError("the document expands to too many nodes (alias bomb?)", path=path,
-                             line=line, column=col, hint="avoid deep reuse of anchors and aliases")
-    if depth > MAX_DEPTH:
-        raise MapFormatError(f"nesting deeper than {MAX_DEPTH} levels", path=path, line=line, column=col)
-    tag = node.tag or ""
-    if id(node) in stack:
-        raise MapFormatError("recursive alias", path=path, line=line, column=col,
-                             hint="an anchor may not contain an alias to itself")
-    if isinstance(node, yaml.ScalarNode):
-        short = tag[len(_CORE):] if tag.startswith(_CORE) else None
-        if short == "merge":
-            raise MapFormatError("merge keys (<<) are not allowed", path=path, line=line,
-                                 column=col, hint="write the keys out")
-        if short not in _SCALAR_TAGS:
-            raise MapFormatError(f"tag {_show(tag)!r} is not allowed", path=path, line=line, column=col,
-                                 hint="argmap reads plain YAML: strings, numbers, lists, mappings")
-        return Node("scalar", line, col, value=_scalar_value(short, node), raw=node.value)
-    if isinstance(node, yaml.SequenceNode):
-        if tag != _CORE + "seq":
-            raise MapFormatError(f"tag {_show(tag)!r} is not allowed", path=path, line=line, column=col)
-        stack.add(id(node))
-        items = [_convert_yaml(n, path, budget, stack, depth + 1) for n in node.value]
-        stack.discard(id(node))
-        return Node("seq", line, col, items=items)
-    if tag != _CORE + "map":
-        raise MapFormatError(f"tag {_show(tag)!r} is not allowed", path=path, line=line, column=col,
-                             hint="sets, ordered maps and merge keys are not part of the map format")
-    stack.add(id(node))
-    pairs = []
-    for k, v in node.value:
-        key = _convert_yaml(k, path, budget, stack, depth + 1)
-        if key.kind != "scalar":
-            raise MapFormatError("a mapping key must be a plain word", path=path,
-                                 line=key.line, column=key.column)
-        pairs.append((key, _convert_yaml(v, path, budget, stack, depth + 1)))
-    stack.discard(id(node))
-    _check_duplicates(pairs, path)
-    return Node("map", line, col, pairs=pairs)
+    ``size[id(node)]`` is the node's expanded size in work units: 1 per node plus
+    the length of each scalar's text, counting an alias as a full copy of its
+    anchor. Aliases share nodes, so building costs O(events); the budget bounds
+    the work of everything that walks the tree afterwards.
+    """
+
+    def __init__(self, loader: Any, path: str | Path, limit: int) -> None:
+        self.loader = loader
+        self.path = path
+        self.limit = limit
+        self.total = 0
+        self.anchors: dict[str, Node] = {}
+        self.open_anchors: set[str] = set()
+        self.size: dict[int, int] = {}
+
+    def fail(self, mark: Any, message: str, hint: str | None = None) -> MapFormatError:
+        return MapFormatError(message, path=self.path, line=mark.line + 1, column=mark.column + 1, hint=hint)
+
+    def document(self) -> Node:
+        import yaml
+
+        events = self.loader
+        events.get_event()  # StreamStartEvent
+        if events.check_event(yaml.StreamEndEvent):
+            raise MapFormatError("the file is empty", path=self.path, line=1, column=1,
+                                 hint="a map starts with `argmap: 1`")
+        events.get_event()  # DocumentStartEvent
+        root = self.compose()
+        events.get_event()  # DocumentEndEvent
+        if not events.check_event(yaml.StreamEndEvent):
+            mark = events.peek_event().start_mark
+            raise self.fail(mark, "the file holds several YAML documents; a map is one document",
+                            hint="remove the `---` line and what follows, or split the file")
+        return root
+
+    def add(self, units: int, mark: Any) -> None:
+        self.total += units
+        if self.total > self.limit:
+            raise self.fail(mark, f"the document expands to more than {self.limit} units through "
+                            "aliases (alias bomb?)",
+                            hint=f"aliases may expand a document to at most {EXPANSION_FACTOR} times "
+                            "its length; write the repeated parts out or reuse fewer anchors")
+
+    def compose(self) -> Node:
+        """The node starting at the next event (an explicit stack: no recursion)."""
+        import yaml
+
+        events = self.loader
+        # each frame: [node, anchor, start mark, pending key (maps)]
+        stack: list[list[Any]] = []
+        result: Node | None = None
+        while result is None:
+            event = events.get_event()
+            mark = event.start_mark
+            node: Node | None = None
+            if isinstance(event, yaml.AliasEvent):
+                name = event.anchor
+                if name in self.open_anchors:
+                    raise self.fail(mark, "recursive alias",
+                                    hint="an anchor may not contain an alias to itself")
+                if name not in self.anchors:
+                    raise self.fail(mark, f"unknown alias *{name}", hint="define &NAME before *NAME")
+                node = self.anchors[name]
+                self.add(self.size[id(node)], mark)
+            elif isinstance(event, yaml.ScalarEvent):
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = self.loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                short = tag[len(_CORE):] if tag.startswith(_CORE) else None
+                if short == "merge":
+                    raise self.fail(mark, "merge keys (<<) are not allowed", hint="write the keys out")
+                if short not in _SCALAR_TAGS:
+                    raise self.fail(mark, f"tag {_show(tag)!r} is not allowed",
+                                    hint="argmap reads plain YAML: strings, numbers, lists, mappings")
+                units = 1 + len(event.value)
+                self.add(units, mark)
+                node = Node("scalar", mark.line + 1, mark.column + 1,
+                            value=_scalar_value(short, event.value), raw=event.value)
+                self.size[id(node)] = units
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = node
+            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                is_seq = isinstance(event, yaml.SequenceStartEvent)
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = self.loader.resolve(yaml.SequenceNode if is_seq else yaml.MappingNode,
+                                              None, event.implicit)
+                if tag != _CORE + ("seq" if is_seq else "map"):
+                    raise self.fail(mark, f"tag {_show(tag)!r} is not allowed",
+                                    hint="sets, ordered maps and merge keys are not part of the map format")
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(mark, f"nesting deeper than {MAX_DEPTH} levels",
+                                    hint="a map nests a few levels; this is not a map")
+                self.add(1, mark)
+                container = Node("seq" if is_seq else "map", mark.line + 1, mark.column + 1)
+                if event.anchor is not None:
+                    self.open_anchors.add(event.anchor)
+                stack.append([container, event.anchor, self.total - 1, None])
+                continue
+            else:  # SequenceEndEvent / MappingEndEvent
+                container, anchor, started, pending = stack.pop()
+                if container.kind == "map":
+                    _check_duplicates(container.pairs, self.path)
+                self.size[id(container)] = self.total - started
+                if anchor is not None:
+                    self.open_anchors.discard(anchor)
+                    self.anchors[anchor] = container
+                node = container
+            # attach the finished node to its parent (or return it)
+            if not stack:
+                result = node
+                break
+            frame = stack[-1]
+            parent = frame[0]
+            if parent.kind == "seq":
+                parent.items.append(node)
+            elif frame[3] is None:
+                if node.kind != "scalar":
+                    raise MapFormatError("a mapping key must be a plain word", path=self.path,
+                                         line=node.line, column=node.column)
+                frame[3] = node
+            else:
+                parent.pairs.append((frame[3], node))
+                frame[3] = None
+        return result
 
 
 def _show(tag: str) -> str:
     return "!!" + tag[len(_CORE):] if tag.startswith(_CORE) else tag
 
 
-def _scalar_value(short: str, node: Any) -> Any:
-    raw = node.value
+def _scalar_value(short: str, raw: str) -> Any:
     if short == "str" or short == "timestamp":
         return raw
     if short == "null":
@@ -221,6 +353,7 @@ def _check_duplicates(pairs: list[tuple[Node, Node]], path: str | Path) -> None:
 _WS = re.compile(r"[ \t\n\r]*")
 _NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?")
 _LITERALS = {"true": True, "false": False, "null": None}
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _JsonParser:
@@ -230,7 +363,6 @@ class _JsonParser:
         self.text = text
         self.path = path
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.budget = MAX_NODES
 
     def where(self, pos: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, pos)
@@ -256,9 +388,9 @@ class _JsonParser:
         return node
 
     def value(self, pos: int, depth: int) -> tuple[Node, int]:
-        self.budget -= 1
-        if depth > MAX_DEPTH or self.budget < 0:
-            raise self.fail(pos, "document too deep or too large")
+        if depth > MAX_DEPTH:
+            raise self.fail(pos, f"nesting deeper than {MAX_DEPTH} levels",
+                            "a map nests a few levels; this is not a map")
         text = self.text
         line, col = self.where(pos)
         ch = text[pos] if pos < len(text) else ""
@@ -308,12 +440,20 @@ class _JsonParser:
                 value, end = json.decoder.scanstring(text, pos + 1, True)
             except json.JSONDecodeError as exc:
                 raise self.fail(exc.pos, exc.msg.lower()) from None
+            lone = _SURROGATE.search(value)
+            if lone is not None:
+                raise self.fail(pos, f"the string holds a lone surrogate (U+{ord(lone.group()):04X}), "
+                                "which is not a character", "write the character itself, or a "
+                                "valid \\uD8xx\\uDCxx pair")
             return Node("scalar", line, col, value=value), end
         for word, literal in _LITERALS.items():
             if text.startswith(word, pos):
                 return Node("scalar", line, col, value=literal), pos + len(word)
         m = _NUMBER.match(text, pos)
         if m and m.end() > pos:
+            if m.end() - pos > MAX_NUMBER_LENGTH:
+                raise self.fail(pos, f"a number of {m.end() - pos} characters (at most "
+                                f"{MAX_NUMBER_LENGTH})", "no value of a map is that long a number")
             number = float(m.group()) if (m.group(1) or m.group(2)) else int(m.group())
             return Node("scalar", line, col, value=number), m.end()
         if not ch:

@@ -57,10 +57,20 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..af import AF
     from ..model import ArgumentMap
 
-__all__ = ["IDS_MARKER", "loads_af", "dumps_af", "loads", "dumps", "losses"]
+__all__ = ["IDS_MARKER", "MAX_ARGUMENTS", "MAX_MAP_ARGUMENTS", "loads_af", "dumps_af", "loads", "dumps",
+           "losses"]
 
 #: The comment line that opens the block of claim ids in an exported map.
 IDS_MARKER = "# argmap ids: argument number, then claim id"
+
+#: A header ``p af N`` read as a framework (``argmap extensions``) may declare at most
+#: this many arguments more than the file has bytes. Every argument costs work whether
+#: or not an attack line names it, so the budget grows with the file, not with N.
+MAX_ARGUMENTS = 1_000_000
+#: The same allowance when the file is read as a map (``check``, ``convert``), where
+#: every argument becomes a claim.
+MAX_MAP_ARGUMENTS = 100_000
+_MAX_DIGITS = 10  # int32 argument numbers: no file argmap reads needs more digits
 
 _BOM = b"\xef\xbb\xbf"
 _HEADER_FAST = re.compile(rb"p af (0|[1-9][0-9]*)\r?")
@@ -133,8 +143,9 @@ def _parse_fast(raw: bytes) -> tuple[int, np.ndarray, np.ndarray] | None:
     end = raw.find(b"\n", pos)
     header = raw[pos:] if end < 0 else raw[pos:end]
     match = _HEADER_FAST.fullmatch(header)
-    if match is None:
-        return None
+    if match is None or len(match.group(1)) > _MAX_DIGITS \
+            or int(match.group(1)) > MAX_ARGUMENTS + len(raw):
+        return None  # the slow path reports a header over the limit
     n = int(match.group(1))
     body = b"" if end < 0 else raw[end + 1:]
     if b"#" in body:
@@ -180,14 +191,27 @@ def _parse_fast(raw: bytes) -> tuple[int, np.ndarray, np.ndarray] | None:
     return n, np.ascontiguousarray(pairs[:, 0]), np.ascontiguousarray(pairs[:, 1])
 
 
-def _parse_slow(text: str, path: str | Path | None
+def _value(tok: str) -> int:
+    """The number *tok* (digits only), or ``2**31`` when it has too many digits to be one."""
+    digits = tok.lstrip("0") or "0"
+    return int(digits) if len(digits) <= _MAX_DIGITS else 2**31
+
+
+def _short(tok: str) -> str:
+    """*tok* for a message: long numbers shortened to their first and last digits."""
+    return tok if len(tok) <= 24 else f"{tok[:10]}…{tok[-10:]} ({len(tok)} digits)"
+
+
+def _parse_slow(text: str, path: str | Path | None, allowance: int = MAX_ARGUMENTS
                 ) -> tuple[int, list[int], list[int], list[tuple[int, int]], list[str] | None]:
     """Line-by-line reading with located errors.
 
     Returns ``(n, src, dst, positions, ids)`` with 0-based arguments, the
     ``(line, column)`` of each attack line, and the claim ids of an ``argmap ids``
-    block (or None).
+    block (or None). A header over ``allowance + len(text)`` arguments is an error.
     """
+    limit = min(allowance + len(text), 2**31 - 1)
+    name = "MAX_ARGUMENTS" if allowance == MAX_ARGUMENTS else "MAX_MAP_ARGUMENTS"
     where = shown_path(path)
     n: int | None = None
     header_line = 0
@@ -225,10 +249,10 @@ def _parse_slow(text: str, path: str | Path | None
                 if match is None:
                     ids_open = False
                     continue
-                number, name = int(match.group(1)), match.group(2)
+                number, name = _value(match.group(1)), match.group(2)
                 col = col0 + match.start(1)
                 if not 1 <= number <= n:
-                    raise fail(f"the ids block names argument {number}, but the header declares "
+                    raise fail(f"the ids block names argument {_short(match.group(1))}, but the header declares "
                                f"arguments 1 to {n}", lineno, col, "fix the number or the header")
                 if number in ids:
                     raise fail(f"argument {number} is named twice in the ids block", lineno, col,
@@ -243,7 +267,7 @@ def _parse_slow(text: str, path: str | Path | None
         ids_open = False
         tokens = [(m.group(), m.start() + 1) for m in _TOKEN.finditer(line)]
         if n is None:
-            n = _header(tokens, lineno, fail)
+            n = _header(tokens, lineno, fail, limit, f"{name} = {allowance:,}, plus one per character")
             header_line = lineno
             continue
         first, col = tokens[0]
@@ -256,9 +280,9 @@ def _parse_slow(text: str, path: str | Path | None
                 hint = ("comments go on their own line, starting with '#'" if tok.startswith("#")
                         else f"use the numbers 1 to {n}")
                 raise fail(f"expected an argument number, got {tok!r}", lineno, col, hint)
-            value = int(tok)
+            value = _value(tok)
             if not 1 <= value <= n:
-                raise fail(f"argument {value} does not exist: the header 'p af {n}' (line "
+                raise fail(f"argument {_short(tok)} does not exist: the header 'p af {n}' (line "
                            f"{header_line}) declares arguments 1 to {n}", lineno, col,
                            "raise N in the header or fix this number")
             pair.append(value - 1)
@@ -287,7 +311,8 @@ def _parse_slow(text: str, path: str | Path | None
     return n, src, dst, positions, names
 
 
-def _header(tokens: list[tuple[str, int]], lineno: int, fail) -> int:  # noqa: ANN001
+def _header(tokens: list[tuple[str, int]], lineno: int, fail, limit: int,  # noqa: ANN001
+            why: str) -> int:
     first, col = tokens[0]
     if first != "p":
         raise fail(f"missing the header line 'p af N' (found {first!r})", lineno, col,
@@ -309,8 +334,13 @@ def _header(tokens: list[tuple[str, int]], lineno: int, fail) -> int:  # noqa: A
         hint = ("'p af N M' is the pre-2023 ICCMA clause form, which argmap does not read; "
                 "convert it to 'p af N' and 'a b' lines" if _NUMBER.fullmatch(tok4)
                 else "the header is exactly 'p af N'")
-        raise fail(f"unexpected {tok4!r} after the header 'p af {tok}'", lineno, col4, hint)
-    return int(tok)
+        raise fail(f"unexpected {tok4!r} after the header 'p af {_short(tok)}'", lineno, col4, hint)
+    n = _value(tok)
+    if n > limit:
+        raise fail(f"the header declares {_short(tok)} arguments; a file of this length may "
+                   f"declare at most {limit:,} ({why})", lineno, ncol,
+                   "is the number a typo? arguments that no attack names cost memory too")
+    return n
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -394,7 +424,7 @@ def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:
     >>> [(r.from_id, r.to_id, r.type) for r in m.relations]
     [('C1', 'E1', 'attack')]
     """
-    n, src, dst, positions, ids = _parse_slow(as_text(text, path), path)
+    n, src, dst, positions, ids = _parse_slow(as_text(text, path), path, MAX_MAP_ARGUMENTS)
     names = ids if ids is not None else [str(k) for k in range(1, n + 1)]
     af = build_af(names, src, dst, "iccma", path)
     return af_to_map(af, path, positions)
