@@ -25,7 +25,7 @@ its :attr:`ArgmapError.errors` (a single error lists itself).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 __all__ = [
@@ -162,6 +162,35 @@ class EngineNotFoundError(RenderError):
     """No Graphviz layout engine (pygraphviz, ``dot`` on PATH, ``ARGMAP_DOT``) is available."""
 
 
+#: Above this many choices, :func:`did_you_mean` looks only one edit away (an index
+#: built once per set of choices) instead of comparing *word* with every choice: a map
+#: with thousands of unknown references would otherwise cost choices × references.
+_MANY = 200
+
+
+_last_index: list[object] = [None, -1, {}]
+
+
+def _index_for(choices: Collection[str]) -> dict[str, str]:
+    """The one-edit index of *choices*, reused while the same collection is asked about."""
+    if _last_index[0] is not choices or _last_index[1] != len(choices):
+        _last_index[:] = [choices, len(choices), _one_edit_index([str(c) for c in choices])]
+    return _last_index[2]  # type: ignore[return-value]
+
+
+def _one_edit_index(options: list[str]) -> dict[str, str]:
+    """Each option (lower case) and each of its one-character deletions -> the option."""
+    index: dict[str, str] = {}
+    for option in options:
+        low = option.lower()
+        index.setdefault(low, option)
+    for option in options:
+        low = option.lower()
+        for i in range(len(low)):
+            index.setdefault(low[:i] + low[i + 1:], option)
+    return index
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """Return ``"did you mean 'x'?"`` for the closest of *choices*, or None.
 
@@ -174,6 +203,16 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """
     import difflib
 
+    sized = hasattr(choices, "__len__")
+    if sized and len(choices) > _MANY:  # type: ignore[arg-type]
+        index = _index_for(choices)  # type: ignore[arg-type]
+        w = str(word).lower()
+        close = index.get(w)
+        i = 0
+        while close is None and i < len(w):
+            close = index.get(w[:i] + w[i + 1:])
+            i += 1
+        return f"did you mean {close!r}?" if close is not None else None
     options = [str(c) for c in choices]
     lowered = {c.lower(): c for c in options}
     if str(word).lower() in lowered:

@@ -33,8 +33,10 @@ True
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import re
+import stat
 from dataclasses import replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, NamedTuple
@@ -159,7 +161,9 @@ def read_source(file: str, base: Path) -> SourceText:
     MapFormatError
         Without a location (the caller knows where the source is declared and adds
         it with :meth:`~argmap.errors.ArgmapError.at`): the path is absolute,
-        leaves the folder, is missing or unreadable, or is not UTF-8.
+        leaves the folder, holds a control character (NUL, a line break), is
+        missing, a symbolic link loop, not a regular file (a FIFO would block the
+        read forever), unreadable, or not UTF-8.
 
     Examples
     --------
@@ -180,19 +184,31 @@ def read_source(file: str, base: Path) -> SourceText:
     if ".." in posix.parts or ".." in windows.parts:
         raise MapFormatError(f"source file {file!r} leaves the map's folder",
                              hint="keep source texts in the map's folder or below it")
+    if any(ch < " " or ch == "\x7f" for ch in file):
+        raise MapFormatError(f"source file {file!r} has a control character in its name",
+                             hint="rename the file; paths may not hold NUL, tabs or line breaks")
     target = base / file
     try:
-        real_base, real = base.resolve(), target.resolve()
+        real_base, real = base.resolve(), target.resolve(strict=True)
         if real != real_base and real_base not in real.parents:
             raise MapFormatError(f"source file {file!r} leads outside the map's folder (symbolic link)",
                                  hint="copy the text into the map's folder")
+        if not real.is_dir() and not stat.S_ISREG(real.stat().st_mode):
+            raise MapFormatError(f"source file {file!r} is not a regular file (a FIFO, socket or device)",
+                                 hint="a source is a text file; reading a pipe could block forever")
         data = real.read_bytes()
+    except RuntimeError:  # Python < 3.13 reports a symbolic link loop so
+        raise MapFormatError(f"source file {file!r} is a symbolic link loop",
+                             hint="fix or remove the link") from None
     except FileNotFoundError:
         raise MapFormatError(f"source file {file!r} not found (looked for {target})",
                              hint="paths are relative to the map file's folder") from None
     except IsADirectoryError:
         raise MapFormatError(f"source file {file!r} is a folder") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise MapFormatError(f"source file {file!r} is a symbolic link loop",
+                                 hint="fix or remove the link") from None
         raise MapFormatError(f"cannot read source file {file!r}: {exc.strerror}") from None
     try:
         text = data.decode("utf-8-sig")

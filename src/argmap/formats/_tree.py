@@ -149,8 +149,8 @@ def parse_yaml(text: str, path: str | Path) -> Node:
     MapFormatError
         On a syntax error, several documents, a non-core tag, a merge key, an
         undefined or recursive alias, nesting deeper than :data:`MAX_DEPTH`, or an
-        expansion beyond :func:`expansion_limit` (``the document expands to more
-        than N units through aliases``).
+        expansion beyond :func:`expansion_limit` (``the document expands through
+        aliases to more than N nodes and characters``).
     """
     import yaml
 
@@ -214,8 +214,8 @@ class _YamlComposer:
     def add(self, units: int, mark: Any) -> None:
         self.total += units
         if self.total > self.limit:
-            raise self.fail(mark, f"the document expands to more than {self.limit} units through "
-                            "aliases (alias bomb?)",
+            raise self.fail(mark, f"the document expands through aliases to more than {self.limit:,} "
+                            "nodes and characters (alias bomb?)",
                             hint=f"aliases may expand a document to at most {EXPANSION_FACTOR} times "
                             "its length; write the repeated parts out or reuse fewer anchors")
 
@@ -388,12 +388,12 @@ class _JsonParser:
         return node
 
     def value(self, pos: int, depth: int) -> tuple[Node, int]:
-        if depth > MAX_DEPTH:
+        text = self.text
+        ch = text[pos] if pos < len(text) else ""
+        if depth >= MAX_DEPTH and ch in "[{":
             raise self.fail(pos, f"nesting deeper than {MAX_DEPTH} levels",
                             "a map nests a few levels; this is not a map")
-        text = self.text
         line, col = self.where(pos)
-        ch = text[pos] if pos < len(text) else ""
         if ch == "{":
             node = Node("map", line, col)
             pos = self.skip(pos + 1)
