@@ -9,7 +9,7 @@ import typer
 
 from ._app import JsonOpt, MapOpt, app, echo, print_json, resolve_map, run
 
-__all__ = ["quote", "schema", "init"]
+__all__ = ["quote", "schema", "init", "edit"]
 
 
 @app.command()
@@ -115,3 +115,60 @@ def init(
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+@app.command()
+@run
+def edit(
+    map_path: Annotated[Path | None, typer.Argument(
+        metavar="[MAP]", help="The map file to edit (.yaml, .yml or .json). Default: $ARGMAP_MAP.",
+        show_default=False)] = None,
+    map_opt: MapOpt = None,
+    port: Annotated[int, typer.Option("--port", min=0, max=65535,
+                                      help="Port on 127.0.0.1 (0: a random free one).")] = 0,
+    browser: Annotated[bool, typer.Option("--browser/--no-browser",
+                                          help="Open the page in the web browser.")] = True,
+) -> None:
+    """Edit a map in the browser: select words in the text to make a claim, link, edit, delete.
+
+    Serves the interactive page on 127.0.0.1 (a random port unless --port) with a
+    token made for this run; requests without it, or from other sites, are refused.
+    Prints the page's URL (token included) as the first line on stdout, opens it
+    unless --no-browser, and serves until interrupted (Ctrl-C). Every change is
+    written to the map file at once, atomically, keeping its comments and layout,
+    and re-checked: the page lists the problems `argmap check` finds. The page also
+    reloads itself when the map or its sources are saved by another program.
+
+    Example: argmap edit debate/map.yaml
+    """
+    import sys
+
+    from ..server import EditServer
+
+    chosen = map_opt if map_opt is not None else map_path
+    if chosen is None:
+        import os
+
+        env = os.environ.get("ARGMAP_MAP")
+        if not env:
+            from ..errors import ArgmapError
+
+            raise ArgmapError("name the map to edit", hint="argmap edit MAP (start one with argmap init)")
+        chosen = Path(env)
+    if not chosen.is_file():
+        from ..errors import ArgmapError
+
+        raise ArgmapError("no such map file", path=chosen, hint="start one with argmap init SOURCE... -o MAP")
+    server = EditServer(chosen, port=port)
+    echo(server.url)
+    sys.stdout.flush()
+    if browser:
+        import webbrowser
+
+        webbrowser.open(server.url)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server._httpd.server_close()
