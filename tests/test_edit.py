@@ -278,7 +278,7 @@ def test_from_two_texts_to_a_checked_map_of_ten_claims(page: Any, tmp_path: Path
             assert found.exit_code == 0, found.output
             where = json.loads(found.stdout)
             index = ["letter.txt", "reply.txt"].index(source)
-            page.wait_for_function("document.querySelector('#problems h3') !== null")
+            page.wait_for_selector("#problems h3")
             selected = page.evaluate(SELECT, [index, where["start"], where["end"]])
             assert selected == where["quote"]
             page.click("[data-action=new-claim]")
@@ -289,21 +289,22 @@ def test_from_two_texts_to_a_checked_map_of_ten_claims(page: Any, tmp_path: Path
             page.select_option("[data-field=kind]", kind)
             with page.expect_navigation():
                 page.click("[data-action=save]")
-        page.wait_for_function("document.querySelector('#problems h3') !== null")
+        page.wait_for_selector("#problems h3")
         for a, b, rtype in [("A2", "A1", "support"), ("B3", "A2", "attack")]:
             page.select_option("[data-field=from]", a)
             page.select_option("[data-field=type]", rtype)
             page.select_option("[data-field=to]", b)
             with page.expect_navigation():
                 page.click("[data-action=link]")
-            page.wait_for_function("document.querySelector('#problems h3') !== null")
+            page.wait_for_selector("#problems h3")
         page.reload()
-        page.wait_for_function("document.querySelector('#problems h3') !== null")
+        page.wait_for_selector("#problems h3")
         assert page.text_content("#problems h3") == "No problems"
         assert page.locator("#source .q").count() >= 10                  # every quote highlighted
         refused = page.request.get(srv.url.split("?")[0])
         assert refused.status == 403
     finally:
+        page.goto("about:blank")     # stop the page's polling before the server goes
         srv.stop()
     m = argmap.load(out)
     assert len(m.claims) == 10 and len(m.relations) == 2

@@ -126,8 +126,7 @@
       if (res.data.state) { state = res.data.state; render(); }
       if (!res.ok) { window.argmapBusy = false; say(res.data.error || "refused", true); return; }
       say(res.data.summary);
-      draft = null;
-      window.argmapBusy = false;
+      draft = null;          // stay busy: this page reloads itself once, now
       if (window.argmapReload) { window.argmapReload(); } else { window.location.reload(); }
     }, function () { window.argmapBusy = false; say("the server does not answer", true); });
   }

@@ -12,7 +12,10 @@
     if (saved) { window.scrollTo(0, saved.window); }
   } catch (e) { /* no storage: start at the top */ }
   var current = null;
+  var reloading = false;
   function reload() {
+    if (reloading) { return; }
+    reloading = true;
     try {
       window.sessionStorage.setItem(key, JSON.stringify({pane: pane ? pane.scrollTop : 0,
                                                          window: window.scrollY}));
