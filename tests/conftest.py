@@ -1,4 +1,16 @@
-"""Shared fixtures: a real headless Chromium for the HTML page tests.
+"""Shared fixtures: the isolated environment, the ``cli`` runner, hypothesis profiles, Chromium.
+
+* Every test runs without ``ARGMAP_MAP`` and with ``COLUMNS=80`` (autouse), so the
+  developer's shell does not change results.
+* ``cli(*args)`` runs ``argmap ARGS…`` (:func:`tests.helpers.cli.invoke`).
+* Hypothesis profiles: ``dev`` (the default: few examples, quick) and ``ci`` (the full
+  budgets), chosen by ``HYPOTHESIS_PROFILE`` (``scripts/test`` sets ``ci`` when ``CI``
+  is set). A property's budget is ``@settings(max_examples=examples(N))``
+  (:mod:`tests.helpers.budget`): N under ``ci``, at most 25 under ``dev``.
+* ``@pytest.mark.slow`` marks the slowest tests (seconds each); the inner loop is
+  ``pytest -m "not slow and not browser"``.
+
+A real headless Chromium serves the HTML page tests:
 
 Debian's ``chromium`` is driven through Playwright's sync API with
 ``executable_path`` (``playwright install`` cannot download browsers here). When
@@ -14,6 +26,27 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from hypothesis import settings
+
+from .helpers.budget import PROFILE
+from .helpers.cli import invoke
+
+settings.register_profile("ci", deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None, max_examples=25)
+settings.load_profile(PROFILE)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No ``ARGMAP_MAP`` from the developer's shell; an 80-column terminal."""
+    monkeypatch.delenv("ARGMAP_MAP", raising=False)
+    monkeypatch.setenv("COLUMNS", "80")
+
+
+@pytest.fixture
+def cli() -> Any:
+    """Run ``argmap ARGS…`` in-process: ``cli("check", path)`` returns Click's result."""
+    return invoke
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",

@@ -7,19 +7,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import argmap
-from argmap.cli import app
 from argmap.formats import native
 
-from _formats_helpers import DATA, SHIPPED
-
-runner = CliRunner()
+from .helpers.cli import invoke
+from .helpers.maps import DATA, SHIPPED
 
 
 def run(*args: str) -> object:
-    return runner.invoke(app, ["convert", *args])
+    return invoke(["convert", *args])
 
 
 def test_help() -> None:
@@ -48,7 +45,7 @@ def test_uncontested_matches_convert_json() -> None:
     data = json.loads(run(str(SHIPPED), "--to", "json").stdout)
     attacked = {r["to"] for r in data["relations"] if r["type"] == "attack"}
     expected = [c["id"] for c in data["claims"] if c["id"] not in attacked]
-    result = runner.invoke(app, ["uncontested", str(SHIPPED), "--json"])
+    result = invoke(["uncontested", str(SHIPPED), "--json"])
     assert result.exit_code == 0, result.output
     got = json.loads(result.stdout)
     items = got if isinstance(got, list) else got.get("claims", got)

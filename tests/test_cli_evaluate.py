@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import argmap
-from argmap.cli import app
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 
-runner = CliRunner()
-DATA = Path(__file__).parent / "data" / "iccma"
+from .helpers.cli import invoke
+
+DATA = Path(__file__).parent / "data" / "iccma"  # the one copy of the corpus
 
 
 def mk(claims: str, relations: list[tuple[str, str, str]]) -> ArgumentMap:
@@ -36,10 +35,6 @@ def cycle(tmp_path: Path) -> Path:
     path = tmp_path / "cycle.yaml"
     argmap.save(mk("A B C", [("A", "x", "B"), ("B", "x", "A"), ("B", "x", "C")]), path)
     return path
-
-
-def invoke(*args: str) -> object:
-    return runner.invoke(app, [str(a) for a in args])
 
 
 # -- status -------------------------------------------------------------------------------

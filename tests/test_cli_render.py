@@ -5,23 +5,25 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import argmap
-from _hostile import CASES, assert_inert, claim_groups, parse_svg, squashed, write_hostile_map
-from argmap.cli import app
 from argmap.render import engine
+
+from .helpers.cli import invoke
+from .helpers.hostile import (
+    CASES,
+    assert_inert,
+    claim_groups,
+    parse_svg,
+    squashed,
+    write_hostile_map,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_SVG = ROOT / "docs" / "enhanced-cooperation.svg"
 #: The command that made docs/enhanced-cooperation.svg (also quoted in docs/diagrams.md).
 DOCS_ARGS = ["render", "maps/enhanced-cooperation.yaml", "-o", "docs/enhanced-cooperation.svg",
              "--rankdir", "LR"]
-
-
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -31,30 +33,30 @@ def shipped() -> argmap.ArgumentMap:
 
 @pytest.mark.parametrize(("suffix", "magic"), [(".svg", b"<?xml"), (".png", b"\x89PNG"),
                                                (".pdf", b"%PDF"), (".dot", b"digraph argmap {")])
-def test_shipped_map_in_every_format(runner: CliRunner, tmp_path: Path, suffix: str, magic: bytes) -> None:
+def test_shipped_map_in_every_format(tmp_path: Path, suffix: str, magic: bytes) -> None:
     out = tmp_path / f"map{suffix}"
-    result = runner.invoke(app, ["render", "-o", str(out)])
+    result = invoke(["render", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert out.read_bytes().startswith(magic)
     assert str(out) in result.stdout
 
 
-def test_svg_carries_every_claim_id(runner: CliRunner, tmp_path: Path, shipped: argmap.ArgumentMap) -> None:
+def test_svg_carries_every_claim_id(tmp_path: Path, shipped: argmap.ArgumentMap) -> None:
     out = tmp_path / "map.svg"
-    assert runner.invoke(app, ["render", "-o", str(out)]).exit_code == 0
+    assert invoke(["render", "-o", str(out)]).exit_code == 0
     assert set(claim_groups(parse_svg(out.read_bytes()))) == {c.id for c in shipped.claims}
 
 
-def test_format_option_beats_the_suffix(runner: CliRunner, tmp_path: Path) -> None:
+def test_format_option_beats_the_suffix(tmp_path: Path) -> None:
     out = tmp_path / "diagram.out"
-    assert runner.invoke(app, ["render", "-o", str(out), "--format", "png"]).exit_code == 0
+    assert invoke(["render", "-o", str(out), "--format", "png"]).exit_code == 0
     assert out.read_bytes().startswith(b"\x89PNG")
 
 
-def test_hostile_map_file_renders_verbatim_and_inert(runner: CliRunner, tmp_path: Path) -> None:
+def test_hostile_map_file_renders_verbatim_and_inert(tmp_path: Path) -> None:
     path = write_hostile_map(tmp_path)
     out = tmp_path / "hostile.svg"
-    result = runner.invoke(app, ["render", str(path), "-o", str(out)])
+    result = invoke(["render", str(path), "-o", str(out)])
     assert result.exit_code == 0, result.output
     root = parse_svg(out.read_bytes())
     assert set(claim_groups(root)) == {squashed(cid) for cid, _ in CASES}
@@ -69,10 +71,10 @@ def test_hostile_map_file_renders_verbatim_and_inert(runner: CliRunner, tmp_path
     (["--rankdir", "LR"], ["rankdir=LR"], []),
     (["--no-legend"], [], ["cluster_legend"]),
 ])
-def test_options_reach_the_diagram(runner: CliRunner, tmp_path: Path, args: list[str],
+def test_options_reach_the_diagram(tmp_path: Path, args: list[str],
                                    present: list[str], absent: list[str]) -> None:
     out = tmp_path / "map.dot"
-    result = runner.invoke(app, ["render", "-o", str(out), *args])
+    result = invoke(["render", "-o", str(out), *args])
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     for needle in present:
@@ -87,43 +89,43 @@ def test_options_reach_the_diagram(runner: CliRunner, tmp_path: Path, args: list
     (["-o", "{tmp}/map.svg", "--speaker", "nobody"], "no speaker"),
     (["-o", "{tmp}/missing/map.svg"], "does not exist"),
 ])
-def test_failures_exit_1_with_stderr_only(runner: CliRunner, tmp_path: Path, args: list[str],
+def test_failures_exit_1_with_stderr_only(tmp_path: Path, args: list[str],
                                           message: str) -> None:
-    result = runner.invoke(app, ["render", *(a.format(tmp=tmp_path) for a in args)])
+    result = invoke(["render", *(a.format(tmp=tmp_path) for a in args)])
     assert result.exit_code == 1
     assert result.stdout == ""
     assert message in result.stderr
     assert not list(tmp_path.glob("map*"))
 
 
-def test_bad_choices_are_usage_errors(runner: CliRunner, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["render", "-o", str(tmp_path / "m.svg"), "--rankdir", "BT"])
+def test_bad_choices_are_usage_errors(tmp_path: Path) -> None:
+    result = invoke(["render", "-o", str(tmp_path / "m.svg"), "--rankdir", "BT"])
     assert result.exit_code == 2 and result.stdout == ""
 
 
-def test_no_engine_leaves_the_old_file_untouched(runner: CliRunner, tmp_path: Path,
+def test_no_engine_leaves_the_old_file_untouched(tmp_path: Path,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ARGMAP_DOT", raising=False)
     monkeypatch.setattr(engine, "_pygraphviz_problem", lambda: "not importable: test")
     monkeypatch.setattr(engine, "_which_dot", lambda: None)
     out = tmp_path / "map.svg"
     out.write_bytes(b"old")
-    result = runner.invoke(app, ["render", "-o", str(out)])
+    result = invoke(["render", "-o", str(out)])
     assert result.exit_code == 1 and result.stdout == ""
     assert "no Graphviz layout engine" in result.stderr and "--format dot" in result.stderr
     assert out.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.svg"]
     # DOT output needs no engine.
-    assert runner.invoke(app, ["render", "-o", str(tmp_path / "map.dot")]).exit_code == 0
+    assert invoke(["render", "-o", str(tmp_path / "map.dot")]).exit_code == 0
 
 
-def test_graphviz_failure_carries_its_message(runner: CliRunner, tmp_path: Path,
+def test_graphviz_failure_carries_its_message(tmp_path: Path,
                                               monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(dot_text: str, fmt: str) -> bytes:
         return engine._run_pygraphviz('digraph { a [label="x\\"] }', fmt)
 
     monkeypatch.setattr(engine, "find_engine", lambda: engine.Engine("pygraphviz", broken))
-    result = runner.invoke(app, ["render", "-o", str(tmp_path / "map.svg")])
+    result = invoke(["render", "-o", str(tmp_path / "map.svg")])
     assert result.exit_code == 1 and result.stdout == ""
     assert "syntax error" in result.stderr
     assert not list(tmp_path.iterdir())
@@ -142,10 +144,10 @@ def _skeleton(svg: bytes) -> list[tuple[str, ...]]:
     return rows
 
 
-def test_docs_svg_is_up_to_date(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_docs_svg_is_up_to_date(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     fresh = tmp_path / "fresh.svg"
     args = [a if a != "docs/enhanced-cooperation.svg" else str(fresh) for a in DOCS_ARGS]
-    assert runner.invoke(app, args).exit_code == 0
+    assert invoke(args).exit_code == 0
     stale = "docs/enhanced-cooperation.svg is stale: run `argmap " + " ".join(DOCS_ARGS) + "`"
     assert _skeleton(DOCS_SVG.read_bytes()) == _skeleton(fresh.read_bytes()), stale

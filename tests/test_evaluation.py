@@ -23,7 +23,8 @@ from argmap.evaluation import (
 from argmap.framework import to_af
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 
-from _af_oracle import all_extensions
+from .helpers.budget import examples
+from .helpers.oracle import all_extensions
 
 
 def mk(claims: str, relations: list[tuple[str, str, str]]) -> ArgumentMap:
@@ -163,7 +164,7 @@ def small_maps(draw: st.DrawFn) -> ArgumentMap:
     return mk(" ".join(ids), [(a, t, b) for (a, b), t in rels])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60))
 @given(small_maps(), st.sampled_from(["none", "deductive", "necessary"]),
        st.sampled_from(["GR", "CO", "PR", "ST", "SST", "ID"]))
 def test_statuses_match_oracle(amap: ArgumentMap, reading: str, sem: str) -> None:

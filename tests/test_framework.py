@@ -6,8 +6,8 @@ import pytest
 
 from argmap.errors import QueryError, UsageError
 from argmap.framework import Derived, compile_map, to_af
-from argmap.vocabulary import parse_support
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
+from argmap.vocabulary import parse_support
 
 
 def mk(claims: str, relations: list[tuple[str, str, str]]) -> ArgumentMap:

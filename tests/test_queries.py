@@ -13,6 +13,8 @@ import argmap
 from argmap import ArgumentMap, Claim, QueryError, Relation, Speaker
 from argmap.queries import chains, compare, reasons, unattacked
 
+from .helpers.budget import examples
+
 GOOD = Path(__file__).parent / "data" / "good" / "debate.yaml"
 
 
@@ -63,7 +65,7 @@ def digraphs(draw):
     return ArgumentMap(speakers=[Speaker("s", "S")], claims=claims, relations=rels)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(digraphs(), st.integers(1, 6))
 def test_chains_agree_with_networkx_simple_paths(amap, depth):
     g = amap.graph
@@ -77,7 +79,7 @@ def test_chains_agree_with_networkx_simple_paths(amap, depth):
         assert c.polarity == ("attack" if attacks % 2 else "support")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100))
 @given(digraphs())
 def test_reason_tree_is_finite_and_follows_incoming_relations(amap):
     root = amap.claims[-1].id

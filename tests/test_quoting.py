@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from typer.testing import CliRunner
 
-from argmap.cli import app
 from argmap.quoting import QuoteFinder, find_quote, locate_loose, yaml_scalar
+
+from .helpers.budget import examples
 
 DATA = Path(__file__).parent / "data"
 ESSAY = (DATA / "good" / "sources" / "debate.txt").read_text(encoding="utf-8")
@@ -76,7 +76,7 @@ def _perturb(rng: random.Random, span: str) -> str:
     return " ".join(out)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40))
 @given(st.integers(0, 10**6))
 def test_property_a_remembered_span_finds_itself(seed):
     rng = random.Random(seed)
@@ -95,7 +95,7 @@ def test_property_a_remembered_span_finds_itself(seed):
     assert tokens(span.quote) == tokens(remembered)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60))
 @given(st.text(alphabet=st.sampled_from("ab c\n–-’'\"é"), max_size=40), st.text(max_size=12))
 def test_property_whatever_is_found_is_a_span_of_the_text(text, words):
     span = find_quote(text, words, 0.0)
@@ -135,15 +135,6 @@ def test_yaml_scalar_round_trips(value):
 
 # -- the command ---------------------------------------------------------------
 
-@pytest.fixture
-def cli(monkeypatch):
-    monkeypatch.delenv("ARGMAP_MAP", raising=False)
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture

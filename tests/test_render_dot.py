@@ -7,11 +7,12 @@ import re
 import pydot
 import pytest
 
-from _hostile import CASES, hostile_map
 from argmap.errors import QueryError, UsageError
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 from argmap.render.dot import STATUS_STYLES, select_claims, speaker_styles, to_dot
 from argmap.render.escape import MAX_TEXT, clean, html_text, quoted, wrap
+
+from .helpers.hostile import CASES, hostile_map
 
 GRAPHVIZ_STRING_LIMIT = 16_383
 

@@ -9,11 +9,21 @@ from pathlib import Path
 
 import pytest
 
-from _hostile import CASES, assert_inert, claim_groups, hostile_map, parse_svg, squashed, text_lines, tooltip
 from argmap.errors import EngineNotFoundError, RenderError
 from argmap.render import engine, render
 from argmap.render.dot import to_dot
 from argmap.render.escape import wrap
+
+from .helpers.hostile import (
+    CASES,
+    assert_inert,
+    claim_groups,
+    hostile_map,
+    parse_svg,
+    squashed,
+    text_lines,
+    tooltip,
+)
 
 BAD_DOT = 'digraph { a [label="ends with \\"] }'
 

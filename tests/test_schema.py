@@ -8,10 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 import argmap
-from argmap.cli import app
 from argmap.formats import native
 from argmap.schema import FIELDS, KIND_MEANINGS, json_schema
 
@@ -94,11 +92,6 @@ def test_docs_point_only_inside_the_repository():
 
 # -- the commands --------------------------------------------------------------
 
-@pytest.fixture
-def cli(monkeypatch):
-    monkeypatch.delenv("ARGMAP_MAP", raising=False)
-    runner = CliRunner()
-    return lambda *args: runner.invoke(app, list(args), catch_exceptions=False)
 
 
 def test_schema_command_prints_the_schema(cli):

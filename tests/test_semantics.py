@@ -31,7 +31,7 @@ from argmap.semantics import (
     skeptical,
 )
 
-from _af_oracle import all_extensions
+from .helpers.oracle import all_extensions
 
 SEMANTICS = ["GR", "CO", "PR", "ST", "SST", "ID"]
 
@@ -189,7 +189,7 @@ def test_oracle_sampled(n: int) -> None:
 
 
 def test_predicates_agree_with_oracle_on_every_subset() -> None:
-    from _af_oracle import admissible, complete, conflict_free, stable, subsets
+    from .helpers.oracle import admissible, complete, conflict_free, stable, subsets
 
     rng = random.Random(7)
     for _ in range(40):

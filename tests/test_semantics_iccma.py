@@ -11,6 +11,7 @@ import hashlib
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from argmap.formats import read_af
@@ -18,6 +19,7 @@ from argmap.semantics import (
     count,
     credulous,
     extensions,
+    grounded,
     is_preferred,
     is_stable,
     names,
@@ -25,27 +27,13 @@ from argmap.semantics import (
     skeptical,
 )
 
-DATA = Path(__file__).parent / "data" / "iccma"
-INSTANCES = sorted(p for p in DATA.glob("*/*") if p.suffix in {".af", ".apx", ".tgf", ".dl"})
+from .helpers.answers import ICCMA, INSTANCES, answers_of, read_instance
+
 # thousands of extensions: enumerating them takes tens of seconds (see the
 # benchmarks); these instances are checked on stable extensions only
 ST_ONLY = {"n160p3q34h.tgf", "n175p3q34h.tgf"}
-
-
-def parse_answers(path: Path) -> dict[str, tuple[str, list[str]]]:
-    """``task header -> (rest of the header line, body lines)``."""
-    out: dict[str, tuple[str, list[str]]] = {}
-    current = None
-    for line in path.read_text().splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        m = re.match(r"\[([A-Z]{2}-[A-Z]{2})( [^\]]+)?\]\s*(.*)", line)
-        if m:
-            current = m.group(1) + (m.group(2) or "")
-            out[current] = (m.group(3), [])
-        elif current is not None:
-            out[current][1].append(line)
-    return out
+#: the instances whose enumeration takes more than a few seconds (marked slow)
+SLOW = {"n160p3q34h.tgf", "n175p3q34h.tgf", "n200p3q34h.tgf", "admbuster_8000.af"}
 
 
 def ext_line(af, ext) -> str:  # noqa: ANN001
@@ -56,12 +44,14 @@ def digest(lines: list[str]) -> str:
     return hashlib.sha1("\n".join(sorted(lines)).encode()).hexdigest()[:16]
 
 
-@pytest.mark.parametrize("path", INSTANCES, ids=[p.name for p in INSTANCES])
+@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.slow) if p.name in SLOW else p
+                                  for p in INSTANCES], ids=[p.name for p in INSTANCES])
 def test_iccma_instance(path: Path) -> None:
-    af = read_af(path, "apx" if path.suffix == ".dl" else None)
-    answers = parse_answers(path.with_name(path.name + ".answers.txt"))
+    af = read_instance(path)
+    answers = answers_of(path)
     _, gr = answers["EE-GR"]
     assert ext_line(af, one_extension(af, "GR")) == gr[0]
+    assert ext_line(af, frozenset(np.flatnonzero(grounded(af)).tolist())) == gr[0]
     for task, sem, check in (("EE-ST", "ST", is_stable), ("EE-PR", "PR", is_preferred)):
         if task not in answers or (path.name in ST_ONLY and sem == "PR"):
             continue
@@ -92,10 +82,11 @@ def test_iccma_instance(path: Path) -> None:
 
 
 def test_shipped_probo_solutions_agree() -> None:
-    """probo's own EE-CO solution files (the answers files hold no CO)."""
-    for path in sorted((DATA / "probo-examples").glob("*.apx")):
+    """probo's own solution files: EE-CO (the answers files hold no CO) and EE-GR."""
+    for path in sorted((ICCMA / "probo-examples").glob("*.apx")):
         af = read_af(path)
-        text = (path.with_name(path.name + ".EE-CO")).read_text()
-        want = {frozenset(x for x in grp.split(",") if x) for grp in re.findall(r"\[([^\[\]]*)\]", text)}
-        got = {frozenset(names(af, e)) for e in extensions(af, "CO")}
-        assert got == want, path.name
+        for task, sem in (("EE-CO", "CO"), ("EE-GR", "GR")):
+            text = (path.with_name(f"{path.name}.{task}")).read_text()
+            want = {frozenset(x for x in grp.split(",") if x) for grp in re.findall(r"\[([^\[\]]*)\]", text)}
+            got = {frozenset(names(af, e)) for e in extensions(af, sem)}
+            assert got == want, (path.name, task)

@@ -28,6 +28,8 @@ from argmap.semantics import (
     skeptical,
 )
 
+from .helpers.budget import examples
+
 
 @st.composite
 def frameworks(draw: st.DrawFn, max_n: int = 8) -> AF:
@@ -45,7 +47,7 @@ PRED = {"CO": is_complete, "PR": is_preferred, "ST": is_stable, "SST": is_semi_s
         "GR": is_grounded, "ID": is_ideal}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(frameworks())
 def test_each_result_passes_its_predicate(af: AF) -> None:
     for sem, pred in PRED.items():
@@ -59,7 +61,7 @@ def test_each_result_passes_its_predicate(af: AF) -> None:
             assert one in found
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(frameworks())
 def test_grounded_is_in_every_complete_extension(af: AF) -> None:
     g = one_extension(af, "GR")
@@ -71,7 +73,7 @@ def test_grounded_is_in_every_complete_extension(af: AF) -> None:
     assert {i for i in range(af.n) if label[i] == -1} == attacked
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(frameworks())
 def test_stable_preferred_semistable_ideal(af: AF) -> None:
     pr = set(exts(af, "PR"))
@@ -84,7 +86,7 @@ def test_stable_preferred_semistable_ideal(af: AF) -> None:
     assert is_admissible(af, i) and all(i <= p for p in pr)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100))
 @given(frameworks(max_n=7))
 def test_preferred_are_the_maximal_admissible_sets(af: AF) -> None:
     adm = [frozenset(c) for k in range(af.n + 1) for c in combinations(range(af.n), k)
@@ -93,7 +95,7 @@ def test_preferred_are_the_maximal_admissible_sets(af: AF) -> None:
     assert set(exts(af, "PR")) == maximal
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100))
 @given(frameworks(), st.sampled_from(["CO", "PR", "ST", "SST"]))
 def test_acceptance_tasks_agree_with_enumeration(af: AF, sem: str) -> None:
     found = exts(af, sem)

@@ -6,10 +6,10 @@ import hashlib
 import json
 
 import pytest
-from typer.testing import CliRunner
 
 import argmap
-from argmap.cli import app
+
+from .helpers.cli import invoke
 
 
 @pytest.fixture(scope="module")
@@ -68,12 +68,11 @@ def test_size_and_shape(shipped):
 
 
 def test_uncontested_json_equals_claims_without_incoming_attack_from_convert():
-    runner = CliRunner()
-    converted = runner.invoke(app, ["convert", "--to", "json"])
+    converted = invoke(["convert", "--to", "json"])
     assert converted.exit_code == 0, converted.output
     data = json.loads(converted.stdout)
     attacked = {r["to"] for r in data["relations"] if r["type"] == "attack"}
     expected = {c["id"] for c in data["claims"]} - attacked
-    listed = json.loads(runner.invoke(app, ["uncontested", "--json"]).stdout)
+    listed = json.loads(invoke(["uncontested", "--json"]).stdout)
     assert {c["id"] for c in listed} == expected
     assert len(listed) == len(expected)

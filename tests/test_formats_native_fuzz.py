@@ -10,6 +10,8 @@ from hypothesis import strategies as st
 import argmap
 from argmap.formats import native
 
+from .helpers.budget import examples
+
 GOOD = """argmap: 1
 title: t
 speakers: [{id: a, name: A}, {id: b}]
@@ -29,14 +31,14 @@ def _loads_or_clean_error(text: str, syntax: str) -> None:
         assert exc.message
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300))
 @given(st.text(max_size=300))
 def test_random_text(text):
     _loads_or_clean_error(text, "yaml")
     _loads_or_clean_error(text, "json")
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300))
 @given(st.integers(0, len(GOOD) - 1), st.integers(1, 12), st.text(max_size=12))
 def test_mutated_good_map(pos, cut, insert):
     mutated = GOOD[:pos] + insert + GOOD[pos + cut:]
@@ -49,7 +51,7 @@ json_values = st.recursive(
     max_leaves=20)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300))
 @given(st.dictionaries(st.sampled_from(["argmap", "title", "speakers", "claims", "relations", "sources", "x"]),
                        json_values, max_size=6))
 def test_wrong_shapes(data):

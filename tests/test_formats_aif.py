@@ -5,12 +5,15 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
-from argmap.errors import MapFormatError
+from argmap.errors import ArgmapError, MapFormatError
 from argmap.formats import aif
 
-from _formats_helpers import DATA, SHIPPED, assert_same_map
+from .helpers.budget import examples
+from .helpers.maps import DATA, SHIPPED, assert_same_map
 
 
 def rels(m: argmap.ArgumentMap) -> set[tuple[str, str, str]]:
@@ -158,11 +161,6 @@ def test_undercut_error_points_at_the_ca_node() -> None:
 
 # -- property: any JSON either reads or fails with a located ArgmapError --------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from argmap.errors import ArgmapError  # noqa: E402
-
 _KEYS = st.sampled_from(["nodes", "edges", "nodeID", "type", "text", "fromID", "toID", "locutions",
                          "participants", "personID", "participantID", "firstname", "txt", "AIF", "argmap"])
 _VALUES = st.recursive(
@@ -171,10 +169,10 @@ _VALUES = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=5), max_leaves=30)
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400))
 @given(_VALUES)
 def test_any_json_reads_or_fails_cleanly(doc: object) -> None:
     try:
-        aif.loads(json.dumps(doc))
-    except ArgmapError:
-        pass
+        aif.loads(json.dumps(doc), path="fuzz.aif.json")
+    except ArgmapError as exc:
+        assert exc.path == "fuzz.aif.json" and exc.line is not None and exc.message, str(exc)

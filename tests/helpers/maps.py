@@ -6,8 +6,8 @@ from pathlib import Path
 
 from argmap.model import ArgumentMap
 
-DATA = Path(__file__).parent / "data" / "formats"
-ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent.parent / "data" / "formats"
+ROOT = Path(__file__).resolve().parent.parent.parent
 SHIPPED = ROOT / "maps" / "enhanced-cooperation.yaml"
 
 __all__ = ["DATA", "ROOT", "SHIPPED", "assert_same_map"]

@@ -7,18 +7,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 import argmap
-from _hostile import CASES, hostile_map, write_hostile_map
-from argmap.cli import app
 from argmap.render.html import page_data, to_html
+
+from .helpers.cli import invoke
+from .helpers.hostile import CASES, hostile_map, write_hostile_map
 
 
 @pytest.fixture(scope="module")
 def shipped_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("page") / "map.html"
-    result = CliRunner().invoke(app, ["html", "-o", str(path), "--semantics", "GR"])
+    result = invoke(["html", "-o", str(path), "--semantics", "GR"])
     assert result.exit_code == 0, result.output
     return path
 
@@ -28,7 +28,7 @@ def hostile_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
     map_path = write_hostile_map(folder)
     out = folder / "hostile.html"
-    result = CliRunner().invoke(app, ["html", str(map_path), "-o", str(out)])
+    result = invoke(["html", str(map_path), "-o", str(out)])
     assert result.exit_code == 0, result.output
     return out
 
@@ -67,7 +67,7 @@ def test_page_data_marks_answers_and_statuses() -> None:
 
 
 def test_html_command_failure_writes_nothing(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["html", "-o", str(tmp_path / "no" / "map.html")])
+    result = invoke(["html", "-o", str(tmp_path / "no" / "map.html")])
     assert result.exit_code == 1 and result.stdout == ""
     assert "does not exist" in result.stderr
 

@@ -1,7 +1,7 @@
 """Format 2 of the native map (DESIGN.md): arguments with linked premises, undercuts, acts.
 
 The located errors for each format-2 rule live in the bad-input corpus
-(``tests/data/bad/arg-*.yaml``, checked by ``test_native_format.py``); this file checks
+(``tests/data/bad/arg-*.yaml``, checked by ``test_formats_native.py``); this file checks
 the good side: loading, the JSON contract, lossless writing, and format 1 staying 1.
 """
 
@@ -11,13 +11,13 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import argmap
-from argmap.cli import app
 from argmap.errors import MapFormatError
 from argmap.formats import native
 from argmap.model import Argument, ArgumentMap, Claim, Relation, Speaker
+
+from .helpers.cli import invoke
 
 DATA = Path(__file__).parent / "data"
 STRUCTURED = DATA / "good" / "structured.yaml"
@@ -57,7 +57,7 @@ def test_json_contract_lists_arguments_beside_claims_and_relations():
 
 
 def test_cli_convert_to_json_prints_arguments():
-    result = CliRunner().invoke(app, ["convert", str(STRUCTURED), "--to", "json"])
+    result = invoke(["convert", str(STRUCTURED), "--to", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert [a["id"] for a in data["arguments"]] == ["R1", "R2"]

@@ -9,10 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import argmap
 from argmap.cli import app
+
+from .helpers.cli import invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -59,7 +60,7 @@ def test_tour_commands_run(command, tmp_path, monkeypatch):
     monkeypatch.delenv("ARGMAP_MAP", raising=False)
     words = shlex.split(command)
     assert words[0] == "argmap"
-    result = CliRunner().invoke(app, words[1:])
+    result = invoke(words[1:])
     assert result.exit_code == 0, result.output
 
 
@@ -68,7 +69,7 @@ def test_tour_check_output_is_what_the_readme_shows(monkeypatch):
     monkeypatch.delenv("ARGMAP_MAP", raising=False)
     (block,) = _blocks("console")
     shown = block.splitlines()[1]
-    result = CliRunner().invoke(app, ["check", "maps/enhanced-cooperation.yaml"])
+    result = invoke(["check", "maps/enhanced-cooperation.yaml"])
     assert result.output.strip() == shown
 
 

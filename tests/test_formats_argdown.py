@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import argmap
-from argmap.errors import ConversionError, MapFormatError, ProvenanceError
+from argmap.errors import ArgmapError, ConversionError, MapFormatError, ProvenanceError
 from argmap.formats import argdown
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 
-from _formats_helpers import DATA, SHIPPED, assert_same_map
+from .helpers.budget import examples
+from .helpers.maps import DATA, SHIPPED, assert_same_map
 
 
 def rels(m: ArgumentMap) -> set[tuple[str, str, str]]:
@@ -208,25 +211,20 @@ def test_bad_option() -> None:
 
 # -- property: any text either reads or fails with a located ArgmapError --------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from argmap.errors import ArgmapError  # noqa: E402
-
 _PIECES = st.sampled_from(list("[]<>{}:#+-_ \n\t\\/*=()1aA\"',@") + [
     "===", "\n  + ", "\n  - ", "\n    <- ", "><", "{speaker: a}", "[A]: ", "<B>: ", "/*", "*/", "//", "\n\n"])
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400))
 @given(st.lists(_PIECES, max_size=40).map("".join))
 def test_any_text_reads_or_fails_cleanly(text: str) -> None:
     try:
-        argdown.loads(text)
-    except ArgmapError:
-        pass
+        argdown.loads(text, path="fuzz.argdown")
+    except ArgmapError as exc:
+        assert exc.path == "fuzz.argdown" and exc.line is not None and exc.message, str(exc)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100))
 @given(st.lists(st.sampled_from(["support", "attack"]), min_size=1, max_size=6),
        st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=30))
 def test_written_texts_read_back(types: list[str], text: str) -> None:

@@ -6,25 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from argmap.cli import app
+from .helpers.cli import invoke
 
 DATA = Path(__file__).parent / "data"
 GOOD = str(DATA / "good" / "debate.yaml")
 BAD = str(DATA / "bad" / "unknown-claim.yaml")
 
 
-@pytest.fixture
-def cli(monkeypatch):
-    monkeypatch.delenv("ARGMAP_MAP", raising=False)
-    monkeypatch.setenv("COLUMNS", "80")
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 CORE = ["check", "show", "uncontested", "chain", "why", "compare"]
@@ -113,7 +102,7 @@ def test_uncontested(cli):
 
 
 def test_uncontested_rejects_an_unknown_semantics(cli):
-    result = CliRunner().invoke(app, ["uncontested", GOOD, "--semantics", "XX"])
+    result = invoke(["uncontested", GOOD, "--semantics", "XX"])
     assert result.exit_code == 2
 
 
@@ -128,7 +117,7 @@ def test_chain(cli):
     assert "no chain" in none.output
     bad = cli("chain", "A9", "-m", GOOD)
     assert bad.exit_code == 1 and "no claim 'A9'" in bad.stderr
-    assert CliRunner().invoke(app, ["chain", "A5", "-m", GOOD, "--max-depth", "0"]).exit_code == 2
+    assert invoke(["chain", "A5", "-m", GOOD, "--max-depth", "0"]).exit_code == 2
 
 
 def test_why(cli):

@@ -10,11 +10,26 @@ import pytest
 
 from argmap import formats
 from argmap.af import AF, ArgumentNumbers
-from argmap.errors import ArgmapError, ConversionError, FileAccessError, FrameworkFormatError, UsageError
-from argmap.formats import apx, dumps_af, for_path, iccma, loads_af, read_af, tgf, write_af
+from argmap.errors import (
+    ArgmapError,
+    ConversionError,
+    FileAccessError,
+    FrameworkFormatError,
+    UsageError,
+)
+from argmap.formats import (
+    apx,
+    dumps_af,
+    for_path,
+    iccma,
+    loads_af,
+    read_af,
+    tgf,
+    write_af,
+)
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 
-DATA = Path(__file__).parent / "data" / "af"
+from .helpers.answers import INSTANCES, read_instance
 
 
 def same(a: AF, b: AF) -> bool:
@@ -307,31 +322,7 @@ def test_read_errors_are_argmap_errors() -> None:
     assert issubclass(FrameworkFormatError, ArgmapError)
 
 
-# -- real instances (copied from the ICCMA corpus; answers agreed by two reasoners) ------
-
-INSTANCES = sorted(p for p in DATA.iterdir()
-                   if p.suffix in {".af", ".apx", ".tgf", ".dl"})
-
-
-def answers(path: Path) -> dict[str, list[str]]:
-    """``[TASK …] rest`` sections of an answers file: task -> the lines below it."""
-    out: dict[str, list[str]] = {}
-    current = None
-    for line in (path.parent / (path.name + ".answers.txt")).read_text().splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        m = re.match(r"\[([A-Z]{2}-[A-Z]{2})[^\]]*\]\s*(.*)", line)
-        if m:
-            current = m.group(1)
-            out[current] = [m.group(2)] if m.group(2) and not m.group(2).startswith("(") else []
-        elif current:
-            out[current].append(line.strip())
-    return out
-
-
-def read_instance(path: Path) -> AF:
-    return read_af(path, "apx" if path.suffix == ".dl" else None)
-
+# -- real instances (the ICCMA corpus of tests/data/iccma; answers agreed by two reasoners) --
 
 def test_instances_are_there() -> None:
     assert len(INSTANCES) >= 8
@@ -341,33 +332,9 @@ def test_instances_are_there() -> None:
 @pytest.mark.parametrize("path", INSTANCES, ids=[p.name for p in INSTANCES])
 def test_instance_round_trips(path: Path) -> None:
     af = read_instance(path)
-    header = (path.parent / (path.name + ".answers.txt")).read_text().splitlines()[0]
+    header = path.with_name(path.name + ".answers.txt").read_text().splitlines()[0]
     n, m = map(int, re.search(r"arguments: (\d+)\s+attacks: (\d+)", header).groups())
     assert (af.n, af.normalized().m) == (n, m)
     for fmt in ("iccma", "apx", "tgf"):
         back = loads_af(dumps_af(af, fmt), fmt)
         assert back.src.tolist() == af.src.tolist() and back.dst.tolist() == af.dst.tolist()
-
-
-@pytest.mark.parametrize("path", INSTANCES, ids=[p.name for p in INSTANCES])
-def test_instance_grounded_matches_reference(path: Path) -> None:
-    from argmap.semantics import grounded
-
-    af = read_instance(path)
-    expected = answers(path)["EE-GR"]
-    assert len(expected) == 1
-    want = [] if expected[0] == "-" else expected[0].split()
-    got = sorted((af.names[i] for i in np.flatnonzero(grounded(af))), key=_natural)
-    assert got == want
-
-
-def _natural(name: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name))
-
-
-def test_probo_shipped_solutions_agree_with_the_answer_files() -> None:
-    for path in sorted(DATA.glob("*.apx")):
-        shipped = (path.parent / (path.name + ".EE-GR")).read_text().strip()
-        want = answers(path)["EE-GR"][0]
-        names = re.findall(r"[A-Za-z0-9_]+", shipped)
-        assert sorted(names, key=_natural) == ([] if want == "-" else want.split())

@@ -11,7 +11,7 @@ import argmap
 from argmap.formats import graphml, nodelink
 from argmap.model import ArgumentMap, Claim, Relation, Source, Speaker
 
-from _formats_helpers import DATA, SHIPPED
+from .helpers.maps import DATA, SHIPPED
 
 
 def test_graphml_golden() -> None:
