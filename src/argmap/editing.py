@@ -171,7 +171,7 @@ class MapEditor:
         return list(parsed.errors) + list(parsed.advisories)
 
     def _commit(self, data: Any, yaml: Any, before: str, change: Change) -> Change:
-        from .formats import atomic_write
+        from ._files import atomic_write
 
         text = self._dump(data, yaml)
         old = {(p.message) for p in self.problems(before)}

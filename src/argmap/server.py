@@ -121,7 +121,7 @@ class EditServer:
         """The map and (when it loads) its source files."""
         files = [self.map_path]
         try:
-            from .io import load
+            from .api import load
 
             amap = load(self.map_path)
             files += [amap.source_path(s) for s in amap.sources]
@@ -142,7 +142,7 @@ class EditServer:
         version = self.version()
         if self._page_cache and self._page_cache[0] == version:
             return self._page_cache[1]
-        from .io import load
+        from .api import load
         from .render.html import to_html
 
         try:
