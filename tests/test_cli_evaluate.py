@@ -93,7 +93,7 @@ def test_extensions_map(cycle: Path) -> None:
     assert len(json.loads(r.stdout)["extensions"]) == 1
 
 
-def test_extensions_af_files(tmp_path: Path) -> None:
+def test_extensions_framework_files(tmp_path: Path) -> None:
     iccma = tmp_path / "odd.af"
     iccma.write_text("p af 4\n# an odd cycle and an isolated argument\n1 2\n2 3\n3 1\n")
     r = invoke("extensions", iccma, "-s", "ST", "--json")

@@ -27,8 +27,25 @@ def test_help(cli, command):
     assert cli(command, "-h").exit_code == 0
 
 
+def _commands() -> list[str]:
+    from argmap.cli import app
+
+    return sorted(c.name or c.callback.__name__ for c in app.registered_commands)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_help_ends_its_description_with_an_example(cli, command):
+    """The description of every command's --help ends with ``Example: argmap COMMAND …``."""
+    out = cli(command, "--help").output
+    description = out.split("\nArguments:")[0].split("\nOptions:")[0].rstrip()
+    last = description.split("\n\n")[-1].strip()
+    assert last.startswith(f"Example: argmap {command}"), last
+
+
 def test_version_and_root_help(cli):
-    assert cli("--version").output.startswith("argmap ")
+    from importlib.metadata import version
+
+    assert cli("--version").output == f"argmap {version('argmap')}\n"
     out = cli("--help").output
     for command in CORE:
         assert command in out

@@ -49,6 +49,8 @@ def convert(
     What the output format cannot hold is listed on stderr, one line per kind of
     loss with counts; --strict turns any loss into an error. docs/formats.md says
     per format what is read, written and lost.
+    
+    Example: argmap convert maps/enhanced-cooperation.yaml --to argdown -o map.argdown
     """
     from .. import formats
     from .._files import atomic_write

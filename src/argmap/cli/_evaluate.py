@@ -44,6 +44,8 @@ def status(
     JSON: {"semantics": "GR", "support": "none", "status": {"E1": "in", ...}}; with
     --claim, the claim's credulous and skeptical acceptance and the extensions that
     show them.
+    
+    Example: argmap status maps/enhanced-cooperation.yaml -s PR --support necessary
     """
     amap = load_map(map_path, fmt)
     if claim is not None:
@@ -97,6 +99,8 @@ def extensions(
     JSON: {"semantics": "PR", "extensions": [["a", "b"], ...]} (with --count:
     {"semantics": "PR", "count": 2}). For ICCMA files the argument names are the
     numbers as strings. --support applies to maps only.
+    
+    Example: argmap extensions framework.af -s ST --count
     """
     from ..evaluation import count_extensions, map_extensions
 
@@ -148,6 +152,8 @@ def explain(
     claims that defeat it; below an undecided claim: its attackers that are not
     out. Derived attacks (under --support deductive or necessary) are named with the
     support chain behind them. A claim met again on its own branch is marked (cycle).
+    
+    Example: argmap explain E1 -m maps/enhanced-cooperation.yaml -s PR
     """
     from ..evaluation import explain as explain_claim
     from ..evaluation import format_explanation

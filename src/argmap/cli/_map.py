@@ -35,6 +35,8 @@ def check(
     per problem on stderr otherwise. Beyond what loading requires, a quote that
     occurs more than once without `occurrence:` and a source whose SHA-256 differs
     from the pinned one are reported as problems.
+    
+    Example: argmap check maps/enhanced-cooperation.yaml
     """
     from ..formats import check as check_map
 
@@ -67,7 +69,10 @@ def show(
     fmt: FromOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """List the claims, or show one claim with its quote, relations and status."""
+    """List the claims, or show one claim with its quote, relations and status.
+
+    Example: argmap show E1 -m maps/enhanced-cooperation.yaml
+    """
     from ..provenance import line_col
     from ..queries import claim_record
 
@@ -133,6 +138,8 @@ def uncontested(
     claim with no incoming attack. With --semantics it prints an object holding
     that list as "unattacked" and, as "surviving", the claims accepted under the
     semantics (grounded: labelled in; others: skeptically accepted).
+    
+    Example: argmap uncontested maps/enhanced-cooperation.yaml --semantics PR
     """
     from ..queries import claim_record, unattacked
 
@@ -178,6 +185,8 @@ def chain(
     """Every chain of relations from one claim towards another, with its net polarity.
 
     An even number of attacks along a chain supports its end; an odd number attacks it.
+    
+    Example: argmap chain C1 -m maps/enhanced-cooperation.yaml
     """
     from ..queries import chains
 
@@ -230,6 +239,8 @@ def why(
     A claim met again on its own branch is shown once more, marked (cycle), and not
     expanded, so cyclic maps give finite trees. Claims left unexpanded by the depth
     or node bound are marked (...).
+
+    Example: argmap why E1 -m maps/enhanced-cooperation.yaml --max-depth 2
     """
     from ..queries import reasons
 
@@ -267,6 +278,8 @@ def compare(
 
     With --semantics, also which of each speaker's claims stand with and without the
     other speaker's claims.
+    
+    Example: argmap compare maps/enhanced-cooperation.yaml --speakers essay,commenter
     """
     from ..queries import compare as compare_speakers
 

@@ -74,6 +74,8 @@ def render(
     SVG, PNG and PDF need Graphviz (bundled with the pygraphviz wheel; a `dot` on
     PATH or $ARGMAP_DOT also works); `.dot` needs nothing. On failure nothing is
     written and the exit status is 1.
+    
+    Example: argmap render maps/enhanced-cooperation.yaml -o map.svg --semantics GR
     """
     from ..render import write
 
@@ -101,6 +103,8 @@ def html(
     diagram (or Tab to it and press Enter) to mark its quote and see its details;
     click a quote to select its claim. Filters by speaker, by status, and for the
     claims that answer another speaker. The page loads nothing from the network.
+    
+    Example: argmap html maps/enhanced-cooperation.yaml -o map.html --semantics GR
     """
     from ..render.html import write_html
 
