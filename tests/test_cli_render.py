@@ -22,8 +22,7 @@ from .helpers.hostile import (
 ROOT = Path(__file__).resolve().parent.parent
 DOCS_SVG = ROOT / "docs" / "enhanced-cooperation.svg"
 #: The command that made docs/enhanced-cooperation.svg (also quoted in docs/diagrams.md).
-DOCS_ARGS = ["render", "maps/enhanced-cooperation.yaml", "-o", "docs/enhanced-cooperation.svg",
-             "--rankdir", "LR"]
+DOCS_ARGS = ["render", "maps/enhanced-cooperation.yaml", "-o", "docs/enhanced-cooperation.svg"]
 
 
 @pytest.fixture(scope="module")
@@ -64,12 +63,15 @@ def test_hostile_map_file_renders_verbatim_and_inert(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("args", "present", "absent"), [
-    (["--group-by", "none"], [], ["cluster_s0"]),
+    ([], ["rankdir=LR", "Essay author"], ["cluster_s0"]),
+    (["--group-by", "speaker"], ["cluster_s0"], []),
     (["--status", "unattacked"], ["status-unattacked"], []),
     (["--speaker", "commenter"], ['"claim-C1"', '"claim-E1"'], ['"claim-E15"']),
     (["--focus", "E4", "--depth", "1"], ['"claim-E4"', '"claim-E41"'], ['"claim-E9"']),
-    (["--rankdir", "LR"], ["rankdir=LR"], []),
-    (["--no-legend"], [], ["cluster_legend"]),
+    (["--rankdir", "TB"], ["rankdir=TB"], []),
+    (["--no-legend"], [], ["Legend"]),
+    (["--semantics", "GR"], ["status-in", "status-out", "statuses under GR"], []),
+    (["--semantics", "PR"], ["accepted by all"], ["skeptical)"]),
 ])
 def test_options_reach_the_diagram(tmp_path: Path, args: list[str],
                                    present: list[str], absent: list[str]) -> None:
@@ -81,6 +83,33 @@ def test_options_reach_the_diagram(tmp_path: Path, args: list[str],
         assert needle in text
     for needle in absent:
         assert needle not in text
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    ([], "(svg; 87 claims, 115 relations)"),
+    (["--focus", "E1", "--depth", "0"], "(svg; 1 of 87 claims, 0 of 115 relations; a part of the map: "
+                                        "the neighbourhood of E1 (depth 0))"),
+    (["--speaker", "commenter"], "of 87 claims"),
+])
+def test_render_reports_what_it_drew(tmp_path: Path, args: list[str], said: str) -> None:
+    out = tmp_path / "map.svg"
+    result = invoke(["render", "-o", str(out), *args])
+    assert result.exit_code == 0, result.output
+    assert said in result.stdout
+    drawn = claim_groups(parse_svg(out.read_bytes()))
+    assert f"{len(drawn)} of 87 claims" in result.stdout or len(drawn) == 87
+
+
+def test_deductive_support_draws_or_counts_the_derived_attacks(tmp_path: Path) -> None:
+    out = tmp_path / "map.dot"
+    result = invoke(["render", "-o", str(out), "-s", "GR", "--support", "deductive"])
+    assert result.exit_code == 0, result.output
+    assert "derived attacks not drawn (more than 40)" in out.read_text(encoding="utf-8")
+    result = invoke(["render", "-o", str(out), "-s", "GR", "--support", "deductive",
+                                 "--focus", "E4", "--depth", "1"])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert 'class="argedge derived"' in text and "not drawn (more than" not in text
 
 
 @pytest.mark.parametrize(("args", "message"), [

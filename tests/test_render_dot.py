@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import enum
 import re
+import subprocess
+import sys
 
 import pydot
 import pytest
 
-from argmap.errors import QueryError, UsageError
-from argmap.model import ArgumentMap, Claim, Relation, Speaker
-from argmap.render.dot import STATUS_STYLES, select_claims, speaker_styles, to_dot
+from argmap.errors import QueryError
+from argmap.model import Argument, ArgumentMap, Claim, Relation, Speaker
+from argmap.render.dot import (
+    STATUS_STYLES,
+    choose_rankdir,
+    select,
+    select_claims,
+    speaker_styles,
+    to_dot,
+    unattacked_statuses,
+)
 from argmap.render.escape import MAX_TEXT, clean, html_text, quoted, wrap
 
 from .helpers.hostile import CASES, hostile_map
@@ -125,13 +136,14 @@ def test_wrap_keeps_words_and_marks_cuts() -> None:
 
 # -- styling -------------------------------------------------------------------------------
 
-def test_speakers_get_a_cluster_each_or_none() -> None:
-    grouped = to_dot(toy())
+def test_speakers_are_named_in_each_box_or_get_a_cluster_each() -> None:
+    flat = to_dot(toy())
+    assert not [s for s in flat.get_subgraphs() if s.get_name().startswith("cluster_s")]
+    assert "Ann" in nodes(flat)["T"].get("label")  # the speaker is named in the box
+    grouped = to_dot(toy(), group_by="speaker")
     names = {s.get_name() for s in grouped.get_subgraphs()}
-    assert {"cluster_s0", "cluster_s1", "cluster_legend"} <= names
-    flat = to_dot(toy(), group_by="none")
-    assert {s.get_name() for s in flat.get_subgraphs()} == {"cluster_legend"}
-    assert "Ann" in nodes(flat)["T"].get("label")  # the speaker is named in the box instead
+    assert {"cluster_s0", "cluster_s1"} <= names
+    assert "Ann" not in nodes(grouped)["T"].get("label")
 
 
 def test_speaker_colours_differ_and_theses_stand_out() -> None:
@@ -154,58 +166,154 @@ def test_support_and_attack_differ_in_colour_arrowhead_and_width() -> None:
     assert float(att.get("penwidth")) > 1.5 * float(sup.get("penwidth"))
 
 
-def test_legend_explains_edges_and_speakers() -> None:
-    text = to_dot(toy()).to_string()
-    assert "cluster_legend" in text and '"supports"' in text and '"attacks"' in text
-    assert "Ann" in text and "Bob" in text and "thesis" in text
-    assert "cluster_legend" not in to_dot(toy(), legend=False).to_string()
+def legend_of(g: pydot.Dot) -> str:
+    label = g.get("label") or ""
+    return label[label.index("Legend"):] if "Legend" in label else ""
+
+
+def test_legend_is_a_label_that_explains_edges_and_speakers() -> None:
+    g = to_dot(toy())
+    legend = legend_of(g)
+    assert "supports" in legend and "attacks" in legend and "thesis" in legend
+    assert "Ann" in legend and "Bob" in legend
+    # A label never moves the layout: no legend nodes or clusters.
+    assert "legend" not in " ".join(n.get_name() for n in g.get_nodes())
+    assert not g.get_subgraphs()
+    assert legend_of(to_dot(toy(), legend=False)) == ""
 
 
 def test_status_unattacked_fills_and_names_the_status() -> None:
-    found = nodes(to_dot(toy(), status="unattacked"))
-    assert found["P"].get("fillcolor") == STATUS_STYLES["unattacked"][0]
-    assert found["T"].get("fillcolor") == STATUS_STYLES["attacked"][0]
+    g = to_dot(toy(), status="unattacked")
+    found = nodes(g)
+    assert found["P"].get("fillcolor") == STATUS_STYLES["unattacked"].fill
+    assert found["T"].get("fillcolor") == STATUS_STYLES["attacked"].fill
     assert "status-unattacked" in found["P"].get("class")
     assert "unattacked" in found["P"].get("label")
-    legend = to_dot(toy(), status="unattacked").to_string()
-    assert "unattacked" in legend[legend.index("cluster_legend"):]
+    assert "unattacked" in legend_of(g) and "border, name" in legend_of(g)
+    assert to_dot(toy(), statuses=unattacked_statuses(toy())).to_string() == g.to_string()
 
 
-def test_given_statuses_are_drawn_in_greyscale_distinguishable_ways() -> None:
+def test_given_statuses_are_drawn_in_plain_words_and_greyscale_distinguishable_ways() -> None:
     labels = {"T": "out", "P": "in", "Q": "undec", "R": "in", "Z": "in"}
-    found = nodes(to_dot(toy(), statuses=labels))
+    g = to_dot(toy(), statuses=labels, semantics="GR")
+    found = nodes(g)
     assert "dashed" in found["T"].get("style") and "dotted" in found["Q"].get("style")
-    assert "OUT" in found["T"].get("label") and "IN" in found["P"].get("label")
+    assert "<B>out</B>" in found["T"].get("label") and "<B>in</B>" in found["P"].get("label")
+    assert "<B>undecided</B>" in found["Q"].get("label")
     assert "status-undec" in found["Q"].get("class")
+    # The speaker stays visible: border colour and name.
+    assert found["T"].get("color") == speaker_styles(toy())["a"].line
+    assert "Ann" in found["T"].get("label")
+    assert "statuses under GR" in legend_of(g)
+    pr = nodes(to_dot(toy(), statuses={"T": "skeptical", "P": "credulous", "Q": "rejected"}))
+    assert "accepted by all" in pr["T"].get("label") and "accepted by some" in pr["P"].get("label")
+    assert "accepted by none" in pr["Q"].get("label") and "status" not in pr["R"].get("class")
 
 
-def test_semantics_fill_claims_by_label() -> None:
-    found = nodes(to_dot(toy(), semantics="GR"))
-    assert "status-in" in found["R"].get("class")
-    assert "status-out" in found["Q"].get("class")
-    assert "IN" in found["T"].get("label")
-    pr = nodes(to_dot(toy(), semantics="PR"))
-    assert "status-skeptical" in pr["T"].get("class")
+def test_statuses_may_be_str_enums() -> None:
+    class Label(str, enum.Enum):
+        IN = "in"
+        OUT = "out"
+
+    found = nodes(to_dot(toy(), statuses={"T": Label.OUT, "P": Label.IN}))
+    assert "status-out" in found["T"].get("class") and "status-in" in found["P"].get("class")
 
 
-def test_unknown_semantics_is_a_usage_error() -> None:
-    with pytest.raises(UsageError):
-        to_dot(toy(), semantics="XX")
+def test_render_draws_what_it_is_handed_and_evaluates_nothing() -> None:
+    with pytest.raises(ValueError, match="statuses"):
+        to_dot(toy(), semantics="GR")
+    with pytest.raises(ValueError, match="cannot draw"):
+        to_dot(toy(), statuses={"T": "maybe"})
+    code = ("import sys, argmap\n"
+            "from argmap.render import render\n"
+            "from argmap.render.html import to_html\n"
+            "m = argmap.load(argmap.shipped_map_path())\n"
+            "render(m, 'dot', statuses={'E1': 'in'}, derived=[('C2', 'E3', 'why')])\n"
+            "to_html(m, svg='<svg></svg>', statuses={'E1': 'out'})\n"
+            "bad = [n for n in sys.modules if n.startswith(('argmap.evaluation', 'argmap.framework',"
+            " 'argmap.semantics'))]\n"
+            "assert not bad, bad\n")
+    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_derived_attacks_are_dashed_and_do_not_move_the_layout() -> None:
     m = ArgumentMap(speakers=[Speaker("s", "S")],
                     claims=[Claim(i, "s", i) for i in ("A", "X", "C")],
                     relations=[Relation("A", "X", "support"), Relation("C", "X", "attack")])
-    derived = [e for e in to_dot(m, support="deductive").get_edges() if "derived" in (e.get("class") or "")]
+    handed = [("C", "A", "C attacks A: mediated attack under the deductive reading, via C → X ← A")]
+    g = to_dot(m, derived=handed)
+    derived = [e for e in g.get_edges() if "derived" in (e.get("class") or "")]
     assert len(derived) == 1
     (e,) = derived
     assert e.get("style") == "dashed" and e.get("constraint") == "false"
     assert "mediated" in e.get("tooltip")
+    assert "derived attack" in legend_of(g)
     assert not [e for e in to_dot(m).get_edges() if "derived" in (e.get("class") or "")]
-    assert not [e for e in to_dot(m, support="deductive", derived=False).get_edges()
-                if "derived" in (e.get("class") or "")]
-    assert '"derived attack"' in to_dot(m, support="deductive").to_string()
+
+
+def test_derived_attacks_left_out_are_counted_in_the_legend() -> None:
+    g = to_dot(toy(), hidden_derived=583)
+    assert "583 derived attacks not drawn" in legend_of(g)
+
+
+# -- arguments and undercuts -----------------------------------------------------------------
+
+def structured() -> ArgumentMap:
+    """E2 has a linked argument (P1 + P2, undercut by U) and a one-premise one (P3)."""
+    return ArgumentMap(
+        title="structured",
+        speakers=[Speaker("a", "Ann"), Speaker("b", "Bob")],
+        claims=[Claim("E2", "a", "Conclusion.", kind="thesis"), Claim("P1", "a", "First premise."),
+                Claim("P2", "a", "Second premise."), Claim("P3", "a", "Another reason."),
+                Claim("U", "b", "The premises do not carry it."), Claim("X", "b", "Plain attack.")],
+        arguments=[Argument("A1", ("P1", "P2"), "E2", scheme="argument from example"),
+                   Argument("A2", ("P3",), "E2")],
+        relations=[Relation("U", "A1", "attack"), Relation("X", "P3", "attack")],
+    )
+
+
+def test_linked_premises_meet_at_a_junction_before_one_arrow() -> None:
+    g = to_dot(structured())
+    junctions = [n for n in g.get_nodes() if (n.get("id") or "").startswith('"arg-')]
+    assert [n.get("id") for n in junctions] == ['"arg-A1"']
+    (j,) = junctions
+    assert "argjunction" in j.get("class") and j.get("shape") == "circle"
+    assert "P1 + P2 together support E2" in j.get("tooltip")
+    by_id = {e.get("id"): e for e in g.get_edges()}
+    ids = nodes(g)
+    into = [e for e in g.get_edges() if e.get_destination() == j.get_name()]
+    assert {e.get_source() for e in into} == {ids["P1"].get_name(), ids["P2"].get_name(),
+                                              ids["U"].get_name()}
+    assert by_id['"argp-A1-0"'].get("arrowhead") == "none"
+    assert by_id['"argc-A1"'].get_destination() == ids["E2"].get_name()
+    assert by_id['"argc-A1"'].get("arrowhead") == "normal"
+    # A one-premise argument nobody undercuts is a plain arrow.
+    assert by_id['"arg-A2"'].get_source() == ids["P3"].get_name()
+    assert "linked premises" in legend_of(g)
+
+
+def test_an_undercut_hits_the_junction_in_its_own_style() -> None:
+    g = to_dot(structured())
+    (cut,) = [e for e in g.get_edges() if "undercut" in (e.get("class") or "")]
+    (att,) = [e for e in edges(g) if (e.get("class") or "").endswith('attack"')]
+    assert cut.get("color") != att.get("color") and cut.get("arrowhead") != att.get("arrowhead")
+    assert "undercuts" in cut.get("tooltip") and "undercuts" in legend_of(g)
+    # An undercut of a one-premise argument gets a junction too.
+    m = ArgumentMap(speakers=[Speaker("a", "A")],
+                    claims=[Claim(i, "a", i) for i in ("C", "P", "U")],
+                    arguments=[Argument("A", ("P",), "C")], relations=[Relation("U", "A", "attack")])
+    assert '"arg-A"' in [n.get("id") for n in to_dot(m).get_nodes()]
+
+
+def test_subsets_walk_through_arguments_and_mark_what_they_cut() -> None:
+    s = select(structured(), focus="E2", depth=1)
+    assert {c.id for c in s.claims} == {"E2", "P1", "P2", "P3", "U"}
+    assert [a.id for a in s.arguments] == ["A1", "A2"]
+    assert s.cut == {"P3": 1}  # X's attack on P3 is not drawn
+    g = to_dot(structured(), focus="P1", depth=1)
+    assert set(nodes(g)) == {"P1", "E2", "P2", "U"}
+    assert "+1 not drawn" in nodes(g)["E2"].get("label") and "cut" in nodes(g)["E2"].get("class")
+    assert "Part of the map: the neighbourhood of P1 (depth 1), 4 of 6 claims" in g.get("label")
 
 
 # -- subsets -----------------------------------------------------------------------------
@@ -220,15 +328,38 @@ def test_focus_and_depth() -> None:
     assert len(edges(g)) == 2
 
 
+def test_a_part_says_so_and_marks_claims_with_undrawn_relations() -> None:
+    s = select(toy(), focus="Q", depth=1)
+    assert s.cut == {"T": 1, "R": 1} and s.part == "the neighbourhood of Q (depth 1)"
+    assert s.summary() == "3 of 5 claims, 2 of 4 relations"
+    g = to_dot(toy(), focus="Q", depth=1)
+    assert "+1 not drawn" in nodes(g)["T"].get("label") and "cut" not in nodes(g)["Q"].get("class")
+    assert "Part of the map" in g.get("label") and "not drawn in this part" in legend_of(g)
+    whole = select(toy())
+    assert whole.part is None and not whole.cut and whole.summary() == "5 claims, 4 relations"
+    assert "Part of the map" not in (to_dot(toy()).get("label") or "")
+
+
 def test_speaker_subset_keeps_what_the_speaker_touches() -> None:
     claims, rels = select_claims(toy(), speaker="b")
     assert [c.id for c in claims] == ["T", "Q", "R", "Z"]
     assert rels == [1, 2, 3]
+    s = select(toy(), speaker="b")
+    assert s.cut == {"T": 1} and "Bob" in (s.part or "")
 
 
 def test_rankdir() -> None:
     assert "rankdir=LR" in to_dot(toy(), rankdir="LR").to_string()
-    assert "rankdir=TB" in to_dot(toy()).to_string()
+    assert "rankdir=TB" in to_dot(toy(), rankdir="TB").to_string()
+
+
+def test_auto_rankdir_follows_the_shape_of_the_map() -> None:
+    chain = ArgumentMap(speakers=[Speaker("a", "A")], claims=[Claim(f"c{i}", "a", "x") for i in range(8)],
+                        relations=[Relation(f"c{i + 1}", f"c{i}", "support") for i in range(7)])
+    fan = ArgumentMap(speakers=[Speaker("a", "A")], claims=[Claim(f"c{i}", "a", "x") for i in range(30)],
+                      relations=[Relation(f"c{i}", "c0", "support") for i in range(1, 30)])
+    assert choose_rankdir(chain) == "TB" and choose_rankdir(fan) == "LR"
+    assert "rankdir=LR" in to_dot(fan).to_string()
 
 
 @pytest.mark.parametrize("kwargs", [{"focus": "nope"}, {"speaker": "nobody"}])
@@ -242,13 +373,3 @@ def test_unknown_ids_are_query_errors(kwargs: dict[str, str]) -> None:
 def test_bad_option_values(kwargs: dict[str, object]) -> None:
     with pytest.raises(ValueError):
         to_dot(toy(), **kwargs)
-
-
-def test_too_many_derived_attacks_are_counted_not_drawn() -> None:
-    n = 50  # C attacks X, which 50 claims support: 50 derived (mediated) attacks on them
-    claims = [Claim(f"S{i}", "s", "s") for i in range(n)] + [Claim("X", "s", "x"), Claim("C", "s", "c")]
-    rels = [Relation(f"S{i}", "X", "support") for i in range(n)] + [Relation("C", "X", "attack")]
-    m = ArgumentMap(speakers=[Speaker("s", "S")], claims=claims, relations=rels)
-    text = to_dot(m, support="deductive").to_string()
-    assert "50 derived attacks not drawn" in text and 'class="argedge derived"' not in text
-    assert 'class="argedge derived"' in to_dot(m, support="deductive", derived=True).to_string()

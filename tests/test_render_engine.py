@@ -53,7 +53,8 @@ def test_every_hostile_claim_is_in_the_svg_with_its_label_verbatim(hostile_svg: 
     for cid, text in CASES:
         g = groups[squashed(cid)]
         lines = text_lines(g)
-        assert lines[0] == f"{squashed(cid)} · claim" or lines[0] == f"{squashed(cid)} · thesis"
+        assert lines[0].startswith((f"{squashed(cid)} · claim · ", f"{squashed(cid)} · thesis · "))
+        assert lines[0].endswith(('Ann "node" <b>', "Bob \\N & co"))  # the speaker, verbatim
         assert lines[1:] == wrap(text, 30, 6)
         assert " ".join(lines[1:]) == squashed(text)
         assert tooltip(g) == squashed(text)

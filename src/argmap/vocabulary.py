@@ -267,8 +267,11 @@ class GroupBy(_Word):
 
 
 class RankDir(_Word):
-    """Direction of a diagram's layout: reasons top-to-bottom (``TB``) or left-to-right (``LR``)."""
+    """Direction of a diagram's layout: reasons top-to-bottom (``TB``) or left-to-right
+    (``LR``), or ``auto``: the one that fits a page or screen (see
+    :func:`argmap.render.dot.choose_rankdir`)."""
 
+    auto = "auto"
     TB = "TB"
     LR = "LR"
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ..vocabulary import DiagramFormat, GroupBy, RankDir
 from ._app import FromOpt, MapArg, OptionalSemanticsOpt, Semantics, SupportOpt, SupportReading, app, echo, load_map, run
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import ArgumentMap
 
 __all__ = ["render", "html"]
 
@@ -27,12 +30,57 @@ HtmlOutOpt = Annotated[Path, typer.Option("--output", "-o", help="The HTML file 
                                           show_default=False)]
 RankDirOpt = Annotated[RankDir, typer.Option(
     "--rankdir", case_sensitive=False,
-    help="TB: reasons above, conclusions below. LR: reasons left, conclusions right.")]
+    help="auto: the direction that fits a screen or page best. TB: reasons above, "
+         "conclusions below. LR: reasons left, conclusions right.")]
 
 
-def _semantics_options(semantics: Semantics | None, support: SupportReading) -> dict[str, str | None]:
-    return {"semantics": semantics.value if semantics else None,
-            "support": support.value if semantics or support is not SupportReading.none else None}
+def _evaluated(amap: ArgumentMap, semantics: Semantics | None, support: SupportReading,
+               status: Status | None = None) -> dict[str, Any]:
+    """Evaluate for a drawing: the statuses and derived attacks render is handed as data.
+
+    Rendering never evaluates (it only draws what it is given); this is the caller's
+    half. Derived attacks are drawn when a picture holds at most
+    :data:`~argmap.render.dot.DERIVED_LIMIT` of them; the legend counts them otherwise.
+    """
+    from ..render.dot import DERIVED_LIMIT, unattacked_statuses
+
+    out: dict[str, Any] = {}
+    if semantics is not None:
+        from ..evaluation import statuses
+
+        out["statuses"] = statuses(amap, semantics.value, support.value)
+        out["semantics"] = semantics.value
+    elif status is not None:
+        out["statuses"] = unattacked_statuses(amap)
+    if support is not SupportReading.none:
+        from ..framework import compile_map
+
+        out["derived"] = [
+            (a, b, f"{a} attacks {b}: {d.kind} attack under the {support.value} reading, via "
+             + " → ".join(d.chain))
+            for (a, b), d in compile_map(amap, support.value).derived.items()]
+        out["derived_limit"] = DERIVED_LIMIT
+    return out
+
+
+def _page_framework(amap: ArgumentMap, semantics: Semantics | None,
+                    support: SupportReading) -> dict[str, Any]:
+    """The compiled attack graph as plain data for the page's what-if (grounded in JS).
+
+    ``ids`` are the AF's arguments (claim ids), ``attacks`` index pairs, and ``needs``
+    for each attack the claims it runs through (a derived attack's chain), so that
+    switching one of them off in the page removes the attack too.
+    """
+    from ..framework import compile_map
+
+    compiled = compile_map(amap, support.value)
+    ids = list(compiled.ids)
+    needs = []
+    for a, b in compiled.attacks:
+        d = compiled.derived.get((ids[a], ids[b]))
+        needs.append(list(d.chain) if d is not None else [])
+    return {"ids": ids, "attacks": [list(p) for p in compiled.attacks], "needs": needs,
+            "semantics": semantics.value if semantics else None, "support": support.value}
 
 
 @app.command()
@@ -45,7 +93,8 @@ def render(
         help="Output format when the suffix does not say.", show_default=False)] = None,
     group_by: Annotated[GroupBy, typer.Option(
         "--group-by", case_sensitive=False,
-        help="Put each speaker's claims in a titled box, or not (colour only).")] = GroupBy.speaker,
+        help="none: the speaker is shown by colour and name in each box, so each answer sits "
+             "next to what it answers. speaker: a titled box per speaker.")] = GroupBy.none,
     status: Annotated[Status | None, typer.Option(
         "--status", case_sensitive=False,
         help="Fill the claims nobody attacks.", show_default=False)] = None,
@@ -59,18 +108,19 @@ def render(
         show_default=False)] = None,
     depth: Annotated[int, typer.Option(
         "--depth", min=0, help="How many relations away from --focus to draw.")] = 2,
-    rankdir: RankDirOpt = RankDir.TB,
+    rankdir: RankDirOpt = RankDir.auto,
     legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the legend.")] = True,
     from_fmt: FromOpt = None,
 ) -> None:
     """Draw the map with Graphviz: SVG, PNG, PDF, or the DOT text itself.
 
-    Speakers are told apart by colour and by a box each; theses have a double
-    border; support is a thin green arrow, attack a thick red line ending in a bar.
-    `--status unattacked` or `--semantics GR|CO|PR|ST…` fills claims by status
-    (IN/OUT/UNDEC under GR, accepted skeptically or credulously, or rejected, under
-    the others); with a --support reading other than none, the attacks it derives
-    are drawn dashed when there are at most 40.
+    Speakers are told apart by colour and by name in each claim (`--group-by
+    speaker` adds a box each); theses have a double border; support is a thin green
+    arrow, attack a thick red line ending in a bar; linked premises meet at a dot
+    before their arrow, and an undercut (purple, double bar) hits that dot.
+    `--status unattacked` or `--semantics GR|CO|PR|ST…` fills claims by status, in
+    plain words. `--focus`/`--speaker` draw a part and mark claims with relations
+    left out.
     SVG, PNG and PDF need Graphviz (bundled with the pygraphviz wheel; a `dot` on
     PATH or $ARGMAP_DOT also works); `.dot` needs nothing. On failure nothing is
     written and the exit status is 1.
@@ -80,11 +130,11 @@ def render(
     from ..render import write
 
     amap = load_map(map_path, from_fmt)
-    written = write(amap, output, fmt.value if fmt else None, group_by=group_by.value,
-                    status=status.value if status else None,
-                    **_semantics_options(semantics, support), speaker=speaker, focus=focus,
-                    depth=depth, rankdir=rankdir.value, legend=legend)
-    echo(f"wrote {output} ({written}; {len(amap.claims)} claims, {len(amap.relations)} relations)")
+    drawn = write(amap, output, fmt.value if fmt else None, group_by=group_by.value,
+                  **_evaluated(amap, semantics, support, status), speaker=speaker, focus=focus,
+                  depth=depth, rankdir=rankdir.value, legend=legend)
+    echo(f"wrote {output} ({drawn.summary()})")
+
 
 
 @app.command()
@@ -94,20 +144,30 @@ def html(
     map_path: MapArg = None,
     semantics: OptionalSemanticsOpt = None,
     support: SupportOpt = SupportReading.none,
-    rankdir: RankDirOpt = RankDir.LR,
+    status: Annotated[Status | None, typer.Option(
+        "--status", case_sensitive=False,
+        help="Colour the claims nobody attacks (when no --semantics is given).",
+        show_default=False)] = None,
+    rankdir: RankDirOpt = RankDir.auto,
     from_fmt: FromOpt = None,
 ) -> None:
     """Write one self-contained, offline HTML page: the diagram beside the source texts.
 
-    Every claim's quote is highlighted in its speaker's colour. Click a claim in the
-    diagram (or Tab to it and press Enter) to mark its quote and see its details;
-    click a quote to select its claim. Filters by speaker, by status, and for the
-    claims that answer another speaker. The page loads nothing from the network.
-    
+    Every claim's quote is highlighted in its speaker's colour, with its id. The
+    diagram opens on the theses and what answers them; `--semantics` colours it by
+    status and heads the page with a verdict per speaker. Click a claim (or Tab to it
+    and press Enter) to zoom to it, mark its quote and see its details; click a quote
+    to select its claim; search by id or words. "What if": switch a claim off and
+    the grounded statuses are recomputed in the page. Filters by speaker, by status,
+    and for the claims that answer another speaker. The page loads nothing from the
+    network.
+
     Example: argmap html maps/enhanced-cooperation.yaml -o map.html --semantics GR
     """
     from ..render.html import write_html
 
     amap = load_map(map_path, from_fmt)
-    write_html(amap, output, **_semantics_options(semantics, support), rankdir=rankdir.value)
-    echo(f"wrote {output} ({len(amap.claims)} claims, {len(amap.relations)} relations)")
+    drawn = write_html(amap, output, **_evaluated(amap, semantics, support, status),
+                       framework=_page_framework(amap, semantics, support),
+                       support=support.value, rankdir=rankdir.value)
+    echo(f"wrote {output} ({drawn.summary()})")

@@ -37,8 +37,9 @@ from ..vocabulary import DiagramFormat
 
 __all__ = ["FORMATS", "Engine", "find_engine", "render_bytes"]
 
-#: Output formats an engine is asked for (every :class:`~argmap.vocabulary.DiagramFormat` but ``dot``).
-FORMATS: tuple[str, ...] = tuple(f.value for f in DiagramFormat if f is not DiagramFormat.dot)
+#: Output formats an engine is asked for: every :class:`~argmap.vocabulary.DiagramFormat` but
+#: ``dot``, and Graphviz's ``json`` layout (node positions and splines; used to measure layouts).
+FORMATS: tuple[str, ...] = (*(f.value for f in DiagramFormat if f is not DiagramFormat.dot), "json")
 
 #: Seconds a subprocess engine may run before it is stopped.
 TIMEOUT = 300.0

@@ -40,21 +40,48 @@ import hashlib
 import html
 import json
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .dot import claim_statuses, speaker_styles, to_dot
+from .dot import Selection, choose_rankdir, select, to_dot
+from .style import STATUS_STYLES, speaker_styles, status_word
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import ArgumentMap, Claim
+    from . import Drawn
 
-__all__ = ["to_html", "write_html", "page_data", "source_html"]
+__all__ = ["to_html", "write_html", "page_data", "source_html", "PAGE_SCRIPTS", "PAGE_STYLES"]
+
+#: The page's script assets, in load order: the grounded labelling (pure), then the
+#: page. An editing page adds its own after these (see ``extra_scripts``).
+PAGE_SCRIPTS: tuple[str, ...] = ("grounded.js", "page.js")
+#: The page's style assets.
+PAGE_STYLES: tuple[str, ...] = ("page.css",)
 
 
-def page_data(amap: ArgumentMap, *, semantics: str | None = None,
-              support: str | None = None) -> dict[str, Any]:
-    """The JSON the page script works from: speakers, claims, relations, statuses.
+def page_data(amap: ArgumentMap, *, statuses: Mapping[str, object] | None = None,
+              semantics: str | None = None, support: str | None = None,
+              framework: Mapping[str, Any] | None = None,
+              selection: Selection | None = None) -> dict[str, Any]:
+    """The JSON the page script works from.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    statuses : mapping, optional
+        ``claim id -> label`` computed by the caller (as for :func:`~argmap.render.dot.to_dot`).
+    semantics, support : str, optional
+        Names only, for the page's words.
+    framework : mapping, optional
+        The compiled attack graph, as data: ``ids`` (the AF's arguments; a claim's
+        status is that of the argument with its id), ``attacks`` (index pairs) and,
+        optionally, ``needs`` (for each attack, the ids it runs through: switching any
+        of them off removes it) and ``node_needs`` (for each argument, the ids it
+        needs). The page computes the grounded labelling over it for the what-if.
+    selection : Selection, optional
+        What the diagram draws (default: the whole map).
 
     Examples
     --------
@@ -62,31 +89,52 @@ def page_data(amap: ArgumentMap, *, semantics: str | None = None,
     >>> m = ArgumentMap(speakers=[Speaker("a", "A"), Speaker("b", "B")],
     ...                 claims=[Claim("p", "a", "P"), Claim("q", "b", "Q")],
     ...                 relations=[Relation("q", "p", "attack")])
-    >>> d = page_data(m)
-    >>> d["claims"][1]["answers"], d["claims"][0]["status"]
-    (True, 'attacked')
+    >>> d = page_data(m, statuses={"p": "out", "q": "in"}, semantics="GR")
+    >>> d["claims"][1]["answers"], d["claims"][0]["status"], d["claims"][0]["label"]
+    (True, 'attacked', 'out')
     """
     styles = speaker_styles(amap)
-    unattacked = claim_statuses(amap, status="unattacked")
-    labels = claim_statuses(amap, semantics=semantics, support=support) if semantics else {}
+    labels = {cid: status_word(v) for cid, v in (statuses or {}).items()}
+    speaker_of = {c.id: c.speaker for c in amap.claims}
+    args_by_id = {a.id: a for a in amap.arguments}
+    sel = selection or select(amap)
+    drawn = {c.id for c in sel.claims}
+
+    def speaker_at(target: str) -> str:
+        arg = args_by_id.get(target)
+        return amap.argument_speaker(arg) if arg is not None else speaker_of[target]
+
     claims = []
     for i, c in enumerate(amap.claims):
+        out = amap.outgoing(c.id)
         claims.append({
             "id": c.id, "node": f"n{i}", "speaker": styles[c.speaker].index, "kind": c.kind,
             "text": c.text, "quote": c.quote, "source": c.source, "start": c.start, "end": c.end,
-            "status": unattacked[c.id], "label": labels.get(c.id),
-            "answers": any(amap.speaker_of(r.to_id) != c.speaker for r in amap.outgoing(c.id)),
+            "status": "attacked" if amap.attackers(c.id) else "unattacked",
+            "label": labels.get(c.id), "drawn": c.id in drawn, "cut": sel.cut.get(c.id, 0),
+            "answers": any(speaker_at(r.to_id) != c.speaker for r in out),
         })
-    index = {c.id: i for i, c in enumerate(amap.claims)}
+    undercut = {r.to_id for r in amap.relations if r.to_id in args_by_id}
+    arguments = [{
+        "id": a.id, "premises": list(a.premises), "conclusion": a.conclusion,
+        "speaker": styles[amap.argument_speaker(a)].index, "scheme": a.scheme, "note": a.note,
+        "junction": len(a.premises) > 1 or a.id in undercut,
+    } for a in amap.arguments]
     return {
         "title": amap.title,
         "semantics": semantics,
         "support": support,
+        "part": sel.part,
         "speakers": [{"id": s.id, "name": s.name, "fill": styles[s.id].fill,
                       "line": styles[s.id].line} for s in amap.speakers],
         "claims": claims,
-        "relations": [{"from": index[r.from_id], "to": index[r.to_id], "type": r.type,
-                       "note": r.note} for r in amap.relations if r.to_id in index],
+        "arguments": arguments,
+        "relations": [{"from": r.from_id, "to": r.to_id,
+                       "type": "undercut" if r.to_id in args_by_id else r.type,
+                       "note": r.note} for r in amap.relations],
+        "framework": dict(framework) if framework is not None else None,
+        "styles": {k: {"fill": v.fill, "border": v.border, "word": v.word, "meaning": v.meaning}
+                   for k, v in STATUS_STYLES.items()},
     }
 
 
@@ -102,7 +150,7 @@ def source_html(text: str, claims: list[tuple[int, Claim]], speaker_index: dict[
     >>> from argmap.model import Claim
     >>> c = Claim("x", "a", "t", quote="b<c", start=1, end=4)
     >>> source_html("ab<cd", [(0, c)], {"a": 0})
-    'a<span class="q s0" data-c="0" tabindex="0" role="button" data-first="0">b&lt;c</span>d'
+    'a<span class="q s0" data-c="0" tabindex="0" role="button" data-first="0" data-ids="x">b&lt;c</span>d'
     """
     located = [(i, c) for i, c in claims if c.start is not None and c.end is not None
                and 0 <= c.start < c.end <= len(text)]
@@ -122,7 +170,9 @@ def source_html(text: str, claims: list[tuple[int, Claim]], speaker_index: dict[
         starts = [i for _, i, c in covering if c.start == a and i not in first_done]
         if starts:
             first_done.update(starts)
-            attrs += f' tabindex="0" role="button" data-first="{" ".join(map(str, starts))}"'
+            names = " ".join(c.id for _, i, c in covering if i in starts)
+            attrs += (f' tabindex="0" role="button" data-first="{" ".join(map(str, starts))}"'
+                      f' data-ids="{html.escape(names, quote=True)}"')
         out.append(f"<span {attrs}>{piece}</span>")
     return "".join(out)
 
@@ -150,8 +200,41 @@ def _asset(name: str) -> str:
     return resources.files(__package__).joinpath("assets", name).read_text(encoding="utf-8")
 
 
-def to_html(amap: ArgumentMap, *, semantics: str | None = None, support: str | None = None,
-            rankdir: str = "LR", svg: str | None = None) -> str:
+def _legend_html(labels: Iterable[str], semantics: str | None, edge_kinds: Iterable[str]) -> str:
+    """The page's legend: statuses shown (with their meaning) and the kinds of lines."""
+    items = []
+    for lab in labels:
+        st = STATUS_STYLES[lab]
+        items.append(f'<li><span class="sw st-{lab}"></span><b>{html.escape(st.word)}</b> '
+                     f'<span class="hint">{html.escape(st.meaning)}</span></li>')
+    lines = {"support": ("supports", "#1b7837", "", "arrow"),
+             "attack": ("attacks", "#c62828", "", "bar"),
+             "premise": ("linked premises meet at a dot", "#1b7837", "", "dot"),
+             "undercut": ("undercuts an inference", "#7b1fa2", "", "bar2"),
+             "derived": ("derived attack", "#c62828", "4 3", "bar")}
+    for kind in edge_kinds:
+        word, colour, dash, end = lines[kind]
+        tip = {"arrow": f'<path d="M22 1 L30 5 L22 9 Z" fill="{colour}"/>',
+               "bar": f'<path d="M29 0 V10" stroke="{colour}" stroke-width="2.5"/>',
+               "bar2": (f'<path d="M26 0 V10 M30 0 V10" stroke="{colour}" stroke-width="2"/>'),
+               "dot": f'<circle cx="15" cy="5" r="3.5" fill="{colour}"/>'}[end]
+        items.append(f'<li><svg class="line" width="32" height="10" aria-hidden="true">'
+                     f'<path d="M1 5 H28" stroke="{colour}" stroke-width="2"'
+                     f'{f" stroke-dasharray={chr(34)}{dash}{chr(34)}" if dash else ""}/>{tip}</svg>'
+                     f'{html.escape(word)}</li>')
+    title = f"Legend (statuses under {html.escape(semantics)})" if semantics else "Legend"
+    return (f'<details id="legend" open><summary>{title}</summary><ul>{"".join(items)}</ul>'
+            '<p class="hint">Double border: a thesis. Box border and name: the speaker.</p>'
+            '</details>')
+
+
+def to_html(amap: ArgumentMap, *, statuses: Mapping[str, object] | None = None,
+            semantics: str | None = None, support: str | None = None,
+            derived: Iterable[tuple[str, str, str]] = (), hidden_derived: int = 0,
+            derived_limit: int | None = None,
+            framework: Mapping[str, Any] | None = None, rankdir: str = "auto",
+            svg: str | None = None, extra_scripts: Sequence[str] = (),
+            extra_styles: Sequence[str] = (), body_attrs: Mapping[str, str] | None = None) -> str:
     """The interactive page for *amap* as one HTML string.
 
     Parameters
@@ -159,14 +242,27 @@ def to_html(amap: ArgumentMap, *, semantics: str | None = None, support: str | N
     amap : ArgumentMap
         A map, best loaded from a file so that its source texts and quote offsets
         are known (claims without offsets are listed but not highlighted).
-    semantics : str, optional
-        ICCMA code: the panel and the status filter show each claim's label.
-    support : str, optional
-        Support reading for the evaluation.
-    rankdir : {"TB", "LR"}
+    statuses : mapping, optional
+        ``claim id -> label`` computed by the caller (for example
+        :func:`argmap.evaluation.statuses`): the diagram is coloured by them, the
+        panel names them, and the page heads with a verdict per speaker.
+    semantics, support : str, optional
+        The names of what *statuses* and *framework* were computed with.
+    derived, hidden_derived, derived_limit
+        Derived attacks to draw (dashed), how many were left out, and the most to draw
+        (see :func:`~argmap.render.dot.to_dot`).
+    framework : mapping, optional
+        The compiled attack graph as data (see :func:`page_data`); with it the page's
+        what-if recomputes the grounded labelling in the browser.
+    rankdir : {"auto", "TB", "LR"}
         Direction of the diagram.
     svg : str, optional
         A ready SVG of the map (default: rendered with Graphviz here).
+    extra_scripts, extra_styles : sequences of str
+        More script and style text to add after the page's own (an editing page adds
+        its asset files here); they are allowed by the Content-Security-Policy by hash.
+    body_attrs : mapping, optional
+        Attributes for ``<body>`` (escaped), for pages built on this one.
 
     Returns
     -------
@@ -177,10 +273,18 @@ def to_html(amap: ArgumentMap, *, semantics: str | None = None, support: str | N
     EngineNotFoundError, RenderError
         When the SVG cannot be rendered.
     """
+    sel = select(amap)
+    if rankdir == "auto":
+        rankdir = choose_rankdir(amap, sel)
+    derived = list(derived)
     if svg is None:
         from .engine import render_bytes
 
-        svg = render_bytes(to_dot(amap, rankdir=rankdir).to_string(), "svg").decode("utf-8")
+        dot = to_dot(amap, statuses=statuses, semantics=semantics, derived=derived,
+                     hidden_derived=hidden_derived, derived_limit=derived_limit,
+                     rankdir=rankdir,  # type: ignore[arg-type]
+                     legend=False, selection=sel)
+        svg = render_bytes(dot.to_string(), "svg").decode("utf-8")
     styles = speaker_styles(amap)
     speaker_index = {sid: st.index for sid, st in styles.items()}
     sections = []
@@ -204,24 +308,42 @@ def to_html(amap: ArgumentMap, *, semantics: str | None = None, support: str | N
         f".q.s{st.index}{{background:{st.fill};border-bottom-color:{st.line}}}"
         f" .sw.s{st.index}{{background:{st.fill};border-color:{st.line}}}"
         for st in styles.values())
-    style = _asset("page.css") + "\n" + speaker_css + "\n"
-    script = _asset("page.js")
+    status_css = "\n".join(
+        f".sw.st-{lab}{{background:{st.fill};border-style:{st.border}}}"
+        f" .badge.st-{lab}{{background:{st.fill};border-style:{st.border}}}"
+        for lab, st in STATUS_STYLES.items())
+    style = "\n".join([_asset(name) for name in PAGE_STYLES] + [speaker_css, status_css,
+                                                                 *extra_styles]) + "\n"
+    scripts = [_asset(name) for name in PAGE_SCRIPTS] + list(extra_scripts)
     csp = ("default-src 'none'; img-src data:; "
-           f"style-src {_csp_hash(style)}; script-src {_csp_hash(script)}; "
+           f"style-src {_csp_hash(style)}; script-src {' '.join(_csp_hash(t) for t in scripts)}; "
            "base-uri 'none'; form-action 'none'")
     speakers = "".join(
         f'<label><input type="checkbox" name="speaker" value="{st.index}" checked>'
         f'<span class="sw s{st.index}"></span>{html.escape(st.name, quote=True)}</label>'
         for st in styles.values())
+    shown = [lab for lab in STATUS_STYLES
+             if lab in {status_word(v) for v in (statuses or {}).values()}]
     status_options = ['<option value="">any status</option>',
                       '<option value="unattacked">unattacked</option>',
                       '<option value="attacked">attacked</option>']
-    if semantics:
-        labels = ("in", "out", "undec") if semantics.upper() == "GR" else (
-            "skeptical", "credulous", "rejected")
-        status_options += [f'<option value="label:{lab}">{html.escape(semantics)}: {lab}</option>'
-                           for lab in labels]
+    status_options += [f'<option value="label:{lab}">{html.escape(STATUS_STYLES[lab].word)}</option>'
+                       for lab in shown]
+    kinds = ["support", "attack"]
+    args_drawn = [a for a in sel.arguments]
+    if any(len(a.premises) > 1 for a in args_drawn) or any(
+            amap.has_argument(r.to_id) for r in amap.relations):
+        kinds.append("premise")
+    if any(amap.has_argument(r.to_id) for r in amap.relations):
+        kinds.append("undercut")
+    if derived and (derived_limit is None or len(derived) <= derived_limit):
+        kinds.append("derived")
     title = html.escape(amap.title or "Argument map", quote=True)
+    attrs = "".join(f' {html.escape(k, quote=True)}="{html.escape(v, quote=True)}"'
+                    for k, v in (body_attrs or {}).items())
+    data = page_data(amap, statuses=statuses, semantics=semantics, support=support,
+                     framework=framework, selection=sel)
+    script_tags = "\n".join(f"<script>{t}</script>" for t in scripts)
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -232,34 +354,49 @@ def to_html(amap: ArgumentMap, *, semantics: str | None = None, support: str | N
 <title>{title}</title>
 <style>{style}</style>
 </head>
-<body>
+<body{attrs}>
 <header>
+<div class="bar">
 <h1>{title}</h1>
+<div id="search-box" role="search"><input type="search" id="search" placeholder="Find a claim by id or words" aria-label="find a claim by id or words" autocomplete="off"><span id="search-count" aria-live="polite"></span><ul id="search-results" hidden></ul></div>
+</div>
+<section id="verdicts" aria-label="verdict per speaker" aria-live="polite"></section>
 <form id="filters" aria-label="filters">
 <fieldset><legend>Speakers</legend>{speakers}</fieldset>
 <fieldset><legend>Status</legend><select id="status-filter" aria-label="status">{"".join(status_options)}</select></fieldset>
 <fieldset><legend>Exchange</legend><label><input type="checkbox" id="answers-filter">only claims that answer another speaker</label></fieldset>
 </form>
+{_legend_html(shown, semantics, kinds)}
 </header>
 <main>
 <section id="diagram" aria-label="diagram">
-<div class="zoom" role="toolbar" aria-label="zoom"><button type="button" id="zoom-in" aria-label="zoom in">+</button><button type="button" id="zoom-out" aria-label="zoom out">&#8722;</button><button type="button" id="zoom-fit">fit</button></div>
+<div class="zoom" role="toolbar" aria-label="zoom"><button type="button" id="zoom-in" aria-label="zoom in">+</button><button type="button" id="zoom-out" aria-label="zoom out">&#8722;</button><button type="button" id="zoom-home" title="the theses and what answers them">theses</button><button type="button" id="zoom-fit" title="the whole map">fit</button></div>
 <div id="viewport" tabindex="0" aria-label="diagram viewport: drag or arrow keys to pan, wheel or +/- to zoom">{_svg_for_page(svg)}</div>
 </section>
 <aside id="side">
+<section id="whatif" aria-live="polite" hidden></section>
 <section id="details" aria-live="polite"><p class="hint">Select a claim in the diagram or a highlighted quote in the text.</p></section>
 <div id="sources">{"".join(sections)}</div>
 </aside>
 </main>
-<script type="application/json" id="argmap-data">{_json_for_script(page_data(amap, semantics=semantics, support=support))}</script>
-<script>{script}</script>
+<script type="application/json" id="argmap-data">{_json_for_script(data)}</script>
+{script_tags}
 </body>
 </html>
 """
 
 
-def write_html(amap: ArgumentMap, path: str | Path, **options: Any) -> None:
-    """Write :func:`to_html` of *amap* to *path* atomically (options as for :func:`to_html`)."""
-    from .._files import atomic_write
+def write_html(amap: ArgumentMap, path: str | Path, **options: Any) -> Drawn:
+    """Write :func:`to_html` of *amap* to *path* atomically; say what the page draws.
 
+    Options are those of :func:`to_html`.
+    """
+    from .._files import atomic_write
+    from . import Drawn
+
+    sel = select(amap)
+    rankdir = options.get("rankdir", "auto")
+    if rankdir == "auto":
+        rankdir = options["rankdir"] = choose_rankdir(amap, sel)
     atomic_write(path, to_html(amap, **options))
+    return Drawn("html", rankdir, sel)
