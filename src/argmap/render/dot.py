@@ -715,9 +715,9 @@ def _stagger_leaves(dot: pydot.Dot, amap: ArgumentMap, sel: Selection,
     for edge in dot.get_edges():
         src = tail_of.get(edge.get_source())
         dst = edge.get_destination()
-        if src is None or src in has_in or edge.get("constraint") == '"false"' \
-                or edge.get("constraint") == "false":
-            continue
+        if src is None or src in has_in or not dst.startswith("n") \
+                or edge.get("constraint") in ('"false"', "false"):
+            continue  # linked premises stay together at their junction
         k = count.get(dst, 0)
         count[dst] = k + 1
         if k % 2:
