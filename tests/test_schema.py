@@ -55,23 +55,14 @@ def test_schema_visible_faults_are_invalid(name):
     assert list(VALIDATOR.iter_errors(_data(path)))
 
 
-# Keys the schema documents ahead of the loader on this branch (format 2 and loose
-# whitespace land in the loader separately); the set may only shrink.
-AHEAD = {"arguments", "act", "whitespace"}
-
-
 def test_schema_keys_are_the_loaders_keys():
     # Every key the loader reads is in the schema, and the schema has no key the loader refuses.
-    top = set(json_schema()["properties"])
-    assert set(native._TOP) <= top and top - set(native._TOP) <= AHEAD
-    for section in FIELDS:
-        required, optional = native._FIELDS.get(section, ((), ()))
-        if section not in native._FIELDS:
-            assert section in AHEAD
-            continue
+    assert set(json_schema()["properties"]) == set(native._TOP)
+    assert set(FIELDS) == set(native._FIELDS)
+    for section, (required, optional) in native._FIELDS.items():
         assert set(FIELDS[section][0]) == set(required), section
-        assert set(optional) <= set(FIELDS[section][1]), section
-        assert set(FIELDS[section][1]) - set(optional) <= AHEAD, section
+        assert set(FIELDS[section][1]) == set(optional), section
+    assert json_schema()["$defs"]["source"]["properties"]["whitespace"]["enum"] == list(native.WHITESPACE)
 
 
 def test_every_kind_has_a_meaning_in_schema_and_docs():

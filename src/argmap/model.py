@@ -70,6 +70,9 @@ class Source:
         Optional human title of the text.
     text : str or None
         The decoded text, once read (not compared, not written out).
+    whitespace : str
+        ``"exact"`` (default): quotes match character for character. ``"loose"``:
+        any run of whitespace in a quote matches any run in the text.
     """
 
     id: str
@@ -77,6 +80,7 @@ class Source:
     sha256: str | None = None
     title: str | None = None
     text: str | None = field(default=None, compare=False, repr=False)
+    whitespace: str = "exact"
 
 
 @dataclass(frozen=True, slots=True)

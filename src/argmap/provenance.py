@@ -112,17 +112,40 @@ def _squash(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip()
 
 
-def near_miss_hint(text: str, quote: str) -> str:
-    """Explain why *quote* is not in *text* when a looser comparison would find it."""
-    if _squash(quote) and _squash(quote) in _squash(text):
-        return ("it matches if whitespace is ignored; quotes must match exactly, "
-                "so copy the line breaks and spaces of the source")
-    if quote.translate(_FOLD) in text.translate(_FOLD):
-        return ("it matches if straight and curly quotes or dashes are treated alike; "
-                "copy the exact characters of the source")
-    if _squash(quote.translate(_FOLD)).lower() in _squash(text.translate(_FOLD)).lower():
-        return "it matches only ignoring case, whitespace and punctuation style; copy it exactly"
-    return "copy the words exactly from the source text"
+def _locate_loose(text: str, quote: str, occurrence: int | None = None) -> Match | None:
+    from .quoting import locate_loose
+
+    found = locate_loose(text, quote, occurrence)
+    return Match(*found) if found is not None else None
+
+
+def near_miss_hint(text: str, quote: str, *, loose: bool = False) -> str:
+    """Explain why *quote* is not in *text*, and name the nearest span of *text*.
+
+    The nearest span (:class:`argmap.quoting.QuoteFinder`) is given with its
+    ``line:column`` in the source and as a YAML scalar to paste; ``argmap check --fix``
+    writes it into the map.
+
+    >>> print(near_miss_hint("It is safer for\\nchildren.", "safer for children"))
+    it matches if whitespace is ignored (copy the line breaks, or mark the source `whitespace: loose`); nearest: "safer for\\nchildren" at 1:7 of the source; `argmap check --fix` writes it
+    """
+    if not loose and _squash(quote) and _squash(quote) in _squash(text):
+        why = ("it matches if whitespace is ignored (copy the line breaks, or mark the source "
+               "`whitespace: loose`)")
+    elif quote.translate(_FOLD) in text.translate(_FOLD):
+        why = "it matches if straight and curly quotes or dashes are treated alike"
+    elif _squash(quote.translate(_FOLD)).lower() in _squash(text.translate(_FOLD)).lower():
+        why = "it matches only ignoring case, whitespace and punctuation style"
+    else:
+        why = "copy the words exactly from the source text"
+    from .quoting import MIN_SIMILARITY, finder_for, yaml_scalar
+
+    span = finder_for(text).find(quote, MIN_SIMILARITY)
+    if span is None:
+        return why
+    shown = span.quote if len(span.quote) <= 80 else span.quote[:79] + "…"
+    return f"{why}; nearest: {yaml_scalar(shown)} at {span.line}:{span.column} of the source; " \
+           "`argmap check --fix` writes it"
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -256,8 +279,13 @@ class Placement(NamedTuple):
     advisory: ProvenanceError | None = None
 
 
-def place(text: str, quote: str, occurrence: int | None, *, claim: str | None, source: str) -> Placement:
+def place(text: str, quote: str, occurrence: int | None, *, claim: str | None, source: str,
+          loose: bool = False) -> Placement:
     """Locate the quote of *claim* in the text of *source*.
+
+    With *loose* (a source marked ``whitespace: loose``) any run of whitespace in the
+    quote matches any run in the text; the offsets are those of the text's own
+    characters.
 
     Examples
     --------
@@ -267,9 +295,10 @@ def place(text: str, quote: str, occurrence: int | None, *, claim: str | None, s
     >>> place("a rose", "rose", 2, claim="C1", source="s").error_field
     'occurrence'
     """
-    match = locate(text, quote, occurrence)
+    find = _locate_loose if loose else locate
+    match = find(text, quote, occurrence)
     if match is None:
-        first = locate(text, quote) if occurrence is not None else None
+        first = find(text, quote) if occurrence is not None else None
         if first is not None:
             return Placement(None, ProvenanceError(
                 f"claim {claim!r} asks for occurrence {occurrence} of its quote, but it occurs "
@@ -277,7 +306,7 @@ def place(text: str, quote: str, occurrence: int | None, *, claim: str | None, s
                 hint=f"use an occurrence from 1 to {first.count}"), "occurrence")
         return Placement(None, ProvenanceError(
             f"the quote of claim {claim!r} does not occur in source {source!r}",
-            hint=near_miss_hint(text, quote)))
+            hint=near_miss_hint(text, quote, loose=loose)))
     advisory = None
     if match.count > 1 and occurrence is None:
         advisory = ProvenanceError(f"the quote of claim {claim!r} occurs {match.count} times in source "

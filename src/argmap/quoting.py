@@ -55,13 +55,15 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
+from difflib import SequenceMatcher
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 from .errors import ArgmapError, ProvenanceError, did_you_mean
 
-__all__ = ["Span", "QuoteFinder", "find_quote", "quote_source", "locate_loose", "yaml_scalar",
+__all__ = ["Span", "QuoteFinder", "finder_for", "find_quote", "quote_source", "locate_loose", "yaml_scalar",
            "MIN_SIMILARITY"]
 
 #: Below this similarity (1 = the same words) a span is not taken to mean the words.
@@ -322,27 +324,39 @@ class QuoteFinder:
         if not query:
             return None
         margin = max(2, len(query) // 4) + 1
-        best: tuple[float, int, int] | None = None
+        found_all: list[tuple[float, int, int]] = []
         for d in self._diagonals(query):
             lo = max(0, d - margin)
             hi = min(len(self._words), d + len(query) + margin)
             if hi <= lo:
                 continue
             found = self._align(query, lo, hi)
-            if found[2] <= found[1]:
-                continue
-            if best is None or (found[0], found[1]) < (best[0], best[1]):
-                best = found
-        if best is None:
+            if found[2] > found[1]:
+                found_all.append(found)
+        if not found_all:
             return None
-        cost, first, last = best
+        cost = min(f[0] for f in found_all)
         similarity = max(0.0, 1.0 - cost / len(query))
         if similarity < min_similarity:
             return None
-        start, end = self._extend(words, self._starts[first], self._ends[last - 1])
+        # Among equally good spans, the one whose characters are closest to the words
+        # (punctuation, case, spacing), then the earliest.
+        wanted = self._fold(words)
+        spans = []
+        for c, first, last in found_all:
+            if c - cost > 1e-9:
+                continue
+            start, end = self._extend(words, self._starts[first], self._ends[last - 1])
+            close = SequenceMatcher(None, self._fold(text[start:end]), wanted, autojunk=False).ratio()
+            spans.append((-close, start, end))
+        _, start, end = min(spans)
         # Same words with other spacing or punctuation are not the very characters.
         exact = text[start:end] == words
         return self._span(start, end, 1.0 if exact else min(similarity, 0.999))
+
+    @staticmethod
+    def _fold(s: str) -> str:
+        return " ".join(s.translate(_FOLD).split())
 
     def _extend(self, words: str, start: int, end: int) -> tuple[int, int]:
         """Widen ``start:end`` over punctuation the words also have at their ends."""
@@ -364,6 +378,12 @@ class QuoteFinder:
         line, column = _line_col(self.text, start)
         count, occurrence = _count_before(self.text, quote, start)
         return Span(quote, start, end, line, column, round(similarity, 3), count, occurrence)
+
+
+@lru_cache(maxsize=8)
+def finder_for(text: str) -> QuoteFinder:
+    """A :class:`QuoteFinder` for *text*, kept for the few texts used last (one index per source)."""
+    return QuoteFinder(text)
 
 
 def find_quote(text: str, words: str, min_similarity: float = MIN_SIMILARITY) -> Span | None:

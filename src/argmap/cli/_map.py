@@ -28,19 +28,85 @@ def check(
     map_path: MapArg = None,
     fmt: FromOpt = None,
     as_json: JsonOpt = False,
+    fix: Annotated[bool, typer.Option(
+        "--fix", help="Replace each quote that nearly matches by the exact characters of the nearest "
+        "span of its source, in the map file (comments and layout kept), and say what changed.")] = False,
+    watch: Annotated[bool, typer.Option(
+        "--watch", help="Check again on every save of the map or its sources, until interrupted.")] = False,
 ) -> None:
     """Validate a map: schema, references, and every quote against its source.
 
     Exit status 0 when the map is sound, 1 with one `file:line:col: message` line
     per problem on stderr otherwise. Beyond what loading requires, a quote that
     occurs more than once without `occurrence:` and a source whose SHA-256 differs
-    from the pinned one are reported as problems.
-    
-    Example: argmap check maps/enhanced-cooperation.yaml
-    """
-    from ..formats import check as check_map
+    from the pinned one are reported as problems. A quote that does not occur is
+    shown with the nearest span of its source and where it is; `--fix` writes
+    those spans into the map (YAML or JSON), atomically. With `--watch` the check
+    runs again on every save (stop with Ctrl-C).
 
+    Example: argmap check map.yaml --fix
+    """
     path = resolve_map(map_path)
+    if fix and watch:
+        raise typer.BadParameter("--fix and --watch together would rewrite the map while you edit it; "
+                                 "run `argmap check MAP --fix` once, then `argmap check MAP --watch`",
+                                 param_hint="--fix/--watch")
+    if fix:
+        _fix(path, as_json)
+    if not watch:
+        if _check_once(path, fmt, as_json):
+            raise typer.Exit(1)
+        return
+    from ..watch import watch as watch_files
+
+    def once() -> list:
+        import time
+
+        err(f"-- {time.strftime('%H:%M:%S')} argmap check {path}")
+        _check_once(path, fmt, as_json)
+        return _watched(path, fmt)
+
+    try:
+        watch_files(once)
+    except KeyboardInterrupt:
+        pass
+
+
+def _watched(path, fmt):  # noqa: ANN001, ANN202 - paths
+    """The map and, when it loads, its sources' files."""
+    from ..api import load
+    from ..errors import ArgmapError
+
+    try:
+        amap = load(path, fmt)
+    except ArgmapError:
+        return [path]
+    return [path, *(amap.source_path(s) for s in amap.sources)]
+
+
+def _fix(path, as_json: bool) -> None:  # noqa: ANN001
+    from ..fixing import fix_quotes
+    from ..quoting import yaml_scalar
+    from ._text import count
+
+    report = fix_quotes(path)
+    say = err if as_json else echo
+    for f in report.fixed:
+        say(f"{path}:{f.line}:{f.column}: fixed the quote of claim {f.claim!r}: "
+            f"{yaml_scalar(f.old)} -> {yaml_scalar(f.new or '')}" + (f" ({f.note})" if f.note else ""))
+    for f in report.unfixed:
+        near = (f" (the nearest span, {int(f.span.similarity * 100)}% similar, is at {f.span.line}:"
+                f"{f.span.column} of the source)" if f.span is not None else "")
+        say(f"{path}:{f.line}:{f.column}: left the quote of claim {f.claim!r}: no span is close enough{near}")
+    if report.fixed:
+        say(f"{path}: fixed {count(len(report.fixed), 'quote')}")
+
+
+def _check_once(path, fmt: str | None, as_json: bool) -> bool:  # noqa: ANN001
+    """Check and print; True when there are problems."""
+    from ..formats import check as check_map
+    from ._text import count
+
     checked = check_map(path, fmt)
     problems = checked.problems
     if as_json:
@@ -50,14 +116,15 @@ def check(
     if problems:
         if not as_json:
             print_problems(problems)
-            err(f"{path}: {len(problems)} problem(s)")
-        raise typer.Exit(1)
+            err(f"{path}: {count(len(problems), 'problem')}")
+        return True
     if not as_json:
         amap = checked.map
         assert amap is not None
         quoted = sum(1 for c in amap.claims if c.quote is not None)
-        echo(f"{path}: ok ({len(amap.claims)} claims, {len(amap.relations)} relations, "
-             f"{len(amap.speakers)} speakers; {quoted} quotes located)")
+        echo(f"{path}: ok ({count(len(amap.claims), 'claim')}, {count(len(amap.relations), 'relation')}, "
+             f"{count(len(amap.speakers), 'speaker')}; {count(quoted, 'quote')} located)")
+    return False
 
 
 @app.command()

@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["width", "table", "wrap", "printable", "json_text"]
+__all__ = ["width", "table", "wrap", "printable", "json_text", "count"]
 
 # C0 controls except tab and line feed, DEL, and the C1 controls (CSI, OSC, ... as
 # single code points): what a terminal may act on instead of showing.
@@ -94,3 +94,12 @@ def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
         pad = " " * lead
         out.extend((pad + line).rstrip() for line in lines[1:])
     return "\n".join(out)
+
+
+def count(n: int, word: str, many: str | None = None) -> str:
+    """*n* and *word*, plural when *n* is not 1: ``count(1, "claim")`` is ``'1 claim'``.
+
+    >>> count(2, "relation"), count(1, "speaker"), count(0, "quote")
+    ('2 relations', '1 speaker', '0 quotes')
+    """
+    return f"{n} {word if n == 1 else (many or word + 's')}"

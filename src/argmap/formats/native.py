@@ -57,7 +57,7 @@ FORMAT_VERSIONS = (1, 2)
 _TOP = ("argmap", "title", "sources", "speakers", "claims", "arguments", "relations")
 _FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # section: (required keys, optional keys)
-    "sources": (("id", "file"), ("sha256", "title")),
+    "sources": (("id", "file"), ("sha256", "title", "whitespace")),
     "speakers": (("id",), ("name",)),
     "claims": (("id", "speaker", "text"), ("kind", "source", "quote", "occurrence", "tags", "start", "end",
                                            "act")),
@@ -67,6 +67,8 @@ _FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _SINGULAR = {"sources": "source", "speakers": "speaker", "claims": "claim", "arguments": "argument",
              "relations": "relation"}
 _HEX64 = re.compile(r"[0-9a-fA-F]{64}")
+#: How a source's quotes match its whitespace (docs/format.md).
+WHITESPACE = ("exact", "loose")
 
 
 @dataclass
@@ -270,6 +272,11 @@ def _sources(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], base:
         file = checker.string(f["file"], "source file") if "file" in f else None
         sha = checker.string(f["sha256"], "sha256") if "sha256" in f else None
         title = checker.string(f["title"], "source title", allow_empty=True) if "title" in f else None
+        whitespace = checker.string(f["whitespace"], "whitespace") if "whitespace" in f else "exact"
+        if whitespace is not None and whitespace not in WHITESPACE:
+            checker.error(f["whitespace"], f"unknown whitespace {whitespace!r}",
+                          hint="use exact (quotes match character for character, the default) or loose")
+            whitespace = None
         if sha is not None and not _HEX64.fullmatch(sha):
             checker.error(f["sha256"], "sha256 must be 64 hexadecimal digits",
                           hint="compute it with `sha256sum FILE`")
@@ -287,7 +294,7 @@ def _sources(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], base:
                 changed = sha_problem(sid, found.sha256, sha)
                 if changed is not None:
                     checker.add(f["sha256"], changed, advisory=True)
-        sources.append(Source(sid, file, sha.lower() if sha else None, title, text))
+        sources.append(Source(sid, file, sha.lower() if sha else None, title, text, whitespace or "exact"))
     return sources, texts
 
 
@@ -355,7 +362,8 @@ def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], source
             checker.error(f["occurrence"], "occurrence without a quote")
         start = end = None
         if ok and quote is not None and read and source in texts:
-            start, end = _place(checker, f, cid, quote, occurrence, texts[source], source)
+            start, end = _place(checker, f, cid, quote, occurrence, texts[source], source,
+                                loose=source_ids[source].whitespace == "loose")
         elif not read:
             start = checker.integer(f["start"], "start", 0) if "start" in f else None
             end = checker.integer(f["end"], "end", 0) if "end" in f else None
@@ -370,8 +378,8 @@ def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], source
 
 
 def _place(checker: _Checker, f: dict[str, Node], cid: str | None, quote: str, occurrence: int | None,
-           text: str, source: str) -> tuple[int | None, int | None]:
-    placed = place(text, quote, occurrence, claim=cid, source=source)
+           text: str, source: str, loose: bool = False) -> tuple[int | None, int | None]:
+    placed = place(text, quote, occurrence, claim=cid, source=source, loose=loose)
     match = placed.match
     if match is None:
         assert placed.error is not None
@@ -611,6 +619,8 @@ def to_data(amap: ArgumentMap, *, offsets: bool = False) -> dict[str, Any]:
             d["sha256"] = s.sha256
         if s.title is not None:
             d["title"] = s.title
+        if s.whitespace != "exact":
+            d["whitespace"] = s.whitespace
         sources.append(d)
     arguments = []
     for a in amap.arguments:
