@@ -6,7 +6,7 @@ the same on every platform and every file system (network shares and containers
 included), needs no dependency, and catches editors that save by writing a new file
 and renaming it over the old one. A change is acted on once the files have been
 quiet for one interval, so a save that touches the map and then its source counts
-once.
+once; a save made while the work was running counts as a change.
 
 The files to watch are asked for again after each run: a map that gains a source
 is then watched with it.
@@ -17,6 +17,7 @@ Examples
 >>> from pathlib import Path
 >>> f = Path(tempfile.mkdtemp()) / "m.yaml"
 >>> _ = f.write_text("a")
+>>> import time; time.sleep(0.1)
 >>> runs = []
 >>> stop = threading.Event()
 >>> def work():
@@ -36,12 +37,14 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 __all__ = ["snapshot", "watch"]
 
 Stamp = tuple[int, int, int] | None
+_CLOCK_SLACK_NS = 20_000_000
 
 
 def snapshot(paths: Iterable[str | Path]) -> dict[Path, Stamp]:
@@ -84,12 +87,15 @@ def watch(work: Callable[[], Iterable[str | Path]], *, interval: float = 0.3,
     stop = stop or threading.Event()
     runs = 0
     while not stop.is_set():
+        # File clocks are coarse: count a save from just before the run as during it.
+        started = time.time_ns() - _CLOCK_SLACK_NS
         files = list(work())
         runs += 1
         if max_runs is not None and runs >= max_runs:
             break
         seen = snapshot(files)
-        changed = False
+        # A save while the work ran is a change too (it may not be in what the work read).
+        changed = any(stamp is not None and stamp[0] >= started for stamp in seen.values())
         while not stop.is_set():
             if stop.wait(interval):
                 break
