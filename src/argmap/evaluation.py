@@ -328,8 +328,9 @@ def _af_extensions(af: AF, sem: str, map_order: bool) -> Iterator[list[str]]:
         yield _in_map_order(af, ext) if map_order else names(af, ext)  # type: ignore[misc]
 
 
-def count_extensions(source: ArgumentMap | AF, semantics: str, support: str = "none") -> int:
-    """The number of extensions of a map or an AF (ICCMA CE).
+def count_extensions(source: ArgumentMap | AF, semantics: str, support: str = "none", *,
+                     limit: int | None = None) -> int:
+    """The number of extensions of a map or an AF (ICCMA CE); at most *limit* if given.
 
     Examples
     --------
@@ -338,16 +339,18 @@ def count_extensions(source: ArgumentMap | AF, semantics: str, support: str = "n
     0
     """
     sem = _sem(semantics)
+    if limit is not None and limit < 0:
+        raise QueryError(f"--limit must not be negative, not {limit}")
     if isinstance(source, ArgumentMap):
         ev = _evaluate(source, support)
         if ev.decided:
-            return 1
+            return min(1, limit) if limit is not None else 1
         af = ev.framework()
     else:
         af = source
     from .semantics import count
 
-    return count(af, sem)
+    return count(af, sem, limit=limit)
 
 
 # -- explanations -------------------------------------------------------------------------

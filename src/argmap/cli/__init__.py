@@ -16,7 +16,7 @@ from __future__ import annotations
 from ._app import app
 
 # Importing the command modules registers their commands on ``app``.
-from . import _map, _convert, _render, _evaluate, _author  # noqa: E402,F401
+from . import _map, _convert, _render, _evaluate, _author, _iccma  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 

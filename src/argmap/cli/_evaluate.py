@@ -15,9 +15,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..af import AF
     from ..model import ArgumentMap
 
+from .. import progress
 from ..vocabulary import Label
 from ._app import (FromOpt, JsonOpt, MapArg, MapOpt, Semantics, SemanticsOpt, SupportOpt, SupportReading, app, echo,
-                   load_map, print_json, run)
+                   err, load_map, print_json, run)
 from ._text import json_text, wrap
 
 __all__ = ["status", "extensions", "explain"]
@@ -89,12 +90,18 @@ def extensions(
     count: Annotated[bool, typer.Option("--count", help="Print only the number of extensions.")]
     = False,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=0,
-                                              help="Print at most N extensions.",
+                                              help="Stop after N extensions (with --count: "
+                                              "count up to N).",
                                               show_default=False)] = None,
     fmt: FromOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """The extensions of a map or of an abstract framework under a semantics.
+
+    Extensions are printed as they are found; --limit stops the search after N
+    (with --count, counting stops at N). Ctrl-C prints what was found so far. On a
+    terminal a progress line on stderr shows the phase, the SAT calls and the
+    extensions found (never with --json).
 
     JSON: {"semantics": "PR", "extensions": [["a", "b"], ...]} (with --count:
     {"semantics": "PR", "count": 2}). For ICCMA files the argument names are the
@@ -103,28 +110,59 @@ def extensions(
     Example: argmap extensions framework.af -s ST --count
     """
     from ..evaluation import count_extensions, map_extensions
+    from ._progress import shown
 
-    source = _load_source(path, fmt)
-    if count:
-        k = count_extensions(source, semantics.value, support.value)
+    with shown(as_json) as state:
+        source = _load_source(path, fmt)
+        if count:
+            try:
+                k = count_extensions(source, semantics.value, support.value, limit=limit)
+            except KeyboardInterrupt:
+                err("argmap: interrupted before the count was complete")
+                raise typer.Exit(130) from None
+            if as_json:
+                data = {"semantics": semantics.value, "support": support.value, "count": k}
+                if limit is not None:
+                    data["limit"] = limit
+                print_json(data)
+            else:
+                echo(str(k))
+                if limit is not None and k >= limit:
+                    err(f"argmap: stopped counting at --limit {limit}")
+            return
+        stream = map_extensions(source, semantics.value, support.value, limit=limit)
         if as_json:
-            print_json({"semantics": semantics.value, "support": support.value, "count": k})
-        else:
-            echo(str(k))
-        return
-    found = list(map_extensions(source, semantics.value, support.value, limit=limit))
-    if as_json:
-        data = {"semantics": semantics.value, "support": support.value, "extensions": found}
-        if sum(len(e) for e in found) <= _INDENT_UP_TO:
-            print_json(data)
-        else:  # the indenting encoder is pure Python; a million names take seconds
-            echo(json_text(data))
-        return
-    if not found:
-        echo(f"no {semantics.value} extension")
-        return
-    for k, ext in enumerate(found, 1):
-        echo(wrap(", ".join(ext) if ext else "(empty)", "      ", f"{k:>4}  "))
+            found: list[list[str]] = []
+            interrupted = False
+            try:
+                for ext in stream:
+                    found.append(ext)
+                    if state is not None:
+                        progress.found()
+            except KeyboardInterrupt:
+                interrupted = True
+            data = {"semantics": semantics.value, "support": support.value, "extensions": found}
+            if interrupted:
+                data["interrupted"] = True
+            if sum(len(e) for e in found) <= _INDENT_UP_TO:
+                print_json(data)
+            else:  # the indenting encoder is pure Python; a million names take seconds
+                echo(json_text(data))
+            if interrupted:
+                err(f"argmap: interrupted after {len(found)} extension(s)")
+                raise typer.Exit(130)
+            return
+        k = 0
+        try:
+            for ext in stream:  # printed as found
+                k += 1
+                progress.found()
+                echo(wrap(", ".join(ext) if ext else "(empty)", "      ", f"{k:>4}  "))
+        except KeyboardInterrupt:
+            err(f"argmap: interrupted after {k} extension(s)")
+            raise typer.Exit(130) from None
+        if not k:
+            echo(f"no {semantics.value} extension")
 
 
 def _load_source(path: Path | None, fmt: str | None) -> ArgumentMap | AF:

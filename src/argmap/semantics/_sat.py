@@ -29,11 +29,13 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from .. import progress
 from ..af import AF
 
 __all__ = ["Encoding", "preferred_extensions", "grow_preferred", "stable_extensions",
            "complete_extensions", "semi_stable_extensions", "semi_stable_ranges",
            "credulous_admissible", "skeptical_preferred", "credulous_cover", "one_preferred",
+           "race", "quick_stable",
            "ideal_core", "stable_intersection"]
 
 
@@ -126,6 +128,7 @@ class Encoding:
 
     def solve_limited(self, assumptions: list[int], budget: int) -> np.ndarray | bool | None:
         """Solve within *budget* conflicts: a model, ``False`` (UNSAT) or ``None`` (unknown)."""
+        progress.sat_call()
         self.solver.conf_budget(budget)
         res = self.solver.solve_limited(assumptions=assumptions)
         if res is not True:
@@ -134,6 +137,7 @@ class Encoding:
 
     def solve(self, assumptions: list[int] | None = None) -> np.ndarray | None:
         """Solve; return the mask of ``x`` (and ``r`` rows if defined) or ``None`` if UNSAT."""
+        progress.sat_call()
         if not self.solver.solve(assumptions=assumptions or []):
             return None
         model = self.solver.get_model()
@@ -207,13 +211,21 @@ def grow_preferred(enc: Encoding, start: np.ndarray, assumptions: list[int] | No
         m = enc.x(res).copy()
 
 
-def preferred_extensions(af: AF) -> Iterator[np.ndarray]:
+def preferred_extensions(af: AF, first: np.ndarray | None = None) -> Iterator[np.ndarray]:
     """All preferred extensions of *af* (masks), each found by growing an admissible set.
 
     After each extension ``P`` the clause ``OR(x_i : i not in P)`` forbids its subsets,
-    so every new admissible set grows into a new preferred extension.
+    so every new admissible set grows into a new preferred extension. *first*, a
+    preferred extension found otherwise (:func:`one_preferred`), is yielded first.
     """
+    if first is not None:
+        yield first
     with Encoding(af, "adm") as enc:
+        if first is not None:
+            outside = _lits(~first)
+            if not outside:
+                return
+            enc.add(outside)
         while True:
             model = enc.solve()
             if model is None:
@@ -314,21 +326,158 @@ def semi_stable_extensions(af: AF) -> Iterator[np.ndarray]:
                     inner.add(_lits(~e) + _lits(e, sign=-1))
 
 
-#: Conflict budget of the stable-extension shortcut (see :func:`quick_stable`). On
-#: the dense-cyclic family at 10^5 arguments CaDiCaL needs about 2 700 conflicts to
-#: find a stable extension (2 000 was too few: the full algorithm then took ~50 s);
-#: on random 10^4 it proves "no stable extension" within about 1 500.
-QUICK_STABLE_CONFLICTS = 5000
+#: Conflict budget of the first round of a :func:`race`; each later round doubles it.
+#: On the dense-cyclic family at 10^5 arguments CaDiCaL finds a stable extension
+#: after about 2 700 conflicts; on random 10^4 it proves there is none within 2 000.
+RACE_FIRST_BUDGET = 5000
+
+#: The strategies a race runs, in the order they join it (one more per round).
+#: ``stable``: a stable extension (every stable extension is preferred);
+#: ``grow``: the grow loop with the phase ``x_i = true`` (large sets first).
+RACE_STRATEGIES = ("stable", "grow")
+
+
+class _Stable:
+    """A stable extension under assumptions, searched in budgeted steps.
+
+    ``step`` returns ``("found", mask)``, ``("none", None)`` when there is no such
+    stable extension, or ``None`` when the budget ran out (call again with more).
+    A stable extension is preferred, so finding one answers the race; proving there
+    is none only drops this strategy (``authoritative = False``).
+    """
+
+    authoritative = False
+
+    def __init__(self, af: AF, assumptions: list[int]) -> None:
+        self.enc = Encoding(af, "stb", prefer_in=False)
+        self.assumptions = assumptions
+
+    def step(self, budget: int) -> tuple[str, np.ndarray | None] | None:
+        res = self.enc.solve_limited(self.assumptions, budget)
+        if res is None:
+            return None
+        if res is False:
+            return ("none", None)
+        return ("found", self.enc.x(res).copy())
+
+    def close(self) -> None:
+        self.enc.close()
+
+
+class _Grow:
+    """The grow loop to a ⊆-maximal admissible set, in budgeted steps.
+
+    Starts from an admissible set containing the assumptions (the empty set when
+    there are none); each SAT call asks for a strictly larger admissible set. With
+    a non-empty *assumptions* list that no admissible set satisfies, the answer is
+    ``("none", None)`` and it is authoritative: no preferred extension satisfies
+    them either (every admissible set lies in a preferred one).
+    """
+
+    authoritative = True
+
+    def __init__(self, af: AF, assumptions: list[int], banned: int | None = None) -> None:
+        self.af = af
+        self.enc = enc = Encoding(af, "adm", prefer_in=True)
+        self.extra = assumptions
+        self.banned = banned
+        # the first query is a plain solve under the assumptions, not "a non-empty
+        # set": with the phases forced, CaDiCaL often answers it with a large set at
+        # once, while the same search under an activation literal can stall
+        self.m: np.ndarray | None = None
+        self.act: int | None = None
+
+    def step(self, budget: int) -> tuple[str, np.ndarray | None] | None:
+        enc = self.enc
+        while True:
+            if self.m is None:  # first: any admissible set satisfying the assumptions
+                res = enc.solve_limited(self.extra, budget)
+                if res is None:
+                    return None
+                if res is False:
+                    return ("none", None)
+                self.m = enc.x(res).copy()
+                continue
+            if self.act is None:
+                self.m = _close(self.af, self.m, self.banned)
+                outside = _lits(~self.m)
+                if self.banned is not None:
+                    outside = [v for v in outside if v != self.banned + 1]
+                if not outside:
+                    return ("found", self.m)
+                self.act = enc.new_var()
+                enc.add([-self.act] + outside)
+            res = enc.solve_limited([self.act] + _lits(self.m) + self.extra, budget)
+            if res is None:
+                return None
+            enc.add([-self.act])
+            self.act = None
+            if res is False:
+                return ("found", self.m)
+            self.m = enc.x(res).copy()
+
+    def close(self) -> None:
+        self.enc.close()
+
+
+def race(af: AF, assumptions: list[int] | None = None,
+         strategies: tuple[str, ...] | None = None,
+         first_budget: int | None = None) -> np.ndarray | None:
+    """A preferred extension of *af* satisfying *assumptions*, or ``None`` if there is none.
+
+    Runs complete strategies side by side on their own incremental solvers
+    (:data:`RACE_STRATEGIES`), each SAT call within a conflict budget that doubles
+    every round; strategy *k* joins in round *k*, so a framework one strategy
+    answers fast never pays for building the others. The first strategy to finish
+    answers. A CDCL solver's time on one query varies by orders of magnitude with
+    its phase heuristics; racing a few of them with geometric budgets costs at most
+    a small factor over the best of them on each instance (Luby et al. 1993, Gomes
+    et al. 2000), where a single fixed choice stalls on some families.
+
+    The answer satisfies the assumptions; it is ⊆-maximal among admissible sets
+    satisfying them, which for the assumptions used here (``x_q`` or ``-x_q``,
+    a single argument) is a preferred extension, except that a maximal admissible
+    set without ``q`` need not be preferred (callers check that, see
+    :func:`skeptical_preferred`).
+    """
+    extra = list(assumptions or [])
+    order = strategies if strategies is not None else RACE_STRATEGIES
+    budget = first_budget if first_budget is not None else RACE_FIRST_BUDGET
+    makers = {
+        "stable": lambda: _Stable(af, extra),
+        "grow": lambda: _Grow(af, extra),
+    }
+    running: list = []
+    waiting = list(order)
+    try:
+        while running or waiting:
+            if waiting:
+                running.append(makers[waiting.pop(0)]())
+            for task in list(running):
+                out = task.step(budget)
+                if out is None:
+                    continue
+                kind, mask = out
+                if kind == "found":
+                    return mask
+                if task.authoritative:
+                    return None
+                running.remove(task)
+                task.close()
+            budget *= 2
+        raise AssertionError("a race without an authoritative strategy")  # pragma: no cover
+    finally:
+        for task in running:
+            task.close()
 
 
 def quick_stable(af: AF, assumptions: list[int] | None = None,
-                 budget: int = QUICK_STABLE_CONFLICTS) -> np.ndarray | None:
+                 budget: int = 5000) -> np.ndarray | None:
     """A stable extension (under *assumptions*) if CaDiCaL finds one within *budget* conflicts.
 
-    Every stable extension is preferred, so this is a cheap first try for the
-    preferred tasks: on dense cyclic frameworks a stable extension is often found in
-    a fraction of the time a maximal admissible set takes. ``None`` means "not found
-    quickly" (or none exists); callers then run the full algorithm.
+    ``None`` means "not found quickly" (or none exists). Semi-stable extensions use
+    it as a first try: when a stable extension exists, the semi-stable ones are the
+    stable ones.
     """
     with Encoding(af, "stb", prefer_in=False) as enc:
         res = enc.solve_limited(assumptions or [], budget)
@@ -336,30 +485,19 @@ def quick_stable(af: AF, assumptions: list[int] | None = None,
 
 
 def one_preferred(af: AF) -> np.ndarray:
-    """One preferred extension: a quick stable one, or an admissible set grown to a
-    maximal one."""
-    quick = quick_stable(af)
-    if quick is not None:
-        return quick
-    with Encoding(af, "adm", prefer_in=False) as enc:
-        model = enc.solve()
-        assert model is not None  # the empty set is admissible
-        enc.prefer_in()
-        return grow_preferred(enc, model, af=af)
+    """One preferred extension (see :func:`race`)."""
+    found = race(af)
+    assert found is not None  # the empty set is admissible
+    return found
 
 
 def credulous_admissible(af: AF, q: int) -> np.ndarray | None:
-    """A preferred extension containing *q* (a quick stable one, or an admissible set
-    containing *q* grown to a maximal one); ``None`` if there is none."""
-    quick = quick_stable(af, [q + 1])
-    if quick is not None:
-        return quick
-    with Encoding(af, "adm", prefer_in=False) as enc:
-        model = enc.solve([q + 1])
-        if model is None:
-            return None
-        enc.prefer_in()
-        return grow_preferred(enc, model, af=af)
+    """A preferred extension containing *q*, or ``None`` if there is none (see :func:`race`).
+
+    Credulous acceptance under preferred equals credulous acceptance under
+    admissible: any admissible set containing *q* grows into a preferred extension.
+    """
+    return race(af, [q + 1])
 
 
 def skeptical_preferred(af: AF, q: int) -> np.ndarray | None:

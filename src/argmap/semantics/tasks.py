@@ -24,14 +24,16 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from .. import progress
 from ..af import AF
 from . import _sat
+from ..errors import QueryError
 from ..vocabulary import Semantics, parse_semantics
 from ._core import arg_index, as_extension
 from .grounded import IN, OUT, UNDEC, grounded_labelling
 
 __all__ = ["core", "one_extension", "extensions", "count", "credulous", "skeptical",
-           "acceptance", "ideal", "names"]
+           "acceptance", "ideal", "names", "lazy_product"]
 
 
 def names(af: AF, ext: frozenset[int] | None) -> list[str] | None:
@@ -90,6 +92,7 @@ def core(af: AF) -> tuple[np.ndarray, AF, np.ndarray]:
     cached = af._cache.get("core")
     if cached is not None:
         return cached
+    progress.phase("grounded core")
     label = grounded_labelling(af)
     members = np.flatnonzero(label == UNDEC)
     renum = np.full(af.n, -1, dtype=np.int64)
@@ -112,6 +115,7 @@ def _components(c: AF) -> list[tuple[AF, np.ndarray]]:
         return cached
     if c.n == 0:
         return []
+    progress.phase(f"components of the core ({c.n:,} arguments)")
     parent = list(range(c.n))
     for a, b in zip(c.src.tolist(), c.dst.tolist()):
         while parent[a] != a:
@@ -147,6 +151,7 @@ def _components(c: AF) -> list[tuple[AF, np.ndarray]]:
                            renum[c.src[sel]].astype(np.int32),
                            renum[c.dst[sel]].astype(np.int32)), members))
     c._cache["components"] = out
+    progress.phase(f"SAT search ({len(out):,} component{'s' if len(out) != 1 else ''})")
     return out
 
 
@@ -301,44 +306,129 @@ def _extensions(af: AF, sem: Semantics) -> Iterator[frozenset[int]]:
         yield as_extension(label == IN) if sem is not Semantics.ID else ideal(af)
         return
     comps = _components(c)
-    per_comp: list[list[np.ndarray]] = []
-    for comp, sub in comps:
-        exts = [sub[e] for e in _core_extensions(comp, sem)]
-        if not exts:
-            return
-        per_comp.append(exts)
+    streams = [_component_stream(comp, sem) for comp, _ in comps]
     base = label == IN
-    for choice in itertools.product(*per_comp):
+    for choice in lazy_product(streams):
         full = base.copy()
-        for part in choice:
-            full[members[part]] = True
+        for (_, sub), part in zip(comps, choice):
+            full[members[sub[part]]] = True
         yield as_extension(full)
 
 
-def count(af: AF, semantics: str | Semantics) -> int:
+#: Components with at most this many arguments are enumerated in one go (up to
+#: :data:`_EAGER_EXTENSIONS` extensions), so that a framework of many small
+#: components does not keep one open SAT solver per component.
+_EAGER_ARGUMENTS = 64
+_EAGER_EXTENSIONS = 256
+
+
+def _component_stream(comp: AF, sem: Semantics) -> Iterator[np.ndarray]:
+    """The extensions of one core component, as masks, lazily.
+
+    The first preferred extension comes from the same algorithm as
+    :func:`one_extension` (so :func:`extensions` yields its first extension about as
+    fast), the others from the enumeration that blocks what was already found.
+    """
+    if sem is Semantics.PR:
+        stream = _sat.preferred_extensions(comp, first=_sat.one_preferred(comp))
+    else:
+        stream = _core_extensions(comp, sem)
+    if comp.n <= _EAGER_ARGUMENTS:
+        head = list(itertools.islice(stream, _EAGER_EXTENSIONS))
+        if len(head) < _EAGER_EXTENSIONS:
+            return iter(head)
+        return itertools.chain(head, stream)
+    return stream
+
+
+def lazy_product(streams: list[Iterator]) -> Iterator[tuple]:
+    """The Cartesian product of *streams*, reading each only as far as needed.
+
+    :func:`itertools.product` exhausts every input before yielding anything; here
+    the first tuple needs only the first item of each stream, and stream *i* is
+    read further only when the streams after it have been gone through (an
+    odometer, the last stream turning fastest). Items read are kept for reuse.
+    Nothing is yielded if a stream is empty.
+
+    Examples
+    --------
+    >>> list(lazy_product([iter("ab"), iter("xy")]))
+    [('a', 'x'), ('a', 'y'), ('b', 'x'), ('b', 'y')]
+    >>> list(lazy_product([iter("ab"), iter("")]))
+    []
+    >>> list(lazy_product([]))
+    [()]
+    """
+    k = len(streams)
+    seen: list[list] = [[] for _ in range(k)]
+    done = [False] * k
+
+    def item(i: int, j: int) -> bool:
+        while len(seen[i]) <= j and not done[i]:
+            try:
+                seen[i].append(next(streams[i]))
+            except StopIteration:
+                done[i] = True
+        return j < len(seen[i])
+
+    if not all(item(i, 0) for i in range(k)):
+        return
+    pos = [0] * k
+    while True:
+        yield tuple(seen[i][pos[i]] for i in range(k))
+        i = k - 1
+        while i >= 0 and not item(i, pos[i] + 1):
+            pos[i] = 0
+            i -= 1
+        if i < 0:
+            return
+        pos[i] += 1
+
+
+def count(af: AF, semantics: str | Semantics, limit: int | None = None) -> int:
     """The number of extensions of *af* under *semantics* (ICCMA task CE).
+
+    Parameters
+    ----------
+    af : AF
+    semantics : {"GR", "CO", "PR", "ST", "SST", "ID"}
+    limit : int, optional
+        Stop counting at *limit*: the result is ``min(count, limit)``, found
+        without enumerating further than needed.
 
     Notes
     -----
     The product of per-component counts, so independent parts of a framework do not
-    multiply the work.
+    multiply the work. With a limit each component is counted only up to it (a
+    product of factors that are each at least 1 reaches the limit as soon as one
+    factor does).
 
     Examples
     --------
     >>> af = AF.from_pairs("abcd", [("a", "b"), ("b", "a"), ("c", "d"), ("d", "c")])
-    >>> count(af, "ST"), count(af, "CO")
-    (4, 9)
+    >>> count(af, "ST"), count(af, "CO"), count(af, "CO", limit=5)
+    (4, 9, 5)
     """
     sem = parse_semantics(semantics)
+    if limit is not None and limit < 0:
+        raise QueryError(f"the limit must not be negative, not {limit}")
+    if limit == 0:
+        return 0
     label, c, members = core(af)
     if sem in (Semantics.GR, Semantics.ID) or c.n == 0:
         return 1
-    total = 1
+    counts = []
     for comp, _ in _components(c):
-        k = sum(1 for _ in _core_extensions(comp, sem))
+        stream = _component_stream(comp, sem)
+        k = sum(1 for _ in (stream if limit is None else itertools.islice(stream, limit)))
         if k == 0:
             return 0
+        counts.append(k)
+    total = 1
+    for k in counts:
         total *= k
+        if limit is not None and total >= limit:
+            return limit
     return total
 
 
