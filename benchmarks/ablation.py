@@ -4,7 +4,10 @@ Techniques (see docs/evaluation.md):
 
 * ``grounded-core``: the SAT solver sees only the arguments grounded leaves undecided;
 * ``components``: the undecided core is split into independent components;
-* ``stable-shortcut``: PR tasks first look for a stable extension within a conflict budget;
+* ``stable-race``: PR tasks race a stable-extension search against the grow loop under
+  doubling conflict budgets (``no stable-race``: the grow loop alone);
+* ``race``: that race, against the earlier fixed scheme (``no race``: one stable try
+  within 5 000 conflicts, then the grow loop without a budget);
 * ``defence-closure``: the preferred grow loop adds everything an admissible set defends
   between SAT calls.
 
@@ -27,7 +30,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-CONFIGS = ["all", "no grounded-core", "no components", "no stable-shortcut", "no defence-closure"]
+CONFIGS = ["all", "no grounded-core", "no components", "no stable-race", "no race",
+           "no defence-closure"]
 TASKS = ["SE-ST", "SE-PR", "DC-PR", "DS-PR"]
 FAMILIES = ["random", "cyclic", "acyclic"]
 
@@ -45,10 +49,19 @@ def _switch_off(config: str) -> None:
         tasks.core = whole
     elif config == "no components":
         tasks._components = lambda c: [(c, np.arange(c.n))] if c.n else []
-    elif config == "no stable-shortcut":
-        _sat.quick_stable = lambda *args, **kwargs: None
-        if hasattr(tasks, "quick_stable"):
-            tasks.quick_stable = _sat.quick_stable
+    elif config == "no stable-race":
+        _sat.RACE_STRATEGIES = ("grow",)
+    elif config == "no race":
+        def fixed(af: AF, assumptions=None, strategies=None, first_budget=None):  # noqa: ANN001, ANN202
+            quick = _sat.quick_stable(af, assumptions, budget=5000)
+            if quick is not None:
+                return quick
+            grow = _sat._Grow(af, list(assumptions or []))
+            try:
+                return grow.step(2**31 - 1)[1]  # one step without a budget to speak of
+            finally:
+                grow.close()
+        _sat.race = fixed
     elif config == "no defence-closure":
         _sat._close = lambda af, m, banned: m
 

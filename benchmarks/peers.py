@@ -1,6 +1,6 @@
 """One benchmark measurement in a fresh process: ``python peers.py PEER TASK FILE [QUERY]``.
 
-PEER is one of ``argmap``, ``py``, ``clingo``, ``pygarg``, ``pyarg``, ``afsolver``;
+PEER is one of ``argmap``, ``py``, ``clingo``, ``pysat``, ``pygarg``, ``pyarg``, ``afsolver``;
 TASK one of ``GR``, ``SE-ST``, ``SE-PR``, ``DC-PR``, ``DS-PR``; FILE an ICCMA 2023
 instance (clingo reads the ``.apx`` twin beside it); QUERY the argument number for
 DC/DS. The child prints the answer as ICCMA does (``w 1 2 5``, ``YES``/``NO`` and a
@@ -243,8 +243,81 @@ def run_afsolver(task: str, path: str, query: int | None) -> tuple[float, float,
     return t1 - t0, now() - t1, ("NO" if miss else "YES"), miss[0] if miss else None
 
 
-PEERS = {"argmap": run_argmap, "py": run_py, "clingo": run_clingo, "pygarg": run_pygarg,
-         "pyarg": run_pyarg, "afsolver": run_afsolver}
+# -- a plain SAT encoding on CaDiCaL (what a user with python-sat would write) --------------
+
+def run_pysat(task: str, path: str, query: int | None) -> tuple[float, float, str, list]:
+    """The linear encodings of the performance anchors, on the whole framework: no
+    grounded core, no components, no shortcut. Stable: conflict-free and every
+    outsider attacked. Preferred: admissible (defeat variables ``d``), phase
+    ``x = true``, grown until no strictly larger admissible set exists. DC-PR: an
+    admissible set holding q. DS-PR: the CEGAR loop clingo's peer uses."""
+    from pysat.solvers import Cadical195
+
+    t0 = now()
+    n, attacks = read_iccma_lists(path)
+    solver = Cadical195()
+    attackers: list[list[int]] = [[] for _ in range(n + 1)]
+    for a, b in attacks:
+        attackers[b].append(a)
+        solver.add_clause([-a, -b] if a != b else [-a])
+    if task == "SE-ST":
+        for b in range(1, n + 1):
+            solver.add_clause([b] + attackers[b])
+    else:
+        for a, b in attacks:
+            solver.add_clause([-b, n + a])  # x_b -> d_a: every attacker of a member defeated
+            solver.add_clause([-a, n + b])  # x_a -> d_b
+        for b in range(1, n + 1):
+            solver.add_clause([-(n + b)] + attackers[b])  # d_b -> some attacker of b is in
+        solver.set_phases(list(range(1, n + 1)))
+    t1 = now()
+    top = [2 * n]
+
+    def model(assumptions: list[int]) -> list[int] | None:
+        if not solver.solve(assumptions=assumptions):
+            return None
+        return [v for v in solver.get_model()[:n] if v > 0]
+
+    def grow(m: list[int], extra: list[int], banned: int | None = None) -> list[int]:
+        while True:
+            inside = set(m)
+            outside = [i for i in range(1, n + 1) if i not in inside and i != banned]
+            if not outside:
+                return m
+            top[0] += 1
+            act = top[0]
+            solver.add_clause([-act] + outside)
+            bigger = model([act] + m + extra)
+            solver.add_clause([-act])
+            if bigger is None:
+                return m
+            m = bigger
+
+    if task == "SE-ST":
+        ext = model([])
+        return t1 - t0, now() - t1, ("w" if ext is not None else "NO"), ext or []
+    if task == "SE-PR":
+        return t1 - t0, now() - t1, "w", sorted(grow(model([]) or [], []))
+    assert query is not None
+    if task == "DC-PR":
+        ext = model([query])
+        return t1 - t0, now() - t1, ("YES" if ext is not None else "NO"), \
+            (sorted(grow(ext, [])) if ext is not None else None)
+    top[0] += 1
+    search = top[0]
+    while True:  # DS-PR: CEGAR over maximal q-free admissible sets
+        m = model([search, -query])
+        if m is None:
+            return t1 - t0, now() - t1, "YES", None
+        m = grow(m, [search, -query], banned=query)
+        if model(m + [query]) is None:
+            return t1 - t0, now() - t1, "NO", sorted(m)
+        inside = set(m)
+        solver.add_clause([-search] + [i for i in range(1, n + 1) if i not in inside and i != query])
+
+
+PEERS = {"argmap": run_argmap, "py": run_py, "clingo": run_clingo, "pysat": run_pysat,
+         "pygarg": run_pygarg, "pyarg": run_pyarg, "afsolver": run_afsolver}
 
 
 def main(argv: list[str]) -> int:

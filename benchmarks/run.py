@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shlex
 import statistics
 import subprocess
@@ -35,7 +36,7 @@ __all__ = ["main"]
 
 HERE = Path(__file__).resolve().parent
 TASKS = ("GR", "SE-ST", "SE-PR", "DC-PR", "DS-PR")
-PEERS = ("argmap", "py", "clingo", "pygarg", "pyarg", "afsolver")
+PEERS = ("argmap", "cli", "py", "clingo", "pysat", "pygarg", "pyarg", "afsolver")
 SIZES = {
     "random": (100, 1000, 10000, 30000, 60000, 100000, 1000000),
     "cyclic": (100, 1000, 10000, 100000, 1000000),
@@ -48,20 +49,43 @@ def python_for(peer: str) -> str:
     return str(PY313) if peer == "afsolver" else sys.executable
 
 
+def cli_command(task: str, path: Path, query: int) -> list[str]:
+    """``argmap iccma`` as a competition harness runs it (the venv's console script)."""
+    exe = Path(sys.executable).with_name("argmap")
+    cmd = [str(exe), "iccma", "-p", "SE-GR" if task == "GR" else task, "-f", str(path)]
+    return cmd + (["-a", str(query)] if task.startswith(("DC", "DS")) else [])
+
+
 def measure(peer: str, task: str, path: Path, query: int, timeout: float) -> dict:
-    """One child run: its timings, wall time and the answer it printed."""
-    cmd = [python_for(peer), str(HERE / "peers.py"), peer, task, str(path), str(query)]
+    """One child run: its timings, wall time and the answer it printed.
+
+    The ``cli`` peer is the whole ``argmap iccma`` process: its time is the child's
+    wall time, start-up included, and it prints no timings of its own.
+    """
+    if peer == "cli":
+        cmd = cli_command(task, path, query)
+    else:
+        cmd = [python_for(peer), str(HERE / "peers.py"), peer, task, str(path), str(query)]
     t = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
                               env={**os.environ, "PYTHONHASHSEED": "0"})
     except subprocess.TimeoutExpired:
         return {"status": "TO"}
     wall = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU seconds of the child (user + system): on a machine shared with other work the
+    # wall time grows with the load, the CPU time much less
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if proc.returncode != 0:
         return {"status": "ERR", "error": proc.stderr.strip().splitlines()[-1:] or ["?"]}
     lines = proc.stdout.strip().split("\n")
-    times = json.loads(lines[-1])
+    if peer == "cli":
+        times = {"load": 0.0, "solve": wall, "print": 0.0}
+        lines.append("")
+    else:
+        times = json.loads(lines[-1])
     verdict, ext = None, None
     for line in lines[:-1]:
         if line.startswith("w"):
@@ -71,7 +95,7 @@ def measure(peer: str, task: str, path: Path, query: int, timeout: float) -> dic
     if verdict is None:
         verdict = "w"
     return {"status": "ok", "load": times["load"], "solve": times["solve"], "print": times["print"],
-            "total": times["load"] + times["solve"] + times["print"], "wall": wall,
+            "total": times["load"] + times["solve"] + times["print"], "wall": wall, "cpu": cpu,
             "verdict": verdict, "ext": ext}
 
 
@@ -191,6 +215,43 @@ def write_results(results: list[dict], command: str, out: Path, started: str,
                         out_cells.append(p["status"])
                 lines.append(f"| {task} | {peer} | " + " | ".join(out_cells) + " |")
         lines.append("")
+    lines += ["## Whole processes: wall time of the child, start-up and imports included", "",
+              "What a user waits for: `cli` is `argmap iccma -p TASK -f FILE [-a ARG]`; the "
+              "other peers are `python benchmarks/peers.py PEER ...` (interpreter, imports, "
+              "reading, solving, printing). Median run of each cell: wall seconds, and in "
+              "brackets the child's CPU seconds (user + system), which depend much less on "
+              "the load of a shared machine; ratio = clingo / argmap CLI, wall and CPU (> 1: "
+              "the argmap command is faster).", "",
+              "| family | task | n | " + " | ".join(p for p in PEERS if p != "py") + " | clingo / cli |",
+              "|---|---|---|" + "---|" * (len(PEERS) - 1) + "---|"]
+    for family in families:
+        for task in TASKS:
+            for n in sorted({r["n"] for r in results if r["family"] == family}):
+                cells, walls, cpus = [], {}, {}
+                for peer in PEERS:
+                    if peer == "py":
+                        continue
+                    row = next((r for r in results if r["family"] == family and r["n"] == n
+                                and r["task"] == task and r["peer"] == peer), None)
+                    if row is None:
+                        cells.append("")
+                    elif row["status"] == "ok":
+                        run = row["runs"][row["median_index"]]
+                        walls[peer] = run["wall"]
+                        cpus[peer] = run.get("cpu")
+                        cpu = f" (cpu {run['cpu']:.2f})" if "cpu" in run else ""
+                        cells.append(f"{walls[peer]:.2f} s{cpu}")
+                    else:
+                        cells.append(fmt_time(row))
+                if not walls:
+                    continue
+                ratio = ""
+                if "clingo" in walls and "cli" in walls:
+                    ratio = f"{walls['clingo'] / walls['cli']:.2f}×"
+                    if cpus.get("clingo") and cpus.get("cli"):
+                        ratio += f" (cpu {cpus['clingo'] / cpus['cli']:.2f}×)"
+                lines.append(f"| {family} | {task} | {_n(n)} | " + " | ".join(cells) + f" | {ratio} |")
+    lines.append("")
     lines += ["## Frontier: the largest instance each peer answered within the timeout", "",
               "| family | task | " + " | ".join(PEERS) + " |", "|---|---|" + "---|" * len(PEERS)]
     for family in families:
@@ -262,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
             for task in args.tasks.split(","):
                 answers: dict[str, str] = {}
                 for peer in peers:
-                    if peer == "py" and task != "GR":
+                    if (peer == "py" and task != "GR") or (peer == "pysat" and task == "GR"):
                         continue
                     row = {"family": family, "n": n, "task": task, "peer": peer,
                            "query": checker.query}

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import app, echo, run
+from ._app import app, echo, run
 
 __all__ = ["iccma"]
 

@@ -129,7 +129,7 @@ class Encoding:
     def solve_limited(self, assumptions: list[int], budget: int) -> np.ndarray | bool | None:
         """Solve within *budget* conflicts: a model, ``False`` (UNSAT) or ``None`` (unknown)."""
         progress.sat_call()
-        self.solver.conf_budget(budget)
+        self.solver.conf_budget(min(budget, 2**31 - 1))  # the solver counts in a C int
         res = self.solver.solve_limited(assumptions=assumptions)
         if res is not True:
             return res

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 
 from ..af import AF
 from ..errors import QueryError, did_you_mean
-from ._core import arg_index, parse_semantics
+from ..vocabulary import parse_semantics
+from ._core import arg_index
 from .tasks import credulous, names, one_extension, skeptical
 
 __all__ = ["PROBLEMS", "FORMATS", "Answer", "answer", "lines", "parse_problem"]
