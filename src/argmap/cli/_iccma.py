@@ -41,15 +41,10 @@ def iccma(
     Prints the answer in the competition's format: `w 1 4 7` for an extension (SE),
     `NO` when there is none; `YES` and a witness line `w ...` (DC), or `YES` / `NO`
     and a counter-example line `w ...` (DS). Without options it prints the solver's
-    name and version, as the competition asks.
+    name and version, as the competition asks; --problems and --formats list what it
+    supports.
 
-    Examples:
-
-        argmap iccma -p SE-PR -f framework.af
-
-        argmap iccma -p DS-PR -f framework.af -a 17
-
-        argmap iccma --problems
+    Example: argmap iccma -p DS-PR -f framework.af -a 17
     """
     from ..semantics.competition import FORMATS, PROBLEMS
 
