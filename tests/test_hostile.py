@@ -12,6 +12,7 @@ import json
 import os
 import re
 import shlex
+import stat
 import sys
 from pathlib import Path
 
@@ -332,3 +333,165 @@ def test_native_loader_reports_unknown_references_in_linear_work(tmp_path):
     assert len(parsed.errors) == 3000
     assert all(len(str(e)) < 300 for e in parsed.errors)
 
+
+
+# -- writing: never clobber an input, never replace a non-regular file, clean up on signals ----
+
+def _small_map(folder: Path) -> Path:
+    (folder / "sources").mkdir()
+    (folder / "sources" / "text.txt").write_text("The street needs a crossing. Cars are slow.\n")
+    path = folder / "map.yaml"
+    path.write_text("# the author's comment\nargmap: 1\nsources: [{id: t, file: sources/text.txt}]\n"
+                    "speakers: [{id: s}]\nclaims:\n"
+                    "  - {id: A, speaker: s, kind: thesis, text: a, quote: The street needs a crossing.}\n"
+                    "  - {id: B, speaker: s, text: b, quote: Cars are slow.}\n"
+                    "relations: [{from: B, to: A, type: attack}]\n")
+    return path
+
+
+@pytest.mark.parametrize("command", [
+    ["convert", "{map}", "-o", "{map}"],
+    ["convert", "{map}", "-o", "{src}", "--to", "json"],
+    ["render", "{map}", "-o", "{map}", "--format", "dot"],
+    ["html", "{map}", "-o", "{src}"],
+])
+def test_outputs_that_are_inputs_are_refused(cli, tmp_path, command):
+    path = _small_map(tmp_path)
+    src = tmp_path / "sources" / "text.txt"
+    before = {p: p.read_bytes() for p in (path, src)}
+    args = [a.replace("{map}", str(path)).replace("{src}", str(src)) for a in command]
+    result = cli(*args)
+    assert result.exit_code == 1, result.output
+    assert "it is an input of this command" in result.stderr
+    assert {p: p.read_bytes() for p in (path, src)} == before
+
+
+def test_a_hard_link_or_symbolic_link_to_an_input_is_refused_too(tmp_path):
+    from argmap._files import atomic_write
+
+    path = _small_map(tmp_path)
+    os.link(path, tmp_path / "hard.yaml")
+    os.symlink(path.name, tmp_path / "soft.yaml")
+    for out in ("hard.yaml", "soft.yaml"):
+        with pytest.raises(ArgmapError, match="input of this command"):
+            atomic_write(tmp_path / out, "x", keep=[path])
+
+
+def test_a_symbolic_link_is_followed_and_kept(tmp_path):
+    from argmap._files import atomic_write
+
+    (tmp_path / "real.txt").write_text("old")
+    os.symlink("real.txt", tmp_path / "link.txt")
+    atomic_write(tmp_path / "link.txt", "new")
+    assert (tmp_path / "link.txt").is_symlink()
+    assert (tmp_path / "real.txt").read_text() == "new"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX FIFOs")
+def test_a_fifo_is_written_in_place(tmp_path):
+    import threading
+
+    from argmap._files import atomic_write
+
+    fifo = tmp_path / "out.json"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+
+    def reader() -> None:
+        with open(fifo, "rb") as handle:
+            got.append(handle.read())
+
+    thread = threading.Thread(target=reader)
+    thread.start()
+    atomic_write(fifo, "payload")
+    thread.join(10)
+    assert got == [b"payload"]
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid") or os.getuid() != 0, reason="mknod needs root")
+def test_a_character_device_is_written_in_place_not_replaced(tmp_path):
+    from argmap._files import atomic_write
+
+    dev = tmp_path / "null"
+    os.mknod(dev, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    atomic_write(dev, "gone")
+    assert stat.S_ISCHR(dev.lstat().st_mode)
+
+
+_DYING_CHILD = """
+import os, signal, sys
+from argmap import _files
+real = os.fdopen
+def dying(*a, **k):
+    os.kill(os.getpid(), signal.SIGTERM)
+    return real(*a, **k)
+_files.os.fdopen = dying
+_files.atomic_write(sys.argv[1], "x" * 1000)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_a_signal_during_a_write_leaves_no_temporary_file(tmp_path):
+    import subprocess
+
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "out" / "map.yaml"
+    target.write_text("old\n")
+    done = subprocess.run([sys.executable, "-c", _DYING_CHILD, str(target)], capture_output=True, timeout=60)
+    assert done.returncode == -15, done.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["map.yaml"]
+    assert target.read_text() == "old\n"
+
+
+def test_keyboard_interrupt_during_a_write_leaves_no_temporary_file(tmp_path, monkeypatch):
+    from argmap import _files
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_files.os, "fdopen", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _files.atomic_write(tmp_path / "x.yaml", "data")
+    assert list(tmp_path.iterdir()) == []
+
+
+# -- render: a time limit, and a layout that can be stopped --------------------------------
+
+def _slow_layout(dot_text: str, fmt: str) -> bytes:
+    import time
+
+    time.sleep(60)
+    return b"never"
+
+
+def _failing_layout(dot_text: str, fmt: str) -> bytes:
+    from argmap.errors import RenderError
+
+    raise RenderError("Graphviz (pygraphviz) failed: syntax error in line 1", hint="h")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="layout in a child needs fork")
+def test_a_layout_past_the_time_limit_is_stopped():
+    import time
+
+    from argmap.errors import RenderError
+    from argmap.render import engine
+
+    start = time.monotonic()
+    with pytest.raises(RenderError, match="took more than 0.5 s"):
+        engine._in_child(_slow_layout, "digraph {}", "svg", 0.5)
+    assert time.monotonic() - start < 10
+    with pytest.raises(RenderError, match="syntax error in line 1"):
+        engine._in_child(_failing_layout, "digraph {}", "svg", 30)
+    assert engine._in_child(lambda d, f: (d + f).encode(), "ab", "svg", 30) == b"absvg"
+
+
+def test_the_render_time_limit_comes_from_the_environment(monkeypatch):
+    from argmap.render import engine
+
+    monkeypatch.setenv("ARGMAP_RENDER_TIMEOUT", "7.5")
+    assert engine._timeout() == 7.5
+    monkeypatch.setenv("ARGMAP_RENDER_TIMEOUT", "soon")
+    assert engine._timeout() == engine.TIMEOUT

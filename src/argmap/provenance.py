@@ -47,7 +47,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Claim, Source
 
 __all__ = ["Match", "locate", "count_occurrences", "near_miss_hint", "line_col", "SourceText",
-           "read_source", "sha_problem", "Placement", "place", "place_quotes", "Where"]
+           "read_source", "sha_problem", "Placement", "place", "place_quotes", "Where", "map_inputs"]
 
 #: ``(line, column)`` of an item in the file being read, or None.
 Where = tuple[int, int] | None
@@ -156,6 +156,22 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     """
     line = text.count("\n", 0, offset) + 1
     return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def map_inputs(amap: ArgumentMap) -> list[Path]:
+    """The files a map was read from: its own file and its source texts (for :func:`~argmap._files.atomic_write`'s *keep*).
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Source
+    >>> [str(p) for p in map_inputs(ArgumentMap(path=Path("m/debate.yaml"),
+    ...                                          sources=[Source("t", "texts/talk.txt")]))]
+    ['m/debate.yaml', 'm/texts/talk.txt']
+    """
+    if amap.path is None:
+        return []
+    base = Path(amap.path).parent
+    return [Path(amap.path)] + [base / s.file for s in amap.sources]
 
 
 class SourceText(NamedTuple):

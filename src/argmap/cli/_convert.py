@@ -54,6 +54,7 @@ def convert(
     """
     from .. import formats
     from .._files import atomic_write
+    from ..provenance import map_inputs
     from ..api import load
     from ..errors import ConversionError
 
@@ -97,5 +98,5 @@ def convert(
             text = printable(text)
         typer.echo(text, nl=False)
     else:
-        atomic_write(output, text)
+        atomic_write(output, text, keep=[path, *map_inputs(amap)])
         err(f"argmap: wrote {output} ({target.name})")

@@ -305,8 +305,10 @@ def losses(amap: ArgumentMap, name: str) -> list[str]:
 
 def write(amap: ArgumentMap, path: str | Path, name: str | None = None, **options: Any) -> Format:
     """Write *amap* to *path* atomically in the format *name* (default: from the suffix)."""
+    from ..provenance import map_inputs
+
     fmt = for_path(path, name)
-    atomic_write(path, dumps(amap, fmt.name, **options))
+    atomic_write(path, dumps(amap, fmt.name, **options), keep=map_inputs(amap))
     return fmt
 
 

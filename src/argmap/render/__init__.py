@@ -149,6 +149,8 @@ def write(amap: ArgumentMap, path: str | Path, fmt: str | None = None, **options
     """
     fmt = diagram_format(path, fmt)
     sel, rankdir, rest = _prepare(amap, options)
+    from ..provenance import map_inputs
+
     atomic_write(path, render(amap, fmt, selection=sel, rankdir=rankdir,
-                              focus=options.get("focus"), **rest))
+                              focus=options.get("focus"), **rest), keep=map_inputs(amap))
     return Drawn(fmt, rankdir, sel)

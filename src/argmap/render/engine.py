@@ -29,6 +29,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -41,8 +42,18 @@ __all__ = ["FORMATS", "Engine", "find_engine", "render_bytes"]
 #: ``dot``, and Graphviz's ``json`` layout (node positions and splines; used to measure layouts).
 FORMATS: tuple[str, ...] = (*(f.value for f in DiagramFormat if f is not DiagramFormat.dot), "json")
 
-#: Seconds a subprocess engine may run before it is stopped.
-TIMEOUT = 300.0
+#: Seconds a layout may take before it is stopped (``$ARGMAP_RENDER_TIMEOUT`` overrides it).
+#: A dense framework can keep Graphviz busy for many minutes; past this, rendering
+#: fails with "Graphviz … took more than N s".
+TIMEOUT = 120.0
+
+
+def _timeout() -> float:
+    try:
+        value = float(os.environ.get("ARGMAP_RENDER_TIMEOUT", TIMEOUT))
+    except ValueError:
+        return TIMEOUT
+    return value if value > 0 else TIMEOUT
 
 _HOW_TO_FIX = (
     "fix one of: `pip install --force-reinstall pygraphviz` (bundles Graphviz); "
@@ -147,6 +158,83 @@ def _pygraphviz_problem() -> str | None:
 
 
 def _run_pygraphviz(dot_text: str, fmt: str) -> bytes:
+    """Lay out with pygraphviz; in a forked child where possible, so that it can be stopped.
+
+    Graphviz's C code does not return to Python until the layout is done, so a
+    long layout could neither time out nor be interrupted with Ctrl-C in-process.
+    On POSIX systems the layout runs in a child process: the parent waits at most
+    :data:`TIMEOUT` seconds (``$ARGMAP_RENDER_TIMEOUT``) and kills the child on
+    timeout or on Ctrl-C. Elsewhere it runs in-process.
+    """
+    if not hasattr(os, "fork") or threading.current_thread() is not threading.main_thread():
+        return _layout_pygraphviz(dot_text, fmt)
+    return _in_child(_layout_pygraphviz, dot_text, fmt, _timeout())
+
+
+def _in_child(layout: Callable[[str, str], bytes], dot_text: str, fmt: str, timeout: float) -> bytes:
+    """Run ``layout(dot_text, fmt)`` in a forked child; its bytes, or its RenderError, come back."""
+    import pickle
+    import select
+    import signal
+    import time
+
+    read_end, write_end = os.pipe()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child (coverage does not follow forks)
+        os.close(read_end)
+        try:
+            try:
+                result: tuple[str, object] = ("ok", layout(dot_text, fmt))
+            except RenderError as exc:
+                result = ("error", (str(exc.message), exc.hint))
+            except BaseException as exc:  # noqa: BLE001 - reported to the parent as a failure
+                result = ("error", (f"Graphviz (pygraphviz) failed: {exc!r}", _RENDER_HINT))
+            data = pickle.dumps(result)
+            view = memoryview(data)
+            while view:
+                view = view[os.write(write_end, view):]
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    finished = False
+    try:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            ready, _, _ = select.select([read_end], [], [], min(left, 0.5))
+            if ready:
+                chunk = os.read(read_end, 1 << 20)
+                if not chunk:
+                    finished = True
+                    break
+                chunks.append(chunk)
+    finally:
+        os.close(read_end)
+        if not finished:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
+    if not finished:
+        raise RenderError(f"Graphviz (pygraphviz) took more than {timeout:g} s and was stopped",
+                          hint="draw a subset with --speaker or --focus, or set "
+                          "ARGMAP_RENDER_TIMEOUT to a larger number of seconds")
+    try:
+        kind, value = pickle.loads(b"".join(chunks))  # noqa: S301 - our own child's bytes
+    except Exception:  # noqa: BLE001
+        raise RenderError("Graphviz (pygraphviz) stopped without a result", hint=_RENDER_HINT) from None
+    if kind == "ok":
+        return value  # type: ignore[return-value]
+    message, hint = value  # type: ignore[misc]
+    raise RenderError(message, hint=hint)
+
+
+def _layout_pygraphviz(dot_text: str, fmt: str) -> bytes:
     import pygraphviz
 
     log = ""
@@ -204,10 +292,11 @@ def _subprocess_engine(exe: str) -> Engine:
     def run(dot_text: str, fmt: str) -> bytes:
         try:
             proc = subprocess.run([exe, f"-T{fmt}"], input=dot_text.encode("utf-8"),
-                                  capture_output=True, timeout=TIMEOUT, check=False)
+                                  capture_output=True, timeout=_timeout(), check=False)
         except subprocess.TimeoutExpired:
-            raise RenderError(f"Graphviz ({exe}) took more than {TIMEOUT:.0f} s",
-                              hint="draw a subset with --speaker or --focus") from None
+            raise RenderError(f"Graphviz ({exe}) took more than {_timeout():g} s and was stopped",
+                              hint="draw a subset with --speaker or --focus, or set "
+                              "ARGMAP_RENDER_TIMEOUT to a larger number of seconds") from None
         except OSError as exc:
             raise EngineNotFoundError(f"cannot run {exe}: {exc.strerror}", hint=_HOW_TO_FIX) from None
         if proc.returncode != 0:

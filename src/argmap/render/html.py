@@ -392,11 +392,12 @@ def write_html(amap: ArgumentMap, path: str | Path, **options: Any) -> Drawn:
     Options are those of :func:`to_html`.
     """
     from .._files import atomic_write
+    from ..provenance import map_inputs
     from . import Drawn
 
     sel = select(amap)
     rankdir = options.get("rankdir", "auto")
     if rankdir == "auto":
         rankdir = options["rankdir"] = choose_rankdir(amap, sel)
-    atomic_write(path, to_html(amap, **options))
+    atomic_write(path, to_html(amap, **options), keep=map_inputs(amap))
     return Drawn("html", rankdir, sel)
