@@ -242,7 +242,17 @@ def _(d: Path) -> list[list[str]]:
     return [["check", str(path)], ["convert", str(path), "--to", "yaml"]]
 
 
-@case("tracebacks", "iccma-5000-digit-argument")
+def valid_af(folder: Path, size: int, command: str = "check") -> list[list[str]]:
+    """Commands: *command* on a valid ICCMA file of about *size* bytes (a chain of attacks)."""
+    lines, k = [], 1
+    while sum(len(x) + 1 for x in lines) < size:
+        lines.append(f"{k + 1} {k}")
+        k += 1
+    path = write(folder, "valid.af", f"p af {k}\n" + "\n".join(lines) + "\n")
+    return [[command, str(path)] if command == "check" else [command, "-s", "GR", str(path)]]
+
+
+@case("tracebacks", "iccma-5000-digit-argument", valid=valid_af)
 def _(d: Path) -> list[list[str]]:
     return [["check", str(write(d, "big.af", "p af 3\n1 " + "9" * 5000 + "\n"))]]
 
@@ -252,12 +262,13 @@ def _(d: Path) -> list[list[str]]:
     return [["check", str(write(d, "bighead.af", "p af " + "9" * 5000 + "\n"))]]
 
 
-@case("tracebacks", "iccma-header-10^12")
+@case("tracebacks", "iccma-header-10^12", valid=valid_af)
 def _(d: Path) -> list[list[str]]:
     return [["check", str(write(d, "tera.af", "p af 1000000000000\n1 2\n"))]]
 
 
-@case("tracebacks", "iccma-header-10^12-extensions")
+@case("tracebacks", "iccma-header-10^12-extensions",
+      valid=lambda d, size: valid_af(d, size, "extensions"))
 def _(d: Path) -> list[list[str]]:
     return [["extensions", "-s", "GR", str(write(d, "tera.af", "p af 1000000000000\n1 2\n"))]]
 
@@ -307,7 +318,8 @@ def _support_chain(n: int, attack_at_end: bool = False) -> str:
     return native(claims, relations)
 
 
-@case("tracebacks", "why-1100-support-chain", expect="ok")
+@case("tracebacks", "why-1100-support-chain", expect="ok",
+      valid=lambda d, size: [["why", "C1", "-m", str(valid_map_of_size(d, size, "v.json"))]])
 def _(d: Path) -> list[list[str]]:
     return [["why", "C0", "-m", str(write(d, "chain.json", _support_chain(1100)))]]
 
@@ -318,7 +330,7 @@ def _(d: Path) -> list[list[str]]:
 
 
 @case("tracebacks", "deductive-20000-support-chain", expect="ok",
-      valid=lambda d, size: [["status", "--support", "none", str(write(d, "v.json", _support_chain(20000, True)))]])
+      valid=lambda d, size: [["status", "--support", "deductive", str(valid_map_of_size(d, size, "v.json"))]])
 def _(d: Path) -> list[list[str]]:
     return [["status", "--support", "deductive", str(write(d, "chain.json", _support_chain(20000, True)))]]
 
@@ -346,13 +358,13 @@ def _ladder(levels: int, width: int) -> str:
 
 
 @case("hangs", "why-2^32-paths", expect="ok", notes="32 layers of 2 claims, 9.5 KB",
-      valid=lambda d, size: [["why", "C0", "-m", str(valid_map_of_size(d, size))]])
+      valid=lambda d, size: [["why", "C1", "-m", str(valid_map_of_size(d, size, "v.json"))]])
 def _(d: Path) -> list[list[str]]:
     return [["why", "T", "-m", str(write(d, "ladder.json", _ladder(32, 2)))]]
 
 
 @case("hangs", "chain-6^12-paths", expect="ok", notes="12 layers of 6 claims",
-      valid=lambda d, size: [["chain", "C40", "C0", "-m", str(valid_map_of_size(d, size))]])
+      valid=lambda d, size: [["chain", "C40", "C1", "-m", str(valid_map_of_size(d, size, "v.json"))]])
 def _(d: Path) -> list[list[str]]:
     return [["chain", "L11_0", "T", "-m", str(write(d, "ladder.json", _ladder(12, 6)))]]
 
@@ -367,7 +379,7 @@ def _(d: Path) -> list[list[str]]:
 
 @case("hangs", "render-dense-framework", expect="any", notes="300 claims, 9,000 attacks",
       env={"ARGMAP_RENDER_TIMEOUT": "3"},
-      valid=lambda d, size: [["render", str(valid_map_of_size(d, size)), "-o", str(d / "v.svg")]])
+      valid=lambda d, size: [["render", str(valid_map_of_size(d, size, "v.json")), "-o", str(d / "v.svg")]])
 def _(d: Path) -> list[list[str]]:
     import random
 
@@ -704,6 +716,61 @@ def evaluate(c: Case, timeout: float) -> Outcome:
 VERDICTS = ("pass", "traceback", "hang", "lost", "unsafe", "accepted")
 
 
+def _size(folder: Path) -> int:
+    total = 0
+    for p in folder.rglob("*"):
+        try:
+            if p.is_file() and not p.is_symlink() and p.name != "child.py":
+                total += p.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def ratio(c: Case, timeout: float) -> tuple[int, float, float, str]:
+    """(bytes, hostile CPU s, valid CPU s, verdict) for case *c* and a valid input of its size."""
+    assert c.valid is not None
+    with tempfile.TemporaryDirectory(prefix="hostile-") as tmp:
+        d = Path(tmp)
+        commands = c.build(d)
+        size = _size(d)
+        cpu, verdict = 0.0, "pass"
+        for argv in commands:
+            proc, _, used, timed_out = run_one(argv, d, timeout, c.env)
+            cpu += used
+            if timed_out or proc.returncode < 0 or "Traceback" in proc.stderr:
+                verdict = "hang" if timed_out or proc.returncode < 0 else "traceback"
+    with tempfile.TemporaryDirectory(prefix="valid-") as tmp:
+        d = Path(tmp)
+        valid_cpu = 0.0
+        for argv in c.valid(d, size):
+            proc, _, used, _ = run_one(argv, d, timeout, c.env)
+            valid_cpu += used
+            if proc.returncode not in (0, 1):
+                raise RuntimeError(f"the valid input of {c.name} failed: {proc.stderr[-300:]}")
+    return size, cpu, valid_cpu, verdict
+
+
+def ratios(chosen: list[Case], timeout: float) -> str:
+    """The Markdown table of hostile/valid CPU time, one row per case with a valid counterpart."""
+    lines = ["| class | case | bytes | hostile CPU s | valid CPU s | ratio |",
+             "|---|---|---:|---:|---:|---:|"]
+    worst: dict[str, tuple[float, str]] = {}
+    for c in chosen:
+        if c.valid is None:
+            continue
+        size, cpu, valid_cpu, verdict = ratio(c, timeout)
+        r = cpu / valid_cpu if valid_cpu else float("inf")
+        shown = f"{r:.2f}" if verdict == "pass" else f"≥ {r:.1f} ({verdict})"
+        lines.append(f"| {c.cls} | {c.name} | {size:,} | {cpu:.2f} | {valid_cpu:.2f} | {shown} |")
+        print(lines[-1], file=sys.stderr, flush=True)
+        if r > worst.get(c.cls, (-1.0, ""))[0]:
+            worst[c.cls] = (r, c.name)
+    lines += ["", "| class | worst case | ratio |", "|---|---|---:|"]
+    lines += [f"| {cls} | {name} | {r:.2f} |" for cls, (r, name) in worst.items()]
+    return "\n".join(lines)
+
+
 def summary(results: list[tuple[Case, Outcome]]) -> str:
     """The Markdown table: per class, cases tried and how many ended in each verdict."""
     classes: dict[str, dict[str, int]] = {}
@@ -732,8 +799,13 @@ def main(argv: list[str] | None = None) -> int:
                     "is stopped after 4 times that plus 10 s of wall time")
     ap.add_argument("--markdown", action="store_true", help="also print the per-case table in Markdown")
     ap.add_argument("--json", dest="json_out", help="write the results as JSON here")
+    ap.add_argument("--ratios", action="store_true",
+                    help="CPU time of each hostile input against a valid file of the same size")
     args = ap.parse_args(argv)
     chosen = [c for c in CASES if not args.only or args.only in c.name or args.only == c.cls]
+    if args.ratios:
+        print(ratios(chosen, args.timeout))
+        return 0
     results = []
     for c in chosen:
         o = evaluate(c, args.timeout)
