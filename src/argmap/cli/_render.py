@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated
 
 import typer
 
 from ..vocabulary import DiagramFormat, GroupBy, RankDir
 from ._app import FromOpt, MapArg, OptionalSemanticsOpt, Semantics, SupportOpt, SupportReading, app, echo, load_map, run
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..model import ArgumentMap
 
 __all__ = ["render", "html"]
 
@@ -32,55 +29,6 @@ RankDirOpt = Annotated[RankDir, typer.Option(
     "--rankdir", case_sensitive=False,
     help="auto: the direction that fits a screen or page best. TB: reasons above, "
          "conclusions below. LR: reasons left, conclusions right.")]
-
-
-def _evaluated(amap: ArgumentMap, semantics: Semantics | None, support: SupportReading,
-               status: Status | None = None) -> dict[str, Any]:
-    """Evaluate for a drawing: the statuses and derived attacks render is handed as data.
-
-    Rendering never evaluates (it only draws what it is given); this is the caller's
-    half. Derived attacks are drawn when a picture holds at most
-    :data:`~argmap.render.dot.DERIVED_LIMIT` of them; the legend counts them otherwise.
-    """
-    from ..render.dot import DERIVED_LIMIT, unattacked_statuses
-
-    out: dict[str, Any] = {}
-    if semantics is not None:
-        from ..evaluation import statuses
-
-        out["statuses"] = statuses(amap, semantics.value, support.value)
-        out["semantics"] = semantics.value
-    elif status is not None:
-        out["statuses"] = unattacked_statuses(amap)
-    if support is not SupportReading.none:
-        from ..framework import compile_map
-
-        out["derived"] = [
-            (a, b, f"{a} attacks {b}: {d.kind} attack under the {support.value} reading, via "
-             + " → ".join(d.chain))
-            for (a, b), d in compile_map(amap, support.value).derived.items()]
-        out["derived_limit"] = DERIVED_LIMIT
-    return out
-
-
-def _page_framework(amap: ArgumentMap, semantics: Semantics | None,
-                    support: SupportReading) -> dict[str, Any]:
-    """The compiled attack graph as plain data for the page's what-if (grounded in JS).
-
-    ``ids`` are the AF's arguments (claim ids), ``attacks`` index pairs, and ``needs``
-    for each attack the claims it runs through (a derived attack's chain), so that
-    switching one of them off in the page removes the attack too.
-    """
-    from ..framework import compile_map
-
-    compiled = compile_map(amap, support.value)
-    ids = list(compiled.ids)
-    needs = []
-    for a, b in compiled.attacks:
-        d = compiled.derived.get((ids[a], ids[b]))
-        needs.append(list(d.chain) if d is not None else [])
-    return {"ids": ids, "attacks": [list(p) for p in compiled.attacks], "needs": needs,
-            "semantics": semantics.value if semantics else None, "support": support.value}
 
 
 @app.command()
@@ -127,11 +75,14 @@ def render(
     
     Example: argmap render maps/enhanced-cooperation.yaml -o map.svg --semantics GR
     """
+    from ..drawing import diagram_options
     from ..render import write
 
     amap = load_map(map_path, from_fmt)
     drawn = write(amap, output, fmt.value if fmt else None, group_by=group_by.value,
-                  **_evaluated(amap, semantics, support, status), speaker=speaker, focus=focus,
+                  **diagram_options(amap, semantics.value if semantics else None, support.value,
+                                    status=status.value if status else None),
+                  speaker=speaker, focus=focus,
                   depth=depth, rankdir=rankdir.value, legend=legend)
     echo(f"wrote {output} ({drawn.summary()})")
 
@@ -164,10 +115,12 @@ def html(
 
     Example: argmap html maps/enhanced-cooperation.yaml -o map.html --semantics GR
     """
+    from ..drawing import page_options
     from ..render.html import write_html
 
     amap = load_map(map_path, from_fmt)
-    drawn = write_html(amap, output, **_evaluated(amap, semantics, support, status),
-                       framework=_page_framework(amap, semantics, support),
-                       support=support.value, rankdir=rankdir.value)
+    drawn = write_html(amap, output, **page_options(amap, semantics.value if semantics else None,
+                                                    support.value,
+                                                    status=status.value if status else None),
+                       rankdir=rankdir.value)
     echo(f"wrote {output} ({drawn.summary()})")

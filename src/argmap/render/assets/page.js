@@ -77,13 +77,17 @@
       return k === undefined ? null : res.labels[k];
     });
   }
+  var attackersCache = { key: null, of: null };
   function activeAttackers(id) {
-    // AF ids attacking `id` with the current switches.
+    // AF ids attacking `id` with the current switches (one pass per set of switches).
     if (!af || !afIndex.has(id)) { return []; }
-    var act = window.argmapGrounded.active(af, off);
-    var k = afIndex.get(id);
-    return act.attacks.filter(function (p) { return p[1] === k; })
-      .map(function (p) { return af.ids[p[0]]; });
+    var key = Array.from(off).sort().join("\u0000");
+    if (attackersCache.key !== key) {
+      var of = af.ids.map(function () { return []; });
+      window.argmapGrounded.active(af, off).attacks.forEach(function (p) { of[p[1]].push(af.ids[p[0]]); });
+      attackersCache = { key: key, of: of };
+    }
+    return attackersCache.of[afIndex.get(id)];
   }
   function labelOfId(id) {
     var i = indexOf.get(id);
@@ -256,6 +260,10 @@
     selectedArg = null;
   }
   function select(i, from) {
+    // Read the layout before writing anything: a read after a write forces Chromium
+    // to lay the whole page out again, which costs most on a large diagram.
+    var target = nodes[i] && svg ? zoomTarget(nodes[i]) : null;
+    if (selected !== i) { details.scrollTop = 0; }
     clearSelection();
     selected = i;
     if (nodes[i]) { nodes[i].classList.add("selected"); }
@@ -263,7 +271,7 @@
     linkedEdges(i).forEach(function (e) { e.classList.add("linked"); });
     showDetails(i);  // first: the panel's new height moves the text pane
     if (from !== "text" && spansOf[i].length) { scrollToQuote(spansOf[i][0]); }
-    zoomTo(nodes[i]);
+    if (target) { view = target; apply(); }
     emit("select", i);
   }
   // Scroll the text pane (not the page) so the quote sits in its middle.
@@ -274,10 +282,13 @@
     sources.scrollTop += (r.top - box.top) - (box.height - r.height) / 2;
   }
   function selectArgument(id) {
+    var g = junctions.get(id);
+    var target = g && svg ? zoomTarget(g) : null;
+    details.scrollTop = 0;
     clearSelection();
     selectedArg = id;
-    var g = junctions.get(id);
-    if (g) { g.classList.add("selected"); zoomTo(g); }
+    if (g) { g.classList.add("selected"); }
+    if (target) { view = target; apply(); }
     showArgument(argById.get(id));
   }
   function edgeIds(i) {
@@ -370,7 +381,6 @@
     var c = claims[i];
     var speaker = data.speakers[c.speaker];
     details.textContent = "";
-    details.scrollTop = 0;
     details.appendChild(el("h2", c.id));
     details.appendChild(el("p", speaker.name + " · " + c.kind, "meta"));
     var badges = el("p", null, "badges");
@@ -418,7 +428,6 @@
 
   function showArgument(a) {
     details.textContent = "";
-    details.scrollTop = 0;
     details.removeAttribute("data-status");
     details.appendChild(el("h2", a.id));
     details.appendChild(el("p", "argument by " + data.speakers[a.speaker].name +
@@ -605,15 +614,14 @@
              w: r.width / scale, h: r.height / scale };
     apply();
   }
-  function zoomTo(g) {
-    if (!g || !svg) { return; }
+  // The view that centres on node g at a readable size (reads the layout only).
+  function zoomTarget(g) {
     var box = boxOf([g]);
     var r = viewport.getBoundingClientRect();
     var scale = Math.max(pixelsPerUnit(), 1.1);
     var cx = box.x + box.w / 2, cy = box.y + box.h / 2;
-    view = { x: cx - r.width / scale / 2, y: cy - r.height / scale / 2,
+    return { x: cx - r.width / scale / 2, y: cy - r.height / scale / 2,
              w: r.width / scale, h: r.height / scale };
-    apply();
   }
   function zoom(factor, cx, cy) {
     var w = view.w * factor;
