@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.errors import ArgmapError, MapFormatError
 from argmap.formats import aif
+from argmap.model import Claim
 
 from .helpers.budget import examples
 from .helpers.maps import DATA, SHIPPED, assert_same_map
@@ -29,14 +30,15 @@ def test_dialogue_imports_claims_polarities_and_speakers() -> None:
         "520": "dev-anand", "525": "unattributed", "527": "unattributed"}
     assert m.claim("516").text == "Regional funds would pay for most of the bridge"  # text as an object
     assert rels(m) == {
-        ("504", "support", "501"),   # RA
+        ("504", "support", "501"),   # RA with one premise: the shorthand
         ("527", "attack", "501"),    # CA
         ("516", "attack", "510"),
         ("510", "support", "520"),
-        ("525", "support", "527"),   # linked premises: one support each
-        ("520", "support", "527"),
+        ("520", "support", "510"),   # MA: the rephrase is an equivalence, a support each way
     }
-    assert m.claim("520").tags == ("rephrase:510",)  # MA kept as a tag, not as a relation
+    assert m.relation("520", "510").note == "rephrase"  # 510 -> 520 is an RA of its own
+    assert [(a.id, a.premises, a.conclusion) for a in m.arguments] == [("526", ("525", "520"), "527")]
+    assert m.claim("520").tags == ()
     assert m.title == "dialogue"
 
 
@@ -108,13 +110,10 @@ def _doc(nodes: list, edges: list, **more: object) -> str:
 
 I1 = {"nodeID": "1", "type": "I", "text": "a"}
 I2 = {"nodeID": "2", "type": "I", "text": "b"}
+# One malformed part each: read without it (a located warning), refused under strict.
 BAD = [
-    ("undercut", _doc([I1, I2, {"nodeID": "3", "type": "RA"}, {"nodeID": "4", "type": "I", "text": "c"},
-                       {"nodeID": "5", "type": "CA"}],
-                      [{"fromID": "1", "toID": "3"}, {"fromID": "3", "toID": "2"},
-                       {"fromID": "4", "toID": "5"}, {"fromID": "5", "toID": "3"}]), "undercut"),
     ("preference", _doc([I1, {"nodeID": "9", "type": "PA"}], []), "preference"),
-    ("unknown type", _doc([I1, {"nodeID": "9", "type": "XA"}], []), "unknown type"),
+    ("near-miss type", _doc([I1, {"nodeID": "9", "type": "XA"}], []), "unknown type"),
     ("duplicate id", _doc([I1, {"nodeID": 1, "type": "I", "text": "again"}], []), "duplicate nodeID"),
     ("dangling edge", _doc([I1], [{"fromID": "1", "toID": "77"}]), "names no node"),
     ("no conclusion", _doc([I1, {"nodeID": "3", "type": "RA"}], [{"fromID": "1", "toID": "3"}]), "0 conclusions"),
@@ -122,16 +121,148 @@ BAD = [
     ("empty text", _doc([{"nodeID": "1", "type": "I", "text": " "}], []), "no text"),
     ("bool id", _doc([{"nodeID": True, "type": "I", "text": "x"}], []), "nodeID must be"),
     ("bad locution", _doc([I1], [], locutions=[{"nodeID": "1", "personID": 3}]), "names no L-node"),
+    ("duplicate key", _doc([{"nodeID": "1", "type": "I", "text": "a", "text ": 0}], [])
+     .replace('"text ": 0', '"text": "b"'), "duplicate key"),
+    ("L-node premise", _doc([I1, I2, {"nodeID": "3", "type": "RA"}, {"nodeID": "4", "type": "L", "text": "x"}],
+                            [{"fromID": "1", "toID": "3"}, {"fromID": "3", "toID": "2"},
+                             {"fromID": "4", "toID": "3"}]), "only I-nodes are premises"),
 ]
 
 
 @pytest.mark.parametrize("text,message", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
-def test_malformed_is_located(text: str, message: str) -> None:
+def test_malformed_is_refused_under_strict_with_a_location(text: str, message: str) -> None:
     with pytest.raises(MapFormatError) as info:
-        aif.loads(text, path="bad.aif.json")
+        aif.loads(text, path="bad.aif.json", strict=True)
     exc = info.value
     assert message in str(exc)
     assert exc.path == "bad.aif.json" and exc.line is not None and exc.line > 1 and exc.column is not None
+
+
+@pytest.mark.parametrize("text,message", [b[1:] for b in BAD], ids=[b[0] for b in BAD])
+def test_malformed_part_is_skipped_with_a_located_warning(text: str, message: str) -> None:
+    lost: list = []
+    m = aif.loads(text, path="bad.aif.json", warnings=lost)
+    hits = [w for w in lost if message in str(w)]
+    assert len(hits) == 1 and hits[0].line is not None and hits[0].line > 1
+    assert all(c.text.strip() for c in m.claims)
+
+
+def test_one_bad_node_does_not_lose_the_rest() -> None:
+    nodes = [{"nodeID": str(i), "type": "I", "text": f"p{i}"} for i in range(1, 201)]
+    nodes += [{"nodeID": "ra", "type": "RA"}, {"nodeID": "ra2", "type": "RA"}, {"nodeID": "7", "type": "I", "text": "dup"}]
+    edges = [{"fromID": "1", "toID": "ra"}, {"fromID": "2", "toID": "ra"}, {"fromID": "ra", "toID": "3"},
+             {"fromID": "4", "toID": "ra2"}]
+    lost: list = []
+    m = aif.loads(_doc(nodes, edges), warnings=lost)
+    assert len(m.claims) == 200 and m.claim("7").text == "p7"
+    assert [(a.premises, a.conclusion) for a in m.arguments] == [(("1", "2"), "3")]
+    assert sorted(w.message.split(";")[0] for w in lost) == [
+        "RA-node 'ra2' has 0 conclusions, not one", "duplicate nodeID '7' (first at line 33)"]
+
+
+def test_nodes_outside_the_core_are_skipped_and_counted() -> None:
+    extra = [{"nodeID": f"e{i}", "type": "EventDescription", "text": "x"} for i in range(3)]
+    lost: list = []
+    m = aif.loads(_doc([I1, *extra, {"nodeID": "ev", "type": "LocutionEvent"}], []), warnings=lost)
+    assert [c.id for c in m.claims] == ["1"]
+    assert sorted(w.message for w in lost) == [
+        "1 node of type 'LocutionEvent' (outside AIF's core) skipped",
+        "3 nodes of type 'EventDescription' (outside AIF's core) skipped"]
+    with pytest.raises(MapFormatError, match="EventDescription"):
+        aif.loads(_doc([I1, *extra], []), strict=True)
+
+
+def _qt30(*locutions: tuple[str, str, str]) -> str:
+    """A QT30-shaped nodeset: each (I text, L text, illocution), locutions with personIDs and no participants."""
+    nodes, edges, locs = [], [], []
+    for k, (itext, ltext, act) in enumerate(locutions):
+        i, ln, ya = f"{k}1", f"{k}2", f"{k}3"
+        nodes += [{"nodeID": i, "type": "I", "text": itext}, {"nodeID": ln, "type": "L", "text": ltext},
+                  {"nodeID": ya, "type": "YA", "text": act}]
+        edges += [{"fromID": ln, "toID": ya}, {"fromID": ya, "toID": i}]
+        locs.append({"nodeID": ln, "personID": 100 + k, "start": "x", "end": "y"})
+    return _doc(nodes, edges, locutions=locs)
+
+
+def test_speaker_names_from_locution_text_with_or_without_space_before_the_colon() -> None:
+    m = aif.loads(_qt30(("rents are high", "Fiona Bruce : rents are high", "Asserting"),
+                        ("they are not", "Ann Smith: they are not", "Disagreeing"),
+                        ("is it?", "Fiona Bruce : is it?", "Pure Questioning")))
+    names = {s.id: s.name for s in m.speakers}
+    assert [names[c.speaker] for c in m.claims] == ["Fiona Bruce", "Ann Smith", "Fiona Bruce"]
+    assert not any(n.startswith("Participant") for n in names.values())
+
+
+@pytest.mark.parametrize("illocution,act,asserted", [
+    ("Asserting", None, True),
+    ("Pure Questioning", "pure questioning", False),
+    ("PureQuestioning", "pure questioning", False),
+    ("Assertive Questioning", "assertive questioning", False),
+    ("Rhetorical Questioning", "rhetorical questioning", False),
+    ("Challenging", "challenging", False),
+    ("Conceding", "conceding", True),
+    ("Restating", "restating", True),
+])
+def test_illocution_becomes_the_claims_act(illocution: str, act: str | None, asserted: bool) -> None:
+    c = aif.loads(_qt30(("p", "Ann : p", illocution))).claims[0]
+    assert (c.act, c.asserted) == (act, asserted)
+
+
+def test_an_assertion_wins_over_a_question_of_the_same_proposition() -> None:
+    doc = json.loads(_qt30(("p", "Ann : is it p?", "Pure Questioning"), ("q", "Bob : p", "Asserting")))
+    doc["edges"].append({"fromID": "13", "toID": "01"})  # Bob's YA also anchors the first proposition
+    c = aif.loads(json.dumps(doc)).claim("01")
+    assert c.act is None and c.asserted and c.speaker == "bob"
+
+
+def _argument_doc(ca_target: str = "ra", scheme: str = "Default Inference") -> str:
+    return _doc([I1, I2, {"nodeID": "3", "type": "I", "text": "c"}, {"nodeID": "4", "type": "I", "text": "d"},
+                 {"nodeID": "ra", "type": "RA", "text": scheme}, {"nodeID": "ca", "type": "CA", "text": "Default Conflict"}],
+                [{"fromID": "1", "toID": "ra"}, {"fromID": "2", "toID": "ra"}, {"fromID": "ra", "toID": "3"},
+                 {"fromID": "4", "toID": "ca"}, {"fromID": "ca", "toID": ca_target}])
+
+
+def test_linked_ra_is_one_argument_and_ca_on_it_an_undercut() -> None:
+    m = aif.loads(_argument_doc())
+    assert [(a.id, a.premises, a.conclusion, a.scheme) for a in m.arguments] == [("ra", ("1", "2"), "3", None)]
+    assert rels(m) == {("4", "attack", "ra")}
+    assert [c.id for c in m.undercutters("ra")] == ["4"]
+
+
+def test_undercut_one_premise_ra_and_scheme_names() -> None:
+    doc = _doc([I1, I2, {"nodeID": "4", "type": "I", "text": "d"},
+                {"nodeID": "ra", "type": "RA", "text": "Argument From Expert Opinion"},
+                {"nodeID": "ra2", "type": "RA", "text": "Default Inference"},
+                {"nodeID": "ca", "type": "CA", "text": "Default Conflict", "scheme": "Calling Out"}],
+               [{"fromID": "1", "toID": "ra"}, {"fromID": "ra", "toID": "2"},
+                {"fromID": "4", "toID": "ra2"}, {"fromID": "ra2", "toID": "1"},
+                {"fromID": "2", "toID": "ca"}, {"fromID": "ca", "toID": "ra2"}])
+    m = aif.loads(doc)
+    assert [(a.id, a.premises, a.conclusion, a.scheme) for a in m.arguments] == [
+        ("ra", ("1",), "2", "Argument From Expert Opinion"), ("ra2", ("4",), "1", None)]
+    assert [(r.from_id, r.to_id, r.type, r.note) for r in m.relations] == [("2", "ra2", "attack", "Calling Out")]
+
+
+def test_arguments_acts_and_undercuts_round_trip() -> None:
+    m = aif.loads(_argument_doc(scheme="Argument From Example"))
+    m = m.with_claims([c if c.id != "4" else Claim(c.id, c.speaker, c.text, act="pure questioning")
+                       for c in m.claims])
+    doc = json.loads(aif.dumps(m))
+    assert "Pure Questioning" in [n["text"] for n in doc["nodes"] if n["type"] == "YA"]
+    assert aif.loads(aif.dumps(m)) == m
+
+
+def test_every_read_reports_what_is_not_kept() -> None:
+    lost: list = []
+    aif.read(DATA / "dialogue.aif.json", warnings=lost)
+    messages = [w.message for w in lost]
+    assert any("transitions between locutions (TA-nodes) not kept" in t and t.startswith("2 ") for t in messages)
+    assert all(w.line for w in lost)
+    with pytest.raises(MapFormatError, match="not kept"):
+        aif.read(DATA / "dialogue.aif.json", strict=True)
+    own: list = []
+    aif.loads(aif.dumps(argmap.load(SHIPPED)), path=SHIPPED.parent / "x.aif.json", warnings=own)
+    assert own == []
 
 
 def test_json_syntax_error_is_located() -> None:
@@ -151,14 +282,6 @@ def test_not_aif(text: str, message: str) -> None:
         aif.loads(text, path="x.json")
 
 
-def test_undercut_error_points_at_the_ca_node() -> None:
-    text = BAD[0][1]
-    with pytest.raises(MapFormatError) as info:
-        aif.loads(text, path="bad.aif.json")
-    line = info.value.line
-    assert '"CA"' in text.splitlines()[line - 1] or '"nodeID": "5"' in "\n".join(text.splitlines()[line - 1:line + 1])
-
-
 # -- property: any JSON either reads or fails with a located ArgmapError --------------------
 
 _KEYS = st.sampled_from(["nodes", "edges", "nodeID", "type", "text", "fromID", "toID", "locutions",
@@ -176,3 +299,18 @@ def test_any_json_reads_or_fails_cleanly(doc: object) -> None:
         aif.loads(json.dumps(doc), path="fuzz.aif.json")
     except ArgmapError as exc:
         assert exc.path == "fuzz.aif.json" and exc.line is not None and exc.message, str(exc)
+
+
+def test_cli_prints_read_losses_and_strict_refuses(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from argmap.cli import app
+
+    runner = CliRunner()
+    path = str(DATA / "dialogue.aif.json")
+    shown = runner.invoke(app, ["show", "-m", path])
+    assert shown.exit_code == 0
+    assert f"{path}:" in shown.stderr and "warning: 2 transitions between locutions" in shown.stderr
+    out = tmp_path / "x.yaml"
+    refused = runner.invoke(app, ["convert", path, "--strict", "-o", str(out)])
+    assert refused.exit_code == 1 and "not kept" in refused.stderr and not out.exists()

@@ -133,11 +133,31 @@ def resolve_map(path: Path | None) -> Path:
     return shipped_map_path()
 
 
-def load_map(path: Path | None, fmt: str | None = None) -> ArgumentMap:
-    """Resolve and load the map (see :func:`resolve_map`)."""
-    from ..api import load
+def load_map(path: Path | None, fmt: str | None = None, *, strict: bool = False,
+             **options: Any) -> ArgumentMap:
+    """Resolve and load the map (see :func:`resolve_map`), printing what reading lost.
 
-    return load(resolve_map(path), format=fmt)
+    For the formats whose readers report (Argdown, AIF), each skipped part and each kind
+    of information not kept is printed on stderr as ``file:line:col: warning: …``;
+    with *strict* the first one is an error instead.
+    """
+    from ..api import load
+    from ..formats import for_path
+
+    path = resolve_map(path)
+    lost: list[ArgmapError] = []
+    if for_path(path, fmt).reports:
+        options.update(strict=strict, warnings=lost)
+    amap = load(path, format=fmt, **options)
+    print_warnings(lost)
+    return amap
+
+
+def print_warnings(lost: list[ArgmapError]) -> None:
+    """Print what a reader skipped or could not keep, one located ``warning:`` line each."""
+    for w in lost:
+        where = f"{w.location}: " if w.location else "argmap: "
+        err(f"{where}warning: {w.message}" + (f" ({w.hint})" if w.hint else ""))
 
 
 def print_json(data: Any) -> None:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..vocabulary import SpeakerFrom
-from ._app import FromOpt, MapArg, app, err, resolve_map, run
+from ._app import FromOpt, MapArg, app, err, load_map, resolve_map, run
 
 __all__ = ["convert"]
 
@@ -33,7 +33,7 @@ def convert(
         show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Fail (exit 1, nothing written) if the output format cannot hold "
-        "everything in the map.")] = False,
+        "everything in the map, or if reading the input skipped or lost anything.")] = False,
     speaker_from: Annotated[SpeakerFrom | None, typer.Option(
         "--speaker-from", case_sensitive=False,
         help="Argdown input only: take speakers from {speaker: …} data (default), from tags, "
@@ -47,15 +47,15 @@ def convert(
     `--to json` prints the native schema with the derived start/end of each claim.
 
     What the output format cannot hold is listed on stderr, one line per kind of
-    loss with counts; --strict turns any loss into an error. docs/formats.md says
-    per format what is read, written and lost.
-    
+    loss with counts, and so is what reading an Argdown or AIF input skipped or could
+    not keep (file:line:col: warning: …); --strict turns any loss into an error.
+    docs/formats.md says per format what is read, written and lost.
+
     Example: argmap convert maps/enhanced-cooperation.yaml --to argdown -o map.argdown
     """
     from .. import formats
     from .._files import atomic_write
     from ..provenance import map_inputs
-    from ..api import load
     from ..errors import ConversionError
 
     path = resolve_map(map_path)
@@ -82,7 +82,7 @@ def convert(
     if not target.writable:
         raise typer.BadParameter(f"argmap cannot write {target.name}; writable formats: "
                                  f"{_format_names(True)}", param_hint="--to")
-    amap = load(path, source_fmt.name, **options)
+    amap = load_map(path, source_fmt.name, strict=strict, **options)
     lost = formats.losses(amap, target.name)
     for line in lost:
         err(f"argmap: {target.name} cannot hold: {line}")

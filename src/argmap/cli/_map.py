@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from ._app import (FromOpt, JsonOpt, MapArg, MapOpt, OptionalSemanticsOpt, SupportOpt, SupportReading, app, echo,
-                   err, load_map, print_json, print_problems, resolve_map, run)
+                   err, load_map, print_json, print_problems, print_warnings, resolve_map, run)
 from ..queries import DEFAULT_TREE_DEPTH, DEFAULT_TREE_NODES, MAX_TREE_DEPTH
 from ._text import table, wrap
 
@@ -104,10 +104,18 @@ def _fix(path, as_json: bool) -> None:  # noqa: ANN001
 
 def _check_once(path, fmt: str | None, as_json: bool) -> bool:  # noqa: ANN001
     """Check and print; True when there are problems."""
+    from ..errors import ArgmapError
     from ..formats import check as check_map
+    from ..formats import for_path
     from ._text import count
 
-    checked = check_map(path, fmt)
+    lost: list[ArgmapError] = []
+    try:
+        reports = for_path(path, fmt).reports
+    except ArgmapError:
+        reports = False  # check_map reports the unknown format
+    checked = check_map(path, fmt, **({"warnings": lost} if reports else {}))
+    print_warnings(lost)
     problems = checked.problems
     if as_json:
         print_json({"map": str(path), "ok": not problems,

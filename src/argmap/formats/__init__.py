@@ -99,6 +99,9 @@ class Format:
     sources : bool
         Whether the format holds source texts and quotes (its ``loads`` then takes
         ``advisories=``).
+    reports : bool
+        Whether the module's ``loads`` takes ``strict=`` and ``warnings=``: a list that
+        receives, as located errors, what reading skipped or could not keep (Argdown, AIF).
     options : dict
         Keyword arguments always passed to the module's ``loads`` and ``dumps``
         (the native module serves YAML and JSON through ``syntax``).
@@ -113,6 +116,7 @@ class Format:
     writable: bool = True
     frameworks: bool = False
     sources: bool = False
+    reports: bool = False
     options: dict[str, Any] = field(default_factory=dict)
     description: str = ""
 
@@ -161,9 +165,9 @@ FORMATS: dict[str, Format] = {
                description="argmap's native map format, YAML syntax"),
         Format("json", (".json",), "argmap.formats.native", sources=True, options={"syntax": "json"},
                description="argmap's native map format, JSON syntax (with derived start/end)"),
-        Format("argdown", (".argdown", ".ad"), "argmap.formats.argdown", sources=True,
+        Format("argdown", (".argdown", ".ad"), "argmap.formats.argdown", sources=True, reports=True,
                description="Argdown text (documented subset; speakers from data, tags or headings)"),
-        Format("aif", (".aif.json", ".aif"), "argmap.formats.aif", sources=True,
+        Format("aif", (".aif.json", ".aif"), "argmap.formats.aif", sources=True, reports=True,
                description="AIF JSON as AIFdb/OVA write it (I, RA, CA, MA, L, YA nodes; locutions)"),
         Format("graphml", (".graphml",), "argmap.formats.graphml", readable=False,
                description="GraphML for Gephi and yEd (write only)"),

@@ -26,6 +26,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -359,9 +360,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 class _JsonParser:
     """A small recursive-descent JSON parser (RFC 8259) that records positions."""
 
-    def __init__(self, text: str, path: str | Path) -> None:
+    def __init__(self, text: str, path: str | Path,
+                 on_duplicate: Callable[[MapFormatError], None] | None = None) -> None:
         self.text = text
         self.path = path
+        self.on_duplicate = on_duplicate
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
     def where(self, pos: int) -> tuple[int, int]:
@@ -415,7 +418,10 @@ class _JsonParser:
                         raise self.fail(pos, "trailing comma before '}'")
                     continue
                 if text.startswith("}", pos):
-                    _check_duplicates(node.pairs, self.path)
+                    if self.on_duplicate is None:
+                        _check_duplicates(node.pairs, self.path)
+                    else:
+                        node.pairs = _first_of_duplicates(node.pairs, self.path, self.on_duplicate)
                     return node, pos + 1
                 raise self.fail(pos, "expected ',' or '}'")
         if ch == "[":
@@ -461,14 +467,31 @@ class _JsonParser:
         raise self.fail(pos, f"unexpected character {ch!r}")
 
 
-def parse_json(text: str, path: str | Path) -> Node:
+def _first_of_duplicates(pairs: list[tuple[Node, Node]], path: str | Path,
+                         report: Callable[[MapFormatError], None]) -> list[tuple[Node, Node]]:
+    seen: dict[Any, Node] = {}
+    kept = []
+    for key, value in pairs:
+        hashable = key.value if not isinstance(key.value, (list, dict)) else repr(key.value)
+        if hashable in seen:
+            report(MapFormatError(f"duplicate key {key.value!r} (first at line {seen[hashable].line}); "
+                                  "the first value is kept", path=path, line=key.line, column=key.column))
+            continue
+        seen[hashable] = key
+        kept.append((key, value))
+    return kept
+
+
+def parse_json(text: str, path: str | Path,
+               on_duplicate: Callable[[MapFormatError], None] | None = None) -> Node:
     """Parse a JSON document into a located :class:`Node` tree.
 
-    Duplicate keys are refused (plain :func:`json.loads` keeps the last silently).
+    Duplicate keys are refused (plain :func:`json.loads` keeps the last silently);
+    with *on_duplicate*, each is handed to it instead and the first value is kept.
 
     Raises
     ------
     MapFormatError
         On any syntax error, located at the offending character.
     """
-    return _JsonParser(text, path).parse()
+    return _JsonParser(text, path, on_duplicate).parse()

@@ -1,4 +1,4 @@
-"""AIF JSON (``.aif.json``) in the shape AIFdb and OVA write: read and write.
+"""AIF JSON (``.aif.json``) in the shape AIFdb, OVA and the argument-mining tools write.
 
 Reading
 -------
@@ -10,37 +10,48 @@ files have are accepted: ids as strings or numbers, missing timestamps and edge 
 ``text`` as a string or an object holding it (``{"txt": …}``), extra keys.
 
 * **I-nodes** become claims (id: the ``nodeID``; text: the node's text).
-* **RA-nodes** become support: each premise I-node supports the conclusion I-node.
-  Linked premises therefore become one support per premise.
-* **CA-nodes** become attack from each attacking I-node to the attacked I-node.
-* **MA-nodes** (rephrase, ``I₁ → MA → I₂``) are kept as the tag ``rephrase:I₂`` on
-  I₁'s claim; argmap has no rephrase relation and does not invent one.
+* **RA-nodes** become arguments: an RA-node with several premises is one
+  :class:`~argmap.model.Argument` whose premises are linked (id: the RA ``nodeID``;
+  ``scheme``: the node's scheme name unless it is the default one). An RA-node with one
+  premise, the default scheme and no undercut is the shorthand, a ``support`` relation.
+* **CA-nodes** become attacks from each premise on the conclusion; a CA-node whose
+  conclusion is an RA-node is an **undercut**: an attack on that RA-node's argument. A
+  CA-node's scheme name other than the default becomes the relation's note.
+* **MA-nodes** (rephrase, ``I₁ → MA → I₂``) say that two propositions are one: argmap keeps
+  that equivalence as a support in each direction, both noted ``rephrase``.
 * **Speakers** come from the dialogue layer: an L-node (locution) that reaches an
-  I-node through a YA-node (illocution) is the speaker's utterance; the L-node's
-  entry in ``locutions`` names a ``personID``, whose ``participants`` entry gives
-  the name. Without that entry, the ``"Name : words"`` convention of the L-node's
-  text gives the name. When several locutions reach one I-node, the first one
-  whose illocution is an assertion wins, else the first one. An I-node no locution
-  reaches belongs to the speaker ``unattributed``.
-* TA-nodes and YA-nodes anchored in them (the dialogue's transitions) carry no
-  claim or relation and are not read.
-* Refused with a located error: an undercut (a CA-node attacking an RA-node), any
-  S-node whose premise or conclusion is not an I-node, an RA/CA without premise or
-  with other than one conclusion, PA-nodes (preferences), unknown node types,
-  duplicate ids, edges to unknown nodes.
+  I-node through a YA-node (illocution) is the speaker's utterance. The name comes from
+  the ``participants`` entry of the L-node's ``locutions`` personID, else from the
+  AIFdb/QT30 convention of the L-node's text, ``Name : words`` (also ``Name: words``).
+  When several locutions reach one I-node, the first whose illocution asserts it wins,
+  else the first. An I-node that no locution reaches belongs to ``unattributed``.
+* **Illocutions**: the winning YA-node's illocution becomes the claim's ``act`` in lower
+  case (``pure questioning``, ``challenging``, ``restating``…; none for ``Asserting``).
+  A questioned or challenged claim is not asserted (:attr:`argmap.model.Claim.asserted`).
+* TA-nodes, the YA-nodes anchored in them and the L-nodes' own words hold no claim or
+  relation; they are not kept (a loss, reported with counts).
+
+What cannot be read is **skipped, never the whole file**: a node type outside AIF's core
+(``EventDescription``, ``Event``, ``LocutionEvent``…), a preference (PA), a duplicate
+``nodeID``, an edge naming no node, an S-node without premise or without its one
+conclusion, an edge from or to a node of the wrong kind. Each skip is a located
+:class:`~argmap.errors.MapFormatError` appended to ``warnings=``; with ``strict=True``
+the first one is raised instead. Malformed JSON and a document that is not AIF at all are
+errors in any case.
 
 Writing
 -------
-:func:`dumps` writes one I-node per claim, one RA-node (Default Inference) per
-support and one CA-node (Default Conflict) per attack, and the dialogue layer so
-that speakers survive in any AIF tool: per claim an L-node ``"Name : quote"`` (the
-quote, else the text), a YA-node ``Asserting`` linking it to the I-node, a
-``locutions`` entry, and one ``participants`` entry per speaker. Node ids are
-numeric strings, as AIFdb writes them. What standard AIF has no place for (claim
-ids, kinds, tags, sources, quotes and occurrences, speaker ids, relation notes and
-speakers, the title) goes into a top-level ``"argmap"`` block that AIF tools
-ignore and argmap reads back, so argmap → AIF → argmap loses nothing
-(:func:`losses` is empty); another tool sees the claims, relations and speakers.
+:func:`dumps` writes one I-node per claim, one RA-node per argument (premises → RA →
+conclusion, the scheme as its text, else ``Default Inference``) and per support, one
+CA-node (``Default Conflict``) per attack, pointing at the RA-node of the argument for an
+undercut, and the dialogue layer so that speakers survive in any AIF tool: per claim an
+L-node ``"Name : quote"`` (the quote, else the text), a YA-node with the claim's
+illocution (``Asserting`` by default) linking it to the I-node, a ``locutions`` entry,
+and one ``participants`` entry per speaker. Node ids are numeric strings, as AIFdb writes
+them. What standard AIF has no place for (claim and argument ids, kinds, tags, sources,
+quotes and occurrences, speaker ids, notes and speakers of relations and arguments, the
+title) goes into a top-level ``"argmap"`` block that AIF tools ignore and argmap reads
+back, so argmap → AIF → argmap loses nothing (:func:`losses` is empty).
 
 Examples
 --------
@@ -59,11 +70,13 @@ True
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
 from ..errors import ArgmapError, MapFormatError, did_you_mean
-from ..model import CLAIM_KINDS, ArgumentMap, Claim, Relation, Source, Speaker
+from ..model import CLAIM_KINDS, NOT_ASSERTED_ACTS, Argument, ArgumentMap, Claim, Relation, Source, Speaker
 from ..provenance import Where, place_quotes
 from ._ids import slug, unique_id
 from ._tree import Node, parse_json
@@ -71,9 +84,12 @@ from ._tree import Node, parse_json
 __all__ = ["loads", "dumps", "losses"]
 
 _UNATTRIBUTED = Speaker("unattributed", "Unattributed")
-_S_TYPES = {"RA": "support", "CA": "attack", "MA": "rephrase"}
-_KNOWN_TYPES = {"I", "RA", "CA", "MA", "PA", "L", "YA", "TA"}
+_CORE = {"I", "RA", "CA", "MA", "PA", "L", "YA", "TA"}
+_DEFAULT_SCHEMES = {"", "default inference", "default conflict", "default rephrase", "ra", "ca", "ma",
+                    "inference", "conflict", "rephrase"}
 _EXT = "argmap"
+_EXT_VERSIONS = (1, 2)
+_NAME = re.compile(r"\s*([^:\n]{1,100}?)\s*:(?:\s|$)")
 
 
 def _plain(node: Node) -> Any:
@@ -84,25 +100,69 @@ def _plain(node: Node) -> Any:
     return node.value
 
 
+def _act(text: str) -> str | None:
+    """The illocution named by a YA-node's text, in lower case; None for asserting."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text.strip())
+    act = " ".join(words.lower().split())
+    return None if act in ("", "asserting", "ya") else act
+
+
+def _speaker_in(text: str) -> str:
+    """The name in an L-node text written ``Name : words`` (empty if the text has none)."""
+    m = _NAME.match(text)
+    return m.group(1).strip() if m else ""
+
+
 class _Reader:
-    def __init__(self, text: str, path: str | Path | None) -> None:
+    def __init__(self, text: str, path: str | Path | None, strict: bool,
+                 warnings: list[ArgmapError] | None, advisories: list[ArgmapError] | None) -> None:
         self.path = str(path) if path is not None else "<string>"
         self.file = path
         self.text = text
-        self.advisories: list[ArgmapError] | None = None
+        self.strict = strict
+        self.warnings = warnings
+        self.advisories = advisories
+        self.counts: Counter[str] = Counter()
+        self.first: dict[str, Node | None] = {}
 
     def fail(self, node: Node | None, message: str, hint: str | None = None) -> MapFormatError:
         return MapFormatError(message, path=self.path, line=node.line if node else None,
                               column=node.column if node else None, hint=hint)
 
-    def ident(self, node: Node | None, owner: Node, what: str) -> str:
+    def skip(self, node: Node | None, message: str, hint: str | None = None) -> None:
+        """Something that cannot be read: an error under ``strict``, else a located warning."""
+        exc = self.fail(node, message, hint)
+        if self.strict:
+            raise exc
+        if self.warnings is not None:
+            self.warnings.append(exc)
+
+    def duplicate(self, exc: MapFormatError) -> None:
+        if self.strict:
+            raise exc
+        if self.warnings is not None:
+            self.warnings.append(exc)
+
+    def lose(self, kind: str, node: Node | None) -> None:
+        """Count one item of a kind that argmap does not keep (reported once, with the count)."""
+        self.counts[kind] += 1
+        self.first.setdefault(kind, node)
+
+    def report(self) -> None:
+        for kind, n in self.counts.items():
+            self.skip(self.first[kind], kind.format(n=n, s="" if n == 1 else "s"))
+
+    def ident(self, node: Node | None, owner: Node, what: str) -> str | None:
         if node is None:
-            raise self.fail(owner, f"{what} is missing")
+            self.skip(owner, f"{what} is missing; skipped")
+            return None
         if node.kind != "scalar" or isinstance(node.value, bool) or not isinstance(node.value, (str, int)):
-            raise self.fail(node, f"{what} must be a string or an integer, not {node.type_name()}")
+            self.skip(node, f"{what} must be a string or an integer, not {node.type_name()}; skipped")
+            return None
         value = str(node.value).strip()
         if not value:
-            raise self.fail(node, f"{what} is empty")
+            self.skip(node, f"{what} is empty; skipped")
+            return None
         return value
 
     def list_of_maps(self, root: Node, key: str, required: bool) -> list[Node]:
@@ -114,26 +174,39 @@ class _Reader:
             return []
         if node.kind != "seq":
             raise self.fail(node, f"`{key}` must be a list, not {node.type_name()}")
+        out = []
         for item in node.items:
             if item.kind != "map":
-                raise self.fail(item, f"each entry of `{key}` must be an object, not {item.type_name()}")
-        return node.items
+                self.skip(item, f"an entry of `{key}` is {item.type_name()}, not an object; skipped")
+            else:
+                out.append(item)
+        return out
 
     @staticmethod
-    def node_text(node: Node) -> str:
-        t = node.get("text")
+    def node_text(node: Node, key: str = "text") -> str:
+        t = node.get(key)
         if t is None:
             return ""
         if t.kind == "map":
-            for key in ("txt", "text", "plain_txt"):
-                inner = t.get(key)
+            for inner_key in ("txt", "text", "plain_txt"):
+                inner = t.get(inner_key)
                 if inner is not None and isinstance(inner.value, str):
                     return inner.value
             return ""
+        if t.kind != "scalar":
+            return ""
         return t.value if isinstance(t.value, str) else ("" if t.value is None else str(t.value))
 
+    def scheme(self, node: Node) -> str | None:
+        for key in ("scheme", "text"):
+            value = self.node_text(node, key).strip()
+            if value and not value.isdigit():
+                return None if value.lower() in _DEFAULT_SCHEMES else value
+        return None
+
+    # the document ---------------------------------------------------------------------
     def read(self) -> ArgumentMap:
-        root = parse_json(self.text, self.path)
+        root = parse_json(self.text, self.path, on_duplicate=self.duplicate)
         if root.kind != "map":
             raise self.fail(root, f"an AIF document is a JSON object, not {root.type_name()}")
         ext_node = root.get(_EXT)
@@ -145,59 +218,26 @@ class _Reader:
         if root.get("nodes") is None and any(k.value in ("analysis", "id") for k, _ in root.pairs):
             raise self.fail(root, "this looks like OVA's own JSON, not AIF",
                             "export AIF JSON from OVA or AIFdb")
-        nodes = self.list_of_maps(root, "nodes", True)
-        edges = self.list_of_maps(root, "edges", True)
-        by_id: dict[str, tuple[str, str, Node]] = {}
-        order: list[str] = []
-        for n in nodes:
-            nid = self.ident(n.get("nodeID"), n, "nodeID")
-            tnode = n.get("type")
-            if tnode is None or not isinstance(tnode.value, str):
-                raise self.fail(n, f"node {nid!r} has no type", "types are I, RA, CA, MA, L, YA, TA")
-            ntype = tnode.value.strip()
-            if ntype not in _KNOWN_TYPES:
-                raise self.fail(tnode, f"node {nid!r} has unknown type {ntype!r}",
-                                did_you_mean(ntype, _KNOWN_TYPES) or "types are I, RA, CA, MA, L, YA, TA")
-            if ntype == "PA":
-                raise self.fail(n, f"node {nid!r} is a preference (PA); argmap cannot hold preferences",
-                                "remove the PA-node and its edges to convert the rest")
-            if nid in by_id:
-                raise self.fail(n.get("nodeID"), f"duplicate nodeID {nid!r} (first at line {by_id[nid][2].line})")
-            by_id[nid] = (ntype, self.node_text(n), n)
-            order.append(nid)
-        ins: dict[str, list[str]] = {nid: [] for nid in order}
-        outs: dict[str, list[str]] = {nid: [] for nid in order}
-        edge_at: dict[tuple[str, str], Node] = {}
-        for e in edges:
-            a = self.ident(e.get("fromID"), e, "fromID")
-            b = self.ident(e.get("toID"), e, "toID")
-            for end, key in ((a, "fromID"), (b, "toID")):
-                if end not in by_id:
-                    raise self.fail(e.get(key), f"edge {key} {end!r} names no node",
-                                    did_you_mean(end, by_id))
-            if (a, b) in edge_at:
-                continue
-            edge_at[(a, b)] = e
-            outs[a].append(b)
-            ins[b].append(a)
+        self.own = ext_node is not None  # argmap's own output: the L-nodes are made from the claims
+        self.nodes(self.list_of_maps(root, "nodes", True))
+        self.edges(self.list_of_maps(root, "edges", True))
         ext = self.extension(ext_node)
-        claim_ids = self.claim_ids(order, by_id, ext)
-        relations, extra_tags = self.relations(order, by_id, ins, outs, claim_ids, ext)
-        speakers, claim_speaker = self.speakers(root, order, by_id, ins, outs, ext)
+        claim_ids = self.claim_ids(ext)
+        speakers, claim_speaker, acts = self.speakers(root, ext)
+        arguments, relations = self.structure(claim_ids, ext)
         claims: list[Claim] = []
         where: dict[str, Where] = {}
-        for nid in order:
-            ntype, text, n = by_id[nid]
-            if ntype != "I":
+        for nid in self.order:
+            ntype, text, n = self.by_id[nid]
+            if ntype != "I" or nid not in claim_ids:
                 continue
             cid = claim_ids[nid]
             info = ext["claims"].get(nid, {})
-            if not text.strip():
-                raise self.fail(n, f"I-node {nid!r} has no text", "every proposition needs its words")
-            tags = tuple(info.get("tags", ())) + tuple(t for t in extra_tags.get(nid, ()) if t not in info.get("tags", ()))
             claims.append(Claim(cid, claim_speaker[nid], text, info.get("kind", "claim"), info.get("source"),
-                                info.get("quote"), info.get("occurrence"), tags))
+                                info.get("quote"), info.get("occurrence"), tuple(info.get("tags", ())),
+                                act=acts.get(nid)))
             where[cid] = (n.line, n.column)
+        self.report()
         sources = ext["sources"]
         claims, sources = place_quotes(claims, sources, path=self.file, claim_where=where,
                                        source_where={s.id: ext["where"] for s in sources},
@@ -207,26 +247,88 @@ class _Reader:
             title = Path(self.file).name.split(".")[0] if self.file is not None else ""
         try:
             return ArgumentMap(title=title, sources=sources, speakers=speakers, claims=claims,
-                               relations=relations, path=self.file,
+                               relations=relations, arguments=arguments, path=self.file,
                                positions={("claims", i): where[c.id] for i, c in enumerate(claims)})
         except MapFormatError as exc:
             raise MapFormatError(exc.message, path=self.path, hint=exc.hint) from None
 
+    def nodes(self, nodes: list[Node]) -> None:
+        self.by_id: dict[str, tuple[str, str, Node]] = {}
+        self.order: list[str] = []
+        for n in nodes:
+            nid = self.ident(n.get("nodeID"), n, "nodeID")
+            if nid is None:
+                continue
+            tnode = n.get("type")
+            if tnode is None or not isinstance(tnode.value, str) or not tnode.value.strip():
+                self.skip(n, f"node {nid!r} has no type; skipped", "types are I, RA, CA, MA, L, YA, TA")
+                continue
+            ntype = tnode.value.strip()
+            if ntype not in _CORE:
+                near = did_you_mean(ntype, _CORE)
+                if near:
+                    self.skip(tnode, f"node {nid!r} has unknown type {ntype!r}; skipped", near)
+                else:
+                    self.lose(f"{{n}} node{{s}} of type {ntype!r} (outside AIF's core) skipped", tnode)
+                continue
+            if ntype == "PA":
+                self.lose("{n} preference{s} (PA-nodes) skipped: argmap holds no preferences", n)
+                continue
+            if nid in self.by_id:
+                self.skip(n.get("nodeID"), f"duplicate nodeID {nid!r} (first at line "
+                          f"{self.by_id[nid][2].line}); the second node is skipped")
+                continue
+            text = self.node_text(n)
+            if ntype == "I" and not text.strip():
+                self.skip(n, f"I-node {nid!r} has no text; skipped", "every proposition needs its words")
+                continue
+            self.by_id[nid] = (ntype, text, n)
+            self.order.append(nid)
+            if ntype == "TA":
+                self.lose("{n} transition{s} between locutions (TA-nodes) not kept", n)
+            elif ntype == "L" and not self.own:
+                self.lose("the wording of {n} locution{s} (L-nodes) not kept: claims hold the "
+                          "I-nodes' texts", n)
+
+    def edges(self, edges: list[Node]) -> None:
+        self.ins: dict[str, list[str]] = {nid: [] for nid in self.order}
+        self.outs: dict[str, list[str]] = {nid: [] for nid in self.order}
+        self.edge_at: dict[tuple[str, str], Node] = {}
+        for e in edges:
+            a = self.ident(e.get("fromID"), e, "fromID of an edge")
+            b = self.ident(e.get("toID"), e, "toID of an edge")
+            if a is None or b is None:
+                continue
+            missing = [(end, key) for end, key in ((a, "fromID"), (b, "toID")) if end not in self.by_id]
+            if missing:
+                end, key = missing[0]
+                self.skip(e.get(key), f"edge {key} {end!r} names no node (or a skipped one); "
+                          "the edge is skipped", did_you_mean(end, self.by_id))
+                continue
+            if (a, b) in self.edge_at:
+                continue
+            self.edge_at[(a, b)] = e
+            self.outs[a].append(b)
+            self.ins[b].append(a)
+
+    def type_of(self, nid: str) -> str:
+        return self.by_id[nid][0]
+
     # the argmap extension block -------------------------------------------------------
     def extension(self, node: Node | None) -> dict[str, Any]:
         ext: dict[str, Any] = {"title": None, "sources": [], "speakers": {}, "claims": {}, "relations": {},
-                               "where": (node.line, node.column) if node else None}
+                               "arguments": {}, "where": (node.line, node.column) if node else None}
         if node is None:
             return ext
         data = _plain(node)
-        if not isinstance(data, dict) or data.get("version") != 1:
-            raise self.fail(node, "the `argmap` block must be an object with version 1",
+        keys = ["version", "title", "sources", "speakers", "claims", "relations", "arguments"]
+        if not isinstance(data, dict) or data.get("version") not in _EXT_VERSIONS:
+            raise self.fail(node, "the `argmap` block must be an object with version 1 or 2",
                             "it is written by argmap; remove it if it was edited by hand")
-        unknown = set(data) - {"version", "title", "sources", "speakers", "claims", "relations"}
+        unknown = set(data) - set(keys)
         if unknown:
             key = sorted(unknown)[0]
-            raise self.fail(node, f"unknown key {key!r} in the `argmap` block",
-                            did_you_mean(key, ["title", "sources", "speakers", "claims", "relations"]))
+            raise self.fail(node, f"unknown key {key!r} in the `argmap` block", did_you_mean(key, keys))
         try:
             if data.get("title") is not None:
                 ext["title"] = str(data["title"])
@@ -244,160 +346,241 @@ class _Reader:
                 if not isinstance(r, dict) or not set(r) <= {"note", "speaker"}:
                     raise TypeError(f"relation entry {nid!r}")
                 ext["relations"][str(nid)] = r
+            for nid, a in data.get("arguments", {}).items():
+                if not isinstance(a, dict) or not set(a) <= {"id", "speaker", "scheme", "note"}:
+                    raise TypeError(f"argument entry {nid!r}")
+                ext["arguments"][str(nid)] = a
         except (TypeError, KeyError, AttributeError) as exc:
             raise self.fail(node, f"malformed `argmap` block ({exc})",
                             "it is written by argmap; remove it to read the plain AIF") from None
         return ext
 
-    def claim_ids(self, order: list[str], by_id: dict[str, tuple[str, str, Node]],
-                  ext: dict[str, Any]) -> dict[str, str]:
+    def claim_ids(self, ext: dict[str, Any]) -> dict[str, str]:
         ids: dict[str, str] = {}
         taken: set[str] = set()
-        for nid in order:
-            if by_id[nid][0] != "I":
+        for nid in self.order:
+            if self.type_of(nid) != "I":
                 continue
             cid = str(ext["claims"].get(nid, {}).get("id", nid))
             if cid in taken:
-                raise self.fail(by_id[nid][2], f"two I-nodes become claim {cid!r}")
+                self.skip(self.by_id[nid][2], f"two I-nodes become claim {cid!r}; the second is skipped")
+                continue
             taken.add(cid)
             ids[nid] = cid
         return ids
 
-    # S-nodes -> relations -------------------------------------------------------------
-    def relations(self, order: list[str], by_id: dict[str, tuple[str, str, Node]],
-                  ins: dict[str, list[str]], outs: dict[str, list[str]], claim_ids: dict[str, str],
-                  ext: dict[str, Any]) -> tuple[list[Relation], dict[str, list[str]]]:
-        relations: dict[tuple[str, str], Relation] = {}
-        tags: dict[str, list[str]] = {}
-        for nid in order:
-            ntype, _, n = by_id[nid]
-            if ntype not in _S_TYPES:
+    # S-nodes -> arguments and relations -----------------------------------------------
+    def ends(self, nid: str) -> tuple[list[str], list[str]]:
+        """The premises (I-nodes) and conclusions (I- or RA-nodes) of an S-node, skipping the rest."""
+        ntype, _, n = self.by_id[nid]
+        premises, conclusions = [], []
+        for p in self.ins[nid]:
+            ptype = self.type_of(p)
+            if ptype == "I":
+                premises.append(p)
+            elif ptype in ("YA", "TA") or (ptype == "CA" and ntype == "RA"):
+                continue  # an illocution, a transition, or an undercut (read from the CA-node)
+            else:
+                self.skip(self.edge_at[(p, nid)], f"edge from {ptype}-node {p!r} into {ntype}-node {nid!r}: "
+                          "only I-nodes are premises; the edge is skipped")
+        for c in self.outs[nid]:
+            ctype = self.type_of(c)
+            if ctype == "I" or (ctype == "RA" and ntype == "CA"):
+                conclusions.append(c)
+            elif ctype in ("YA", "TA"):
                 continue
-            premises = [p for p in ins[nid] if by_id[p][0] != "YA"]
-            conclusions = [c for c in outs[nid] if by_id[c][0] != "YA"]
-            for p in premises:
-                ptype = by_id[p][0]
-                if ptype == "CA" and ntype == "RA":
-                    raise self.fail(by_id[p][2], f"CA-node {p!r} undercuts the inference {nid!r}; "
-                                    "argmap has no undercut",
-                                    "attack the premise or the conclusion instead, or remove the undercut")
-                if ptype != "I":
-                    raise self.fail(n, f"{ntype}-node {nid!r} has a {ptype}-node ({p!r}) as premise; "
-                                    "argmap relates claims only")
-            for c in conclusions:
-                ctype = by_id[c][0]
-                if ctype != "I":
-                    what = "undercuts the inference" if ctype == "RA" and ntype == "CA" else f"points at {ctype}-node"
-                    raise self.fail(n, f"{ntype}-node {nid!r} {what} {c!r}; argmap relates claims only",
-                                    "argmap has no undercut or relation on a relation")
-            if not premises:
-                raise self.fail(n, f"{ntype}-node {nid!r} has no premise", "an edge I → S is missing")
-            if len(conclusions) != 1:
-                raise self.fail(n, f"{ntype}-node {nid!r} has {len(conclusions)} conclusions, not one",
-                                "an S-node points at exactly one I-node")
-            target = conclusions[0]
-            if ntype == "MA":
-                for p in premises:
-                    tags.setdefault(p, []).append(f"rephrase:{claim_ids[target]}")
-                continue
-            rtype = _S_TYPES[ntype]
-            info = ext["relations"].get(nid, {})
-            for p in premises:
-                a, b = claim_ids[p], claim_ids[target]
-                if a == b:
-                    raise self.fail(n, f"{ntype}-node {nid!r} relates I-node {p!r} to itself")
-                old = relations.get((a, b))
-                if old is not None and old.type != rtype:
-                    raise self.fail(n, f"I-node {p!r} both supports and attacks {target!r}",
-                                    "argmap keeps one relation per ordered pair")
-                if old is None:
-                    speaker = info.get("speaker")
-                    relations[(a, b)] = Relation(a, b, rtype, info.get("note"), speaker)
-        return list(relations.values()), tags
+            else:
+                self.skip(self.edge_at[(nid, c)], f"edge from {ntype}-node {nid!r} to {ctype}-node {c!r}: "
+                          "argmap relates claims and arguments only; the edge is skipped")
+        return premises, conclusions
 
-    # dialogue layer -> speakers --------------------------------------------------------
-    def speakers(self, root: Node, order: list[str], by_id: dict[str, tuple[str, str, Node]],
-                 ins: dict[str, list[str]], outs: dict[str, list[str]],
-                 ext: dict[str, Any]) -> tuple[list[Speaker], dict[str, str]]:
-        people: dict[str, tuple[str, Node]] = {}
+    def structure(self, claim_ids: dict[str, str], ext: dict[str, Any]
+                  ) -> tuple[list[Argument], list[Relation]]:
+        shapes: dict[str, tuple[list[str], str]] = {}
+        for nid in self.order:
+            ntype, _, n = self.by_id[nid]
+            if ntype not in ("RA", "CA", "MA"):
+                continue
+            premises, conclusions = self.ends(nid)
+            premises = [p for p in premises if p in claim_ids]
+            if not premises:
+                self.skip(n, f"{ntype}-node {nid!r} has no premise; skipped", "an edge I → S is missing")
+                continue
+            if len(conclusions) != 1:
+                self.skip(n, f"{ntype}-node {nid!r} has {len(conclusions)} conclusions, not one; skipped",
+                          "an S-node points at exactly one I-node")
+                continue
+            shapes[nid] = (premises, conclusions[0])
+        undercut = {c for nid, (_, c) in shapes.items() if self.type_of(nid) == "CA" and self.type_of(c) == "RA"}
+        relations: dict[tuple[str, str], Relation] = {}
+        arguments: list[Argument] = []
+        arg_of: dict[str, str] = {}
+        by_shape: dict[tuple[frozenset[str], str], str] = {}
+        taken = set(claim_ids.values())
+        supports: dict[str, tuple[str, str]] = {}
+        by_id_arg: dict[str, Argument] = {}
+
+        def relate(n: Node, a: str, b: str, rtype: str, note: str | None, speaker: str | None) -> None:
+            if a == b:
+                self.skip(n, f"{self.type_of(sid)}-node {sid!r} relates claim {a!r} to itself; skipped")
+                return
+            old = relations.get((a, b))
+            if old is not None and old.type != rtype:
+                self.skip(n, f"claim {a!r} both supports and attacks {b!r}; this "
+                          f"{self.type_of(sid)}-node is skipped", "argmap keeps one relation per ordered pair")
+            elif old is None:
+                relations[(a, b)] = Relation(a, b, rtype, note, speaker)
+
+        for sid in self.order:
+            if sid not in shapes or self.type_of(sid) != "RA":
+                continue
+            n = self.by_id[sid][2]
+            premises, target = shapes[sid]
+            if target not in claim_ids:
+                continue
+            info = ext["arguments"].get(sid)
+            scheme = info.get("scheme") if info is not None else self.scheme(n)
+            conclusion = claim_ids[target]
+            prem = tuple(dict.fromkeys(claim_ids[p] for p in premises))
+            if conclusion in prem:
+                self.skip(n, f"RA-node {sid!r} has its conclusion {target!r} among its premises; skipped")
+                continue
+            if info is None and len(prem) == 1 and scheme is None and sid not in undercut:
+                supports[sid] = (prem[0], conclusion)
+                continue
+            shape = (frozenset(prem), conclusion)
+            if shape in by_shape:
+                arg_of[sid] = by_shape[shape]  # the same inference drawn twice: one argument
+                continue
+            aid = unique_id(str(info.get("id", sid)) if info else sid, taken)
+            taken.add(aid)
+            by_shape[shape] = arg_of[sid] = aid
+            arguments.append(Argument(aid, prem, conclusion, (info or {}).get("speaker"), scheme,
+                                      (info or {}).get("note")))
+            by_id_arg[aid] = arguments[-1]
+        for sid in self.order:
+            if sid not in shapes:
+                continue
+            ntype = self.type_of(sid)
+            n = self.by_id[sid][2]
+            premises, target = shapes[sid]
+            info = ext["relations"].get(sid, {})
+            if sid in supports:
+                a, b = supports[sid]
+                if (frozenset((a,)), b) not in by_shape:  # else the same inference as an argument
+                    relate(n, a, b, "support", info.get("note"), info.get("speaker"))
+                continue
+            if ntype == "RA":
+                continue
+            if self.type_of(target) == "RA":
+                if target not in arg_of:
+                    self.skip(n, f"CA-node {sid!r} undercuts RA-node {target!r}, which was skipped; skipped")
+                    continue
+                end = arg_of[target]
+                own = [p for p in premises if claim_ids[p] in by_id_arg[end].premises]
+                if own:
+                    self.skip(n, f"CA-node {sid!r} undercuts RA-node {target!r} from its own premise "
+                              f"{own[0]!r}; skipped")
+                    continue
+            elif target in claim_ids:
+                end = claim_ids[target]
+            else:
+                continue
+            if ntype == "CA":
+                note = info.get("note", self.scheme(n))
+                for p in premises:
+                    relate(n, claim_ids[p], end, "attack", note, info.get("speaker"))
+            else:
+                for p in premises:
+                    relate(n, claim_ids[p], end, "support", "rephrase", None)
+                    relate(n, end, claim_ids[p], "support", "rephrase", None)
+        return arguments, list(relations.values())
+
+    # dialogue layer -> speakers and illocutions -----------------------------------------
+    def speakers(self, root: Node, ext: dict[str, Any]
+                 ) -> tuple[list[Speaker], dict[str, str], dict[str, str | None]]:
+        people: dict[str, str] = {}
         for p in self.list_of_maps(root, "participants", False):
             pid_node = p.get("participantID") or p.get("participantId") or p.get("id")
             pid = self.ident(pid_node, p, "participantID")
-            first = p.get("firstname")
-            last = p.get("surname")
-            name = " ".join(str(x.value).strip() for x in (first, last)
-                            if x is not None and x.value not in (None, "")).strip()
-            people[pid] = (name or f"Participant {pid}", p)
+            if pid is None:
+                continue
+            name = " ".join(str(x.value).strip() for x in (p.get("firstname"), p.get("surname"))
+                            if x is not None and x.kind == "scalar" and x.value not in (None, "")).strip()
+            if name:
+                people[pid] = name
         said_by: dict[str, str] = {}
         for loc in self.list_of_maps(root, "locutions", False):
             lid = self.ident(loc.get("nodeID"), loc, "nodeID of a locution")
-            if lid not in by_id or by_id[lid][0] != "L":
-                raise self.fail(loc.get("nodeID"), f"locution {lid!r} names no L-node", did_you_mean(lid, by_id))
+            if lid is None:
+                continue
+            if lid not in self.by_id or self.type_of(lid) != "L":
+                self.skip(loc.get("nodeID"), f"locution {lid!r} names no L-node; skipped",
+                          did_you_mean(lid, self.by_id))
+                continue
             pnode = loc.get("personID")
             if pnode is None or pnode.value in (None, ""):
                 continue
             pid = self.ident(pnode, loc, "personID")
-            if pid not in people:
-                if pid in ext["speakers"]:
-                    people[pid] = (ext["speakers"][pid].name, loc)
-                else:
-                    people[pid] = (f"Participant {pid}", loc)
-            said_by[lid] = pid
+            if pid is not None:
+                said_by[lid] = pid
         speakers: dict[str, Speaker] = {}
-        by_person: dict[str, str] = {}
-        by_name: dict[str, str] = {}
+        by_key: dict[tuple[str, str], str] = {}
 
-        def speaker_for(key: str, name: str, pid: str | None) -> str:
-            if pid is not None and pid in by_person:
-                return by_person[pid]
-            if pid is None and name in by_name:
-                return by_name[name]
-            if pid is not None and pid in ext["speakers"]:
-                sid = ext["speakers"][pid].id
-            else:
-                sid = unique_id(slug(name) or f"participant-{key}", set(speakers))
+        def speaker_for(key: tuple[str, str], name: str, ext_id: str | None) -> str:
+            if key in by_key:
+                return by_key[key]
+            sid = ext_id or unique_id(slug(name) or f"participant-{key[1]}", set(speakers))
             if sid not in speakers:
                 speakers[sid] = Speaker(sid, name)
-            if pid is not None:
-                by_person[pid] = sid
-            else:
-                by_name[name] = sid
+            by_key[key] = sid
             return sid
 
         claim_speaker: dict[str, str] = {}
-        for nid in order:
-            if by_id[nid][0] != "I":
+        acts: dict[str, str | None] = {}
+        for nid in self.order:
+            if self.type_of(nid) != "I":
                 continue
             candidates = []
-            for ya in ins[nid]:
-                if by_id[ya][0] != "YA":
+            for ya in self.ins[nid]:
+                if self.type_of(ya) != "YA":
                     continue
-                for lid in ins[ya]:
-                    if by_id[lid][0] == "L":
-                        candidates.append((lid, by_id[ya][1]))
+                for lid in self.ins[ya]:
+                    if self.type_of(lid) == "L":
+                        candidates.append((lid, _act(self.by_id[ya][1] or self.node_text(self.by_id[ya][2], "scheme"))))
             if not candidates:
                 claim_speaker[nid] = _UNATTRIBUTED.id
                 continue
-            asserting = [c for c in candidates if "assert" in c[1].lower()]
-            lid = (asserting or candidates)[0][0]
+            asserting = [c for c in candidates if c[1] is None or c[1] not in NOT_ASSERTED_ACTS]
+            lid, act = (asserting or candidates)[0]
+            acts[nid] = act
             pid = said_by.get(lid)
-            if pid is not None:
-                claim_speaker[nid] = speaker_for(pid, people[pid][0], pid)
+            in_text = _speaker_in(self.by_id[lid][1])
+            if pid is not None and pid in ext["speakers"]:
+                s = ext["speakers"][pid]
+                claim_speaker[nid] = speaker_for(("person", pid), s.name, s.id)
+            elif pid is not None and pid in people:
+                claim_speaker[nid] = speaker_for(("person", pid), people[pid], None)
+            elif in_text:
+                claim_speaker[nid] = speaker_for(("name", in_text), in_text, None)
+            elif pid is not None and not pid.isdigit() and pid.strip(" :"):
+                claim_speaker[nid] = speaker_for(("name", pid.strip(" :")), pid.strip(" :"), None)
+            elif pid is not None:
+                self.lose("{n} claim{s} whose speaker has no name (named 'Participant ID')", self.by_id[lid][2])
+                claim_speaker[nid] = speaker_for(("person", pid), f"Participant {pid}", None)
             else:
-                text = by_id[lid][1]
-                name = text.split(" : ", 1)[0].strip() if " : " in text else ""
-                if not name:
-                    raise self.fail(by_id[lid][2], f"L-node {lid!r} has no speaker",
-                                    "add a `locutions` entry with a personID, or write its text as 'Name : words'")
-                claim_speaker[nid] = speaker_for(name, name, None)
+                self.lose("{n} claim{s} whose locution names no speaker (kept as 'unattributed')",
+                          self.by_id[lid][2])
+                claim_speaker[nid] = _UNATTRIBUTED.id
         ordered = list(ext["speakers"].values())
         ordered += [s for s in speakers.values() if s not in ordered]
         if _UNATTRIBUTED.id in claim_speaker.values() and all(s.id != _UNATTRIBUTED.id for s in ordered):
             ordered.append(_UNATTRIBUTED)
-        return ordered, claim_speaker
+        return ordered, claim_speaker, acts
 
 
-def loads(text: str, *, path: str | Path | None = None,
+def loads(text: str, *, path: str | Path | None = None, strict: bool = False,
+          warnings: list[ArgmapError] | None = None,
           advisories: list[ArgmapError] | None = None) -> ArgumentMap:
     """Read AIF JSON (AIFdb/OVA shape, or xAIF's ``{"AIF": …}`` wrapper).
 
@@ -407,6 +590,13 @@ def loads(text: str, *, path: str | Path | None = None,
         The JSON document.
     path : str or Path, optional
         Named in errors; source files of an ``argmap`` block are relative to its folder.
+    strict : bool
+        Refuse the document at the first node, edge or entry that cannot be read, or
+        at the first kind of information argmap does not keep (default: skip it and
+        report it in *warnings*).
+    warnings : list, optional
+        Where each skip (located) and each kind of loss (with its count, located at
+        its first occurrence) is appended as a :class:`~argmap.errors.MapFormatError`.
     advisories : list, optional
         Where to append what loading tolerates but ``argmap check`` reports (an
         ambiguous quote, a changed source); see :func:`argmap.provenance.place_quotes`.
@@ -432,15 +622,20 @@ def loads(text: str, *, path: str | Path | None = None,
     ...            {"fromID": "4", "toID": "5"}, {"fromID": "5", "toID": "2"}],
     ...  "locutions": [{"nodeID": "4", "personID": 7}],
     ...  "participants": [{"participantID": 7, "firstname": "Ben", "surname": "Ode"}]}'''
-    >>> m = loads(doc)
+    >>> lost = []
+    >>> m = loads(doc, warnings=lost)
     >>> [(c.id, c.speaker) for c in m.claims]
     [('1', 'unattributed'), ('2', 'ben-ode')]
     >>> m.relations[0].type
     'attack'
+    >>> [w.message for w in lost]
+    ["the wording of 1 locution (L-nodes) not kept: claims hold the I-nodes' texts"]
     """
-    reader = _Reader(text, path)
-    reader.advisories = advisories
-    return reader.read()
+    return _Reader(text, path, strict, warnings, advisories).read()
+
+
+def _illocution(act: str | None) -> str:
+    return "Asserting" if act is None else " ".join(w.capitalize() for w in act.split())
 
 
 def dumps(amap: ArgumentMap) -> str:
@@ -454,12 +649,14 @@ def dumps(amap: ArgumentMap) -> str:
     locutions: list[dict[str, Any]] = []
     counter = [0]
 
-    def node(ntype: str, text: str, scheme: tuple[str, str] | None = None) -> str:
+    def node(ntype: str, text: str, scheme: tuple[str, str | None] | None = None) -> str:
         counter[0] += 1
         nid = str(counter[0])
         item: dict[str, Any] = {"nodeID": nid, "text": text, "type": ntype}
         if scheme:
-            item["scheme"], item["schemeID"] = scheme
+            item["scheme"] = scheme[0]
+            if scheme[1] is not None:
+                item["schemeID"] = scheme[1]
         nodes.append(item)
         return nid
 
@@ -474,7 +671,8 @@ def dumps(amap: ArgumentMap) -> str:
         i = node("I", c.text)
         inode[c.id] = i
         lnode = node("L", f"{names[c.speaker]} : {c.quote if c.quote is not None else c.text}")
-        ya = node("YA", "Asserting", ("Asserting", "74"))
+        said = _illocution(c.act)
+        ya = node("YA", said, (said, "74" if c.act is None else None))
         edge(lnode, ya)
         edge(ya, i)
         locutions.append({"nodeID": lnode, "personID": person[c.speaker]})
@@ -487,27 +685,37 @@ def dumps(amap: ArgumentMap) -> str:
         if c.tags:
             info["tags"] = list(c.tags)
         ext_claims[i] = info
+    ext_arguments: dict[str, Any] = {}
+    anode: dict[str, str] = {}
+    for a in amap.arguments:
+        s = node("RA", a.scheme or "Default Inference", (a.scheme, None) if a.scheme else ("Default Inference", "72"))
+        anode[a.id] = s
+        for p in a.premises:
+            edge(inode[p], s)
+        edge(s, inode[a.conclusion])
+        ext_arguments[s] = {k: v for k, v in (("id", a.id), ("speaker", a.speaker), ("scheme", a.scheme),
+                                              ("note", a.note)) if v is not None}
     ext_relations: dict[str, Any] = {}
     for r in amap.relations:
-        if r.to_id not in inode:
-            continue  # an undercut (attack on an argument): see losses()
         if r.type == "support":
             s = node("RA", "Default Inference", ("Default Inference", "72"))
         else:
             s = node("CA", "Default Conflict", ("Default Conflict", "71"))
         edge(inode[r.from_id], s)
-        edge(s, inode[r.to_id])
+        edge(s, anode[r.to_id] if r.to_id in anode else inode[r.to_id])
         info = {k: v for k, v in (("note", r.note), ("speaker", r.speaker)) if v is not None}
         if info:
             ext_relations[s] = info
     participants = [{"participantID": person[s.id], "firstname": s.name, "surname": ""} for s in amap.speakers]
-    ext: dict[str, Any] = {"version": 1, "title": amap.title}
+    ext: dict[str, Any] = {"version": 2 if amap.arguments else 1, "title": amap.title}
     if amap.sources:
         ext["sources"] = [{k: v for k, v in (("id", s.id), ("file", s.file), ("sha256", s.sha256),
                                              ("title", s.title)) if v is not None} for s in amap.sources]
     ext["speakers"] = {str(person[s.id]): {"id": s.id, "name": s.name} for s in amap.speakers}
     ext["claims"] = ext_claims
     ext["relations"] = ext_relations
+    if ext_arguments:
+        ext["arguments"] = ext_arguments
     doc = {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants, _EXT: ext}
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
@@ -515,14 +723,9 @@ def dumps(amap: ArgumentMap) -> str:
 def losses(amap: ArgumentMap) -> list[str]:
     """Nothing argmap holds is lost: standard AIF plus the ``argmap`` block holds it all.
 
-    Other AIF tools read the claims, supports, attacks and speakers; they ignore
-    the ``argmap`` block (ids, kinds, tags, sources, quotes, notes), which only
-    argmap reads back. Arguments of format 2 and undercuts are not written yet.
+    Other AIF tools read the claims, arguments (linked premises), supports, attacks,
+    undercuts, illocutions and speakers; they ignore the ``argmap`` block (ids, kinds,
+    tags, sources, quotes, notes), which only argmap reads back.
     """
-    out = []
-    if amap.arguments:
-        out.append(f"{len(amap.arguments)} argument(s) with their premises")
-    undercuts = sum(1 for r in amap.relations if amap.has_argument(r.to_id))
-    if undercuts:
-        out.append(f"{undercuts} undercut(s) (attacks on arguments)")
-    return out
+    return []
+

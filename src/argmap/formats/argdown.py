@@ -732,7 +732,8 @@ def _braces_open(text: str) -> bool:
 
 
 def loads(text: str, *, path: str | Path | None = None, speaker_from: str | SpeakerFrom = "data",
-          undercut: str = "error", advisories: list[ArgmapError] | None = None) -> ArgumentMap:
+          undercut: str = "error", advisories: list[ArgmapError] | None = None,
+          strict: bool = False, warnings: list[ArgmapError] | None = None) -> ArgumentMap:
     """Read an Argdown document (the subset described in the module docstring).
 
     Parameters
@@ -749,6 +750,9 @@ def loads(text: str, *, path: str | Path | None = None, speaker_from: str | Spea
     advisories : list, optional
         Where to append what loading tolerates but ``argmap check`` reports (an
         ambiguous quote, a changed source); see :func:`argmap.provenance.place_quotes`.
+    strict, warnings
+        As for the other readers that report: this subset is read whole or refused, so
+        nothing is ever skipped and *warnings* stays empty.
 
     Returns
     -------
