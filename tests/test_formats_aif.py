@@ -254,12 +254,12 @@ def test_arguments_acts_and_undercuts_round_trip() -> None:
 
 def test_every_read_reports_what_is_not_kept() -> None:
     lost: list = []
-    aif.read(DATA / "dialogue.aif.json", warnings=lost)
+    argmap.load(DATA / "dialogue.aif.json", warnings=lost)
     messages = [w.message for w in lost]
     assert any("transitions between locutions (TA-nodes) not kept" in t and t.startswith("2 ") for t in messages)
     assert all(w.line for w in lost)
     with pytest.raises(MapFormatError, match="not kept"):
-        aif.read(DATA / "dialogue.aif.json", strict=True)
+        argmap.load(DATA / "dialogue.aif.json", strict=True)
     own: list = []
     aif.loads(aif.dumps(argmap.load(SHIPPED)), path=SHIPPED.parent / "x.aif.json", warnings=own)
     assert own == []
