@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -76,9 +77,10 @@ def test_no_speaker_anywhere_means_one_unattributed_speaker() -> None:
     assert rels(m) == {("B", "attack", "A")}
 
 
-def test_untitled_statements_get_line_ids() -> None:
-    m = argdown.loads("[A]: Alpha.\n  + A reason without a title.\n")
-    assert [c.id for c in m.claims] == ["A", "untitled-2"]
+def test_untitled_statements_are_named_as_argdown_names_them() -> None:
+    m = argdown.loads("[A]: Alpha.\n  + A reason without a title.\n  - <>: x\n\nAnother one.\n")
+    assert [c.id for c in m.claims][:2] == ["A", "Untitled 1"]
+    assert "Untitled 2" in [c.id for c in m.claims]
 
 
 def test_strict_mode_statement_relations() -> None:
@@ -89,10 +91,10 @@ def test_strict_mode_statement_relations() -> None:
     assert m.relation("D", "A").note is None
 
 
-def test_undercut_as_attack_when_asked() -> None:
-    m = argdown.loads("<A>: a\n  _ <B>: b\n", undercut="attack")
-    assert rels(m) == {("B", "attack", "A")}
-    assert "undercut" in m.relation("B", "A").note
+def test_undercut_of_a_sketched_argument_is_an_attack_noted_undercut() -> None:
+    m = argdown.loads("<A>: a\n  _ <B>: b\n  <_ <C>: c\n\n<D>: d\n  _> <A>\n")
+    assert rels(m) == {("B", "attack", "A"), ("C", "attack", "A"), ("D", "attack", "A")}
+    assert {r.note for r in m.relations} == {"undercut"}
 
 
 def test_comments_and_urls() -> None:
@@ -157,24 +159,13 @@ def test_relation_speaker_and_note_survive() -> None:
 # -- malformed input, located ------------------------------------------------------------------
 
 BAD = [
-    ("undercut", "<A>: a {speaker: x}\n  _ <B>: b {speaker: x}\n", 2, 3, "undercut"),
-    ("pcs", "<A>: a\n\n(1) premise\n(2) premise\n----\n(3) conclusion\n", 3, 1, "premise-conclusion"),
     ("unclosed data", "[A]: text {speaker: x\n", 1, 11, "not closed"),
     ("bad yaml", "[A]: text {speaker: [x}\n", 1, None, "YAML error"),
-    ("redefined", "[A]: one {speaker: x}\n\n[A]: two\n", 3, 1, "defined again"),
-    ("never defined", "[A]: t {speaker: a}\n  + [B]\n", 2, 5, "never defined"),
-    ("orphan relation", "[A]: t\n\n  + [B]: u\n", 3, 3, "no parent"),
-    ("unindented relation", "[A]: t\n+ [B]: u\n", 2, 1, "not indented"),
-    ("two blocks", "[A]: t\n[B]: u\n", 2, 1, "new block"),
-    ("namespace", "[A]: t {speaker: x}\n\n<A>: u\n", 3, 1, "namespace"),
-    ("both", "[A]: t {speaker: x}\n  + [B]: u {speaker: x}\n  - [B]\n", 3, 3, "both"),
     ("kind", "[A]: t {speaker: x, kind: thesys}\n", 1, 8, "unknown kind"),
-    ("typo", "[A]: t {speeker: x}\n", 1, 8, "did you mean 'speaker'"),
-    ("some speakers", "[A]: t {speaker: x}\n  + [B]: u\n", 2, 5, "no speaker"),
     ("comment", "[A]: t /* never closed\n", 1, 8, "comment not closed"),
     ("frontmatter", "===\ntitle: x\n", 1, 1, "frontmatter is not closed"),
-    ("self", "[A]: t\n  + [A]\n", 2, 3, "itself"),
     ("relations key", "[A]: t {speaker: x, relations: {B: {note: n}}}\n", 1, 8, "no relation"),
+    ("inference", "<A>\n\n(1) p\n--\nrule\n\n(2) c\n", 4, 1, "inference not closed"),
 ]
 
 
@@ -187,6 +178,38 @@ def test_malformed(text: str, line: int, column: int | None, message: str) -> No
     assert exc.path == "bad.argdown" and exc.line == line
     if column is not None:
         assert exc.column == column
+
+
+# What argmap skips or cannot keep: read, with a located warning; refused under strict.
+SKIPS = [
+    ("redefined", "[A]: one {speaker: x}\n\n[A]: two\n", 3, 1, "several different texts"),
+    ("orphan relation", "[A]: t\n\n  + [B]: u\n", 3, 3, "no parent"),
+    ("unindented relation", "[A]: t\n+ [B]: u\n", 2, 1, "no parent"),
+    ("both", "[A]: t {speaker: x}\n  + [B]: u {speaker: x}\n  - [B]\n", 3, 3, "both supports and attacks"),
+    ("typo is user data", "[A]: t {speeker: x}\n", 1, 8, "speeker (did you mean 'speaker'?)"),
+    ("some speakers", "[A]: t {speaker: x}\n  + [B]: u\n", 2, 5, "no speaker"),
+    ("self", "[A]: t\n  + [A]\n", 2, 3, "itself"),
+    ("text after reference", "[A]: t\n\n[A] and more\n", 3, 1, "text after the reference"),
+    ("no title nor text", "{speaker: x}\n", 1, 1, "neither title nor text"),
+    ("support of a reconstruction", "<A>\n\n(1) p\n----\n(2) c\n\n[X]: x\n  +> <A>\n", 8, 3,
+     "support of the reconstructed argument"),
+    ("argument as premise", "<A>\n\n(1) <B>\n(2) p\n----\n(3) c\n", 3, 5, "stands as premise"),
+    ("no inference bar", "<A>\n\n(1) p\n(2) c\n", 3, 5, "no inference bar"),
+    ("circular step", "<A>\n\n(1) [p]: p\n----\n(2) [p]\n", 5, 5, "conclusion among its premises"),
+    ("uses names nothing", "<A>\n\n(1) p\n(2) q\n-- {uses: [1, 7]} --\n(3) c\n", 5, 1, "statement (7)"),
+]
+
+
+@pytest.mark.parametrize("text,line,column,message", [b[1:] for b in SKIPS], ids=[b[0] for b in SKIPS])
+def test_skipped_with_a_located_warning_or_refused_under_strict(text: str, line: int, column: int,
+                                                                message: str) -> None:
+    lost: list = []
+    argdown.loads(text, path="bad.argdown", warnings=lost)
+    hits = [w for w in lost if message in str(w)]
+    assert [(w.path, w.line, w.column) for w in hits] == [("bad.argdown", line, column)]
+    with pytest.raises(MapFormatError, match=re.escape(message)) as info:
+        argdown.loads(text, path="bad.argdown", strict=True)
+    assert (info.value.line, info.value.column) == (line, column)
 
 
 def test_quote_must_occur_in_source() -> None:
@@ -234,3 +257,206 @@ def test_written_texts_read_back(types: list[str], text: str) -> None:
     back = argdown.loads(argdown.dumps(m))
     assert [c.text for c in back.claims] == [" ".join(c.text.split("\n")).strip() for c in m.claims]
     assert set(back.relations) == set(m.relations)
+
+
+# -- what real files use -------------------------------------------------------------------------
+
+
+def test_premise_conclusion_structure_one_argument_per_inference_step() -> None:
+    doc = """<Trains>: Trains beat planes on short trips. #transport {speaker: ann}
+
+(1) [Fast]: Trains are fast door to door.
+(2) Planes need check-in time.
+--
+Comparison {uses: [1, 2]}
+--
+(3) [Faster]: Trains are faster on short trips.
+(4) Speed decides short trips.
+----
+(5) [Choose]: Choose the train for short trips.
+  -> [Fly]: Always fly.
+"""
+    lost: list = []
+    m = argdown.loads(doc, warnings=lost)
+    assert [(a.id, a.premises, a.conclusion, a.scheme, a.note, a.speaker) for a in m.arguments] == [
+        ("Trains (3)", ("Fast", "Untitled 1"), "Faster", "Comparison", None, "ann"),
+        ("Trains", ("Faster", "Untitled 2"), "Choose", None, "Trains beat planes on short trips.", "ann"),
+    ]
+    assert not m.has_claim("Trains")  # a reconstructed argument is its arguments, not a claim
+    assert rels(m) == {("Choose", "attack", "Fly")}
+    assert any("tags of 1 reconstructed argument" in w.message for w in lost)
+
+
+def test_relations_of_reconstructed_arguments_as_argdown_resolves_them() -> None:
+    doc = """<A>
+
+(1) p
+----
+(2) [C]: c
+
+<B>: b
+  _> <A>
+  -> <A>
+
+[X]: x
+  <- <A>
+"""
+    m = argdown.loads(doc)
+    assert [a.id for a in m.arguments] == ["A"]
+    # from <A>: its conclusion; to <A>: the argument itself (undercut or attack of the inference)
+    assert rels(m) == {("B", "attack", "A"), ("C", "attack", "X")}
+    assert m.relation("B", "A").note == "undercut"
+
+
+def test_undercut_below_a_conclusion_or_an_inference() -> None:
+    below_conclusion = "<a>\n\n(1) s1\n(2) s2\n-----\n(3) s3\n    <_ <b>\n    +> <c>\n"
+    m = argdown.loads(below_conclusion)
+    assert rels(m) == {("b", "attack", "a"), ("Untitled 3", "support", "c")}
+    below_inference = "<a>\n\n(1) s1\n(2) s2\n-----\n    <_ [t1]: t\n(3) s3\n"
+    m = argdown.loads(below_inference)
+    assert rels(m) == {("t1", "attack", "a")} and m.relation("t1", "a").note == "undercut"
+
+
+def test_referenced_but_never_defined_takes_its_title_as_text() -> None:
+    m = argdown.loads("[Tax]: Raise the tax.\n  - [Jobs lost]\n  + <Fairness>\n")
+    assert (m.claim("Jobs lost").text, m.claim("Fairness").text) == ("Jobs lost", "Fairness")
+
+
+def test_definition_with_tags_or_data_but_no_text() -> None:
+    m = argdown.loads("[A]: #important {kind: thesis}\n\n[A]: The text comes later.\n")
+    assert (m.claim("A").text, m.claim("A").kind, m.claim("A").tags) == ("The text comes later.", "thesis",
+                                                                       ("important",))
+
+
+def test_relation_below_a_comment_line_keeps_its_parent() -> None:
+    m = argdown.loads("[A]: a\n  // why:\n  + [B]: b\n  /* and\n  more */\n  - [C]: c\n")
+    assert rels(m) == {("B", "support", "A"), ("C", "attack", "A")}
+
+
+def test_markdown_lists_are_statements() -> None:
+    m = argdown.loads("Intro text.\n\n* First point\n* Second point\n  spread over two lines\n1. Third\n")
+    assert [c.text for c in m.claims] == ["Intro text.", "First point", "Second point spread over two lines",
+                                         "Third"]
+
+
+def test_statement_and_argument_may_share_a_title() -> None:
+    m = argdown.loads("[A1]: a statement\n\n<A1>: an argument\n  +> [A1]\n")
+    assert rels(m) == {("A1 (argument)", "support", "A1")}
+
+
+def test_unknown_data_keys_are_the_users_data() -> None:
+    doc = "[A]: a {sources: [x], reason: why, source: Smith 2001}\n"
+    lost: list = []
+    m = argdown.loads(doc, warnings=lost)
+    assert m.claim("A").source is None
+    assert [w.message for w in lost] == [
+        "3 data values argmap has no field for, not kept: reason (did you mean 'relations'?), source, "
+        "sources (did you mean 'source'?)"]
+
+
+def test_contrary_and_contradictory_in_strict_mode() -> None:
+    doc = "===\nmodel:\n  mode: strict\n===\n\n[A]: a\n  - [B]: b\n  >< [C]: c\n  + [D]: d\n"
+    m = argdown.loads(doc)
+    assert {(r.from_id, r.to_id, r.note) for r in m.relations} == {
+        ("B", "A", "contrary"), ("A", "B", "contrary"), ("A", "C", "contradictory"), ("C", "A", "contradictory"),
+        ("D", "A", "entails")}
+
+
+def test_include_resolves_inside_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "part.argdown").write_text("[B]: b\n  - [A]\n", encoding="utf-8")
+    (tmp_path / "main.argdown").write_text("[A]: a\n\n@include(part.argdown)\n\n[C]: c\n  + [A]\n",
+                                           encoding="utf-8")
+    m = argmap.load(tmp_path / "main.argdown")
+    assert rels(m) == {("A", "attack", "B"), ("A", "support", "C")}
+    (tmp_path / "loop.argdown").write_text("@include(loop.argdown)\n", encoding="utf-8")
+    with pytest.raises(MapFormatError, match="cycle") as info:
+        argmap.load(tmp_path / "loop.argdown")
+    assert info.value.path == str(tmp_path / "loop.argdown")
+    (tmp_path / "out.argdown").write_text("[A]: a\n@include(../x.argdown)\n", encoding="utf-8")
+    with pytest.raises(MapFormatError, match="leaves the folder") as info:
+        argmap.load(tmp_path / "out.argdown")
+    assert info.value.line == 2
+    (tmp_path / "bad.argdown").write_text("@include(part.argdown)\n\n[X]: x {kind: nope}\n", encoding="utf-8")
+    with pytest.raises(MapFormatError, match="unknown kind") as info:
+        argmap.load(tmp_path / "bad.argdown")
+    assert info.value.line == 3
+
+
+def test_error_inside_an_included_file_names_that_file(tmp_path: Path) -> None:
+    (tmp_path / "part.argdown").write_text("[B]: b\n\n[C]: c {kind: nope}\n", encoding="utf-8")
+    (tmp_path / "main.argdown").write_text("[A]: a\n\n@include(part.argdown)\n", encoding="utf-8")
+    with pytest.raises(MapFormatError) as info:
+        argmap.load(tmp_path / "main.argdown")
+    assert (info.value.path, info.value.line) == (str(tmp_path / "part.argdown"), 3)
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "[A]: " + "word " * n + "\n",                        # one long paragraph
+    lambda n: "[A]: a\n" + "  continued line\n" * (n // 3),       # many continuation lines
+    lambda n: "[A]: " + "#(" * n + "\n",                           # unclosed tag openers
+    lambda n: "[A]: " + "#(x " * (n // 2) + "\n  more\n" * 3,
+    lambda n: "[A]: a\n" + "  + [B]: b\n" * (n // 4),              # many relations, one parent
+], ids=["paragraph", "continuations", "unclosed tags", "tags over lines", "relations"])
+def test_hostile_shapes_read_without_blowing_up(make) -> None:  # noqa: ANN001 - a factory
+    text = make(20_000)
+    m = argdown.loads(text)
+    assert m.claims[0].id == "A"
+
+
+def test_inline_data_alias_bomb_is_refused_with_a_location() -> None:
+    bomb = "[A]: a {a: &a [x, x, x, x, x, x, x, x, x], b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a], " \
+           "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b], d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c], " \
+           "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d], f: [*e, *e, *e, *e, *e, *e, *e, *e, *e]}\n"
+    with pytest.raises(MapFormatError) as info:
+        argdown.loads(bomb, path="bomb.argdown")
+    assert info.value.line == 1
+
+
+# -- the Argdown project's own files, against the Argdown CLI's reading -------------------------------
+
+REAL = Path(__file__).parent / "data" / "argdown-real"
+_POLARITY = {"support": "support", "entails": "support", "attack": "attack", "undercut": "attack",
+             "contrary": "attack", "contradictory": "attack"}
+
+
+def _shifted() -> dict[str, bool]:
+    rows = [ln.split("\t") for ln in (REAL / "MANIFEST.tsv").read_text(encoding="utf-8").splitlines()]
+    k = rows[0].index("reference")
+    return {r[0]: "blank line added" in r[k] for r in rows[1:]}
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in REAL.glob("*.argdown")))
+def test_real_file_has_the_argdown_clis_relations_and_steps(name: str) -> None:
+    import json
+
+    m = argmap.load(REAL / name)
+    cli = json.loads((REAL / (name + "-cli.json")).read_text(encoding="utf-8"))
+    shift = 1 if _shifted()[name] else 0
+    at_line = {m.positions[("claims", i)][0]: c.id for i, c in enumerate(m.claims) if ("claims", i) in m.positions}
+
+    def statement(title: str) -> str:
+        for member in cli["statements"][title]["members"]:
+            if member["startLine"] - shift in at_line:
+                return at_line[member["startLine"] - shift]
+        return title
+
+    def end(title: str, kind: str, index: int | None) -> str:
+        if kind == "equivalence-class":
+            return statement(title)
+        pcs = cli["arguments"][title].get("pcs") or []
+        if kind == "inference" and index is not None and index < len(pcs) - 1:
+            return f"{title} ({index + 1})"
+        return title
+
+    have = {(r.from_id, r.to_id): r.type for r in m.relations}
+    for r in cli["relations"]:
+        a, b = end(r["from"], r["fromType"], None), end(r["to"], r["toType"], r.get("conclusionIndex"))
+        pairs = [(a, b), (b, a)] if r["relationType"] in ("contrary", "contradictory") else [(a, b)]
+        for pair in pairs:
+            assert have.get(pair) == _POLARITY[r["relationType"]], (r, pair)
+    conclusions = {(a.conclusion, frozenset(a.premises)) for a in m.arguments}
+    for arg in cli["arguments"].values():
+        pcs = arg.get("pcs") or []
+        for i, s in enumerate(pcs):
+            if s.get("role") in ("main-conclusion", "intermediary-conclusion"):
+                assert statement(s["title"]) in {c for c, _ in conclusions}, (arg["title"], s["title"])

@@ -1,0 +1,137 @@
+"""Argdown writing: a map as Argdown that the Argdown tools read with the same statements,
+arguments and relations (see the package docstring)."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from ...errors import ConversionError
+from ...model import ArgumentMap
+
+__all__ = ["dumps", "losses"]
+
+_ESCAPE = re.compile(r"([\\\[\]<>{}#@*_`])|(/(?=[/*]))")
+
+
+def _escape(text: str) -> str:
+    return _ESCAPE.sub(lambda m: "\\" + m.group(0), " ".join(text.split("\n")).strip())
+
+
+def _flow(value: Any) -> str:
+    if isinstance(value, str):
+        if re.fullmatch(r"[A-Za-z][\w\-. ]*", value) and value == value.strip() and not _yaml_special(value):
+            return value
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flow(k)}: {_flow(v)}" for k, v in value.items()) + "}"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _yaml_special(value: str) -> bool:
+    return value.lower() in {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
+
+
+def _title(cid: str, what: str = "claim") -> str:
+    bad = r"[\[\]\n\\]" if what == "claim" else r"[<>\n\\]"
+    if not cid or cid != cid.strip() or re.search(bad, cid):
+        brackets = "[ ]" if what == "claim" else "< >"
+        raise ConversionError(f"{what} id {cid!r} cannot be an Argdown title",
+                              hint=f"Argdown titles cannot hold {brackets} \\ or line breaks, "
+                              "nor start or end with a space")
+    return cid
+
+
+def _tag(tag: str) -> str:
+    if re.fullmatch(r"[\w\-]+", tag):
+        return "#" + tag
+    if ")" in tag or "\n" in tag:
+        raise ConversionError(f"tag {tag!r} cannot be written in Argdown", hint="Argdown tags cannot hold ')'")
+    return f"#({tag})"
+
+
+def _relation_line(amap: ArgumentMap, r: Any) -> str:
+    if amap.has_argument(r.to_id):
+        symbol = "_>" if r.note == "undercut" else "->"
+        return f"    {symbol} <{_title(r.to_id, 'argument')}>"
+    return f"    {'+>' if r.type == 'support' else '->'} [{_title(r.to_id)}]"
+
+
+def dumps(amap: ArgumentMap) -> str:
+    """Write *amap* as Argdown.
+
+    The output has a frontmatter (title, speakers, sources), one section per
+    speaker, and each claim as a titled statement with its data and its outgoing
+    relations; then each argument as an Argdown argument with its premise–conclusion
+    structure. What it cannot hold is listed by :func:`losses`.
+
+    Raises
+    ------
+    ConversionError
+        If a claim or argument id or a tag cannot be written in Argdown syntax.
+    """
+    import yaml
+
+    front: dict[str, Any] = {"title": amap.title,
+                             "speakers": {s.id: s.name for s in amap.speakers}}
+    if amap.sources:
+        front["sources"] = [{k: v for k, v in (("id", s.id), ("file", s.file), ("sha256", s.sha256),
+                                                ("title", s.title)) if v is not None} for s in amap.sources]
+    front["selection"] = {"excludeDisconnected": False}
+    parts = ["===\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000) + "===\n"]
+    for speaker in amap.speakers:
+        claims = [c for c in amap.claims if c.speaker == speaker.id]
+        parts.append(f"# {_escape(speaker.name)} {{speaker: {_flow(speaker.id)}}}\n")
+        for c in claims:
+            data: dict[str, Any] = {"speaker": c.speaker}
+            if c.kind != "claim":
+                data["kind"] = c.kind
+            for key in ("source", "quote", "occurrence", "act"):
+                if getattr(c, key) is not None:
+                    data[key] = getattr(c, key)
+            rels = amap.outgoing(c.id)
+            extra = {}
+            for r in rels:
+                info = {k: v for k, v in (("note", r.note), ("speaker", r.speaker)) if v is not None}
+                if info:
+                    extra[r.to_id] = info
+            if extra:
+                data["relations"] = extra
+            tags = "".join(" " + _tag(t) for t in c.tags)
+            block = [f"[{_title(c.id)}]: {_escape(c.text)}{tags} {_flow(data)}"]
+            block.extend(_relation_line(amap, r) for r in rels)
+            parts.append("\n".join(block) + "\n")
+    if amap.arguments:
+        parts.append("# Arguments\n")
+    for a in amap.arguments:
+        head = f"<{_title(a.id, 'argument')}>"
+        if a.note is not None:
+            head += f": {_escape(a.note)}"
+        if a.speaker is not None:
+            head += f" {_flow({'speaker': a.speaker})}"
+        lines = [f"({i}) [{_title(p)}]" for i, p in enumerate(a.premises, start=1)]
+        lines.append(f"-- {_escape(a.scheme)} --" if a.scheme else "----")
+        lines.append(f"({len(a.premises) + 1}) [{_title(a.conclusion)}]")
+        parts.append(head + "\n\n" + "\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def losses(amap: ArgumentMap) -> list[str]:
+    """What Argdown output cannot hold of *amap*: line breaks inside texts.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("a", "Ann")], claims=[Claim("A1", "a", "two\\nlines")])
+    >>> losses(m)
+    ['1 claim text with line breaks (written on one line)']
+    """
+    out = []
+    broken = sum(1 for c in amap.claims if "\n" in c.text or c.text != c.text.strip())
+    broken += sum(1 for a in amap.arguments for t in (a.note, a.scheme)
+                  if t is not None and ("\n" in t or t != t.strip()))
+    if broken:
+        out.append(f"{broken} claim text{'s' if broken != 1 else ''} with line breaks "
+                   "(written on one line)")
+    return out
