@@ -21,7 +21,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
 from ...errors import MapFormatError, did_you_mean
-from .._tree import Node, parse_yaml
+from .._tree import parse_yaml, to_python
 
 __all__ = ["Item", "Element", "Scanner", "DATA_KEYS"]
 
@@ -174,7 +174,7 @@ class Scanner:
     def yaml(self, text: str, where: tuple[int, int], what: str) -> Any:
         """Parse YAML safely, with the shared bound on alias expansion; errors located in the file."""
         try:
-            return _plain(parse_yaml(text, self.path))
+            return to_python(parse_yaml(text, self.path))
         except MapFormatError as exc:
             line, col = where
             if exc.line is not None:
@@ -410,14 +410,6 @@ class Scanner:
             pos = end + 1
         pieces.append(content[pos:])
         return data, data_at, "".join(pieces)
-
-
-def _plain(node: Node) -> Any:
-    if node.kind == "map":
-        return {_plain(k): _plain(v) for k, v in node.pairs}
-    if node.kind == "seq":
-        return [_plain(i) for i in node.items]
-    return node.value
 
 
 def show(title: str, argument: bool) -> str:
