@@ -137,11 +137,23 @@ def test_cannot_read_a_write_only_format(tmp_path: Path) -> None:
 
 def test_bad_input_is_located(tmp_path: Path) -> None:
     bad = tmp_path / "bad.argdown"
-    bad.write_text("[A]: a {speaker: x}\n  _ <B>: b {speaker: x}\n", encoding="utf-8")
+    bad.write_text("[A]: a {speaker: x}\n  + [B]: b {speaker: x, kind: nope}\n", encoding="utf-8")
     result = run(str(bad), "--to", "json")
     assert result.exit_code == 1
-    assert f"{bad}:2:3: undercut" in result.stderr
+    assert f"{bad}:2:15: 'B' has unknown kind 'nope'" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_read_warnings_are_located_and_strict_refuses(tmp_path: Path) -> None:
+    doc = tmp_path / "d.argdown"
+    doc.write_text("[A]: a\n  + [A]\n", encoding="utf-8")
+    result = run(str(doc), "--to", "json")
+    assert result.exit_code == 0
+    assert f"{doc}:2:3: warning: 'A' is related to itself; skipped" in result.stderr
+    out = tmp_path / "d.yaml"
+    refused = run(str(doc), "--strict", "-o", str(out))
+    assert refused.exit_code == 1 and f"{doc}:2:3: 'A' is related to itself" in refused.stderr
+    assert not out.exists()
 
 
 def test_missing_file() -> None:

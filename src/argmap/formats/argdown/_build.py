@@ -40,6 +40,7 @@ class _Entry:
     headings: list[tuple[int, str, dict[str, Any]]] | None = None
     pcs: list[tuple[Any, ...]] | None = None
     pcs_where: tuple[int, int] | None = None
+    rank: int = 0  # when it was first defined (else first mentioned): the claims' order
 
 
 class Builder:
@@ -60,6 +61,7 @@ class Builder:
         self.order: list[Ref] = []
         self.links: list[tuple[Ref, Ref, str, tuple[int, int]]] = []
         self.untitled = 0
+        self.sequence = 0
         self.unknown_keys: Counter[str] = Counter()
 
     # reporting -------------------------------------------------------------------------------
@@ -144,10 +146,13 @@ class Builder:
             title = self.new_title()
         table = self.arguments if el.argument else self.statements
         entry = table.get(title)
+        self.sequence += 1
         if entry is None:
-            entry = table[title] = _Entry(title, el.argument, el.where)
+            entry = table[title] = _Entry(title, el.argument, el.where, rank=self.sequence)
             self.order.append(("a" if el.argument else "s", title))
         if el.text is not None:
+            if not entry.texts:
+                entry.rank = self.sequence  # a claim takes its place where it is defined
             entry.texts.append((el.text, el.where))
         if entry.headings is None and (el.text is not None or not el.reference):
             entry.headings = list(headings)
@@ -331,6 +336,7 @@ class Builder:
         known = dict(declared)
         entries = [(self.statements[t] if k == "s" else self.arguments[t], claim_of[(k, t)])
                    for k, t in self.order if (k, t) in claim_of]
+        entries.sort(key=lambda pair: pair[0].rank)
         assigned: dict[str, str | None] = {}
         for e, cid in entries:
             sid, name = self.speaker_of(e, declared)
