@@ -140,7 +140,7 @@ def test_bad_input_is_located(tmp_path: Path) -> None:
     bad.write_text("[A]: a {speaker: x}\n  + [B]: b {speaker: x, kind: nope}\n", encoding="utf-8")
     result = run(str(bad), "--to", "json")
     assert result.exit_code == 1
-    assert f"{bad}:2:15: 'B' has unknown kind 'nope'" in result.stderr
+    assert f"{bad}:2:12: 'B' has unknown kind 'nope'" in result.stderr
     assert "Traceback" not in result.output
 
 
