@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 
-from ...errors import MapFormatError, did_you_mean
+from ...errors import MapFormatError
 from .._tree import parse_yaml, to_python
 
 __all__ = ["Item", "Element", "Scanner", "DATA_KEYS"]
@@ -572,7 +572,3 @@ def _braces(line: str, state: tuple[int, str]) -> tuple[int, str]:
         i += 1
     return depth, (quote if depth else "")
 
-
-def unknown_key_hint(key: str) -> str | None:
-    """A "did you mean" for a data key close to one argmap reads (the key is kept as the user's)."""
-    return did_you_mean(key, DATA_KEYS)
