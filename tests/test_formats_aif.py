@@ -314,3 +314,36 @@ def test_cli_prints_read_losses_and_strict_refuses(tmp_path) -> None:
     out = tmp_path / "x.yaml"
     refused = runner.invoke(app, ["convert", path, "--strict", "-o", str(out)])
     assert refused.exit_code == 1 and "not kept" in refused.stderr and not out.exists()
+
+
+@settings(max_examples=examples(60))
+@given(st.data())
+def test_arguments_undercuts_and_acts_round_trip_through_aif_and_argdown(data: st.DataObject) -> None:
+    from argmap.formats import argdown
+    from argmap.model import Argument, ArgumentMap, Relation, Speaker
+
+    n = data.draw(st.integers(3, 7))
+    acts = st.sampled_from([None, "pure questioning", "conceding", "challenging"])
+    claims = [Claim(f"C{i}", "a" if i % 2 else "b", f"text {i}", act=data.draw(acts)) for i in range(n)]
+    arguments, shapes = [], set()
+    for k in range(data.draw(st.integers(0, 3))):
+        conclusion = data.draw(st.integers(0, n - 1))
+        premises = data.draw(st.lists(st.integers(0, n - 1).filter(lambda i: i != conclusion),
+                                      min_size=2, max_size=3, unique=True))
+        shape = (frozenset(premises), conclusion)
+        if shape in shapes:
+            continue
+        shapes.add(shape)
+        arguments.append(Argument(f"A{k}", tuple(f"C{i}" for i in premises), f"C{conclusion}",
+                                  scheme=data.draw(st.sampled_from([None, "Argument From Example"]))))
+    relations = []
+    for a in arguments:
+        outside = [c.id for c in claims if c.id not in a.premises]
+        if outside and data.draw(st.booleans()):
+            relations.append(Relation(outside[0], a.id, "attack", note="undercut"))
+    m = ArgumentMap(title="t", speakers=[Speaker("a", "Ann"), Speaker("b", "Bob")], claims=claims,
+                    arguments=arguments, relations=relations)
+    assert aif.loads(aif.dumps(m)) == m
+    back = argdown.loads(argdown.dumps(m))
+    assert_same_map(back, m)
+    assert set(back.arguments) == set(m.arguments)
