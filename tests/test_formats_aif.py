@@ -149,7 +149,8 @@ def test_malformed_part_is_skipped_with_a_located_warning(text: str, message: st
 
 def test_one_bad_node_does_not_lose_the_rest() -> None:
     nodes = [{"nodeID": str(i), "type": "I", "text": f"p{i}"} for i in range(1, 201)]
-    nodes += [{"nodeID": "ra", "type": "RA"}, {"nodeID": "ra2", "type": "RA"}, {"nodeID": "7", "type": "I", "text": "dup"}]
+    nodes += [{"nodeID": "ra", "type": "RA"}, {"nodeID": "ra2", "type": "RA"},
+              {"nodeID": "7", "type": "I", "text": "dup"}]
     edges = [{"fromID": "1", "toID": "ra"}, {"fromID": "2", "toID": "ra"}, {"fromID": "ra", "toID": "3"},
              {"fromID": "4", "toID": "ra2"}]
     lost: list = []
@@ -217,7 +218,8 @@ def test_an_assertion_wins_over_a_question_of_the_same_proposition() -> None:
 
 def _argument_doc(ca_target: str = "ra", scheme: str = "Default Inference") -> str:
     return _doc([I1, I2, {"nodeID": "3", "type": "I", "text": "c"}, {"nodeID": "4", "type": "I", "text": "d"},
-                 {"nodeID": "ra", "type": "RA", "text": scheme}, {"nodeID": "ca", "type": "CA", "text": "Default Conflict"}],
+                 {"nodeID": "ra", "type": "RA", "text": scheme},
+                 {"nodeID": "ca", "type": "CA", "text": "Default Conflict"}],
                 [{"fromID": "1", "toID": "ra"}, {"fromID": "2", "toID": "ra"}, {"fromID": "ra", "toID": "3"},
                  {"fromID": "4", "toID": "ca"}, {"fromID": "ca", "toID": ca_target}])
 

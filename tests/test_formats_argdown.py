@@ -457,6 +457,6 @@ def test_real_file_has_the_argdown_clis_relations_and_steps(name: str) -> None:
     conclusions = {(a.conclusion, frozenset(a.premises)) for a in m.arguments}
     for arg in cli["arguments"].values():
         pcs = arg.get("pcs") or []
-        for i, s in enumerate(pcs):
+        for s in pcs:
             if s.get("role") in ("main-conclusion", "intermediary-conclusion"):
                 assert statement(s["title"]) in {c for c, _ in conclusions}, (arg["title"], s["title"])

@@ -70,7 +70,8 @@ def test_check_reports_the_same_problems_in_every_format(tmp_path, target):
     formats.write(amap, out, target)
     problems = argmap.check(out)
     messages = sorted(p.message.split(":")[0] for p in problems)
-    assert messages == ["source 'talk' changed", "the quote of claim 'A1' occurs 3 times in source 'talk'; the first is used"]
+    assert messages == ["source 'talk' changed",
+                        "the quote of claim 'A1' occurs 3 times in source 'talk'; the first is used"]
     assert all(isinstance(p, ProvenanceError) and p.path == str(out) and p.line for p in problems)
 
 

@@ -19,8 +19,9 @@ argmap`` stays light (no numpy, pydot or solver): ``statuses``, ``survivors``,
 ``explain``, ``extensions`` (:mod:`argmap.evaluation`); ``unattacked``,
 ``chains``, ``reasons``, ``compare`` (:mod:`argmap.queries`); ``to_af`` and
 ``compile_map`` (:mod:`argmap.framework`); ``AF`` (:mod:`argmap.af`); ``read_af``
-and ``write_af`` (:mod:`argmap.formats`); and the vocabulary (``Semantics``, ``SupportReading``, ``Label``). Diagrams are drawn by
-:mod:`argmap.render` (``argmap.render.render``, ``argmap.render.write``).
+and ``write_af`` (:mod:`argmap.formats`); and the vocabulary (``Semantics``,
+``SupportReading``, ``Label``). Diagrams are drawn by :mod:`argmap.render`
+(``argmap.render.render``, ``argmap.render.write``).
 """
 
 from __future__ import annotations
@@ -41,7 +42,15 @@ from .errors import (
     RenderError,
     UsageError,
 )
-from .model import CLAIM_KINDS, RELATION_TYPES, ArgumentMap, Claim, Relation, Source, Speaker
+from .model import (
+    CLAIM_KINDS,
+    RELATION_TYPES,
+    ArgumentMap,
+    Claim,
+    Relation,
+    Source,
+    Speaker,
+)
 from .vocabulary import Label, Semantics, SupportReading
 
 #: Names served lazily (PEP 562): attribute -> (module, attribute).

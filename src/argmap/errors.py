@@ -218,5 +218,5 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     if str(word).lower() in lowered:
         return f"did you mean {lowered[str(word).lower()]!r}?"
     cutoff = 0.5 if len(str(word)) <= 4 else 0.6
-    close = difflib.get_close_matches(str(word), options, n=1, cutoff=cutoff)
-    return f"did you mean {close[0]!r}?" if close else None
+    matches = difflib.get_close_matches(str(word), options, n=1, cutoff=cutoff)
+    return f"did you mean {matches[0]!r}?" if matches else None

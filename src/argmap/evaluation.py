@@ -340,7 +340,7 @@ def count_extensions(source: ArgumentMap | AF, semantics: str, support: str = "n
     """
     sem = _sem(semantics)
     if limit is not None and limit < 0:
-        raise QueryError(f"--limit must not be negative, not {limit}")
+        raise UsageError(f"limit must not be negative, not {limit}")
     if isinstance(source, ArgumentMap):
         ev = _evaluate(source, support)
         if ev.decided:

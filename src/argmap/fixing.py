@@ -200,7 +200,7 @@ def fix_quotes(path: str | Path, *, write: bool = True) -> FixReport:
         f = _pairs(item)
         cid = _scalar(f.get("id", (None, None))[1])
         fix = by_claim.get(cid or "")
-        if fix is None or "quote" not in f:
+        if fix is None or cid is None or "quote" not in f:
             continue
         qnode = f["quote"][1]
         start, end = qnode.start_mark.index, qnode.end_mark.index

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .errors import ArgmapError, MapFormatError, ProvenanceError, did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .model import Claim, Source
+    from .model import ArgumentMap, Claim, Source
 
 __all__ = ["Match", "locate", "count_occurrences", "near_miss_hint", "line_col", "SourceText",
            "read_source", "sha_problem", "Placement", "place", "place_quotes", "Where", "map_inputs"]
@@ -58,7 +58,7 @@ class Match(NamedTuple):
 
     start: int
     end: int
-    count: int
+    count: int  # type: ignore[assignment]  # a field, shadowing tuple.count on purpose
 
 
 def count_occurrences(text: str, quote: str) -> int:
@@ -126,8 +126,8 @@ def near_miss_hint(text: str, quote: str, *, loose: bool = False) -> str:
     ``line:column`` in the source and as a YAML scalar to paste; ``argmap check --fix``
     writes it into the map.
 
-    >>> print(near_miss_hint("It is safer for\\nchildren.", "safer for children"))
-    it matches if whitespace is ignored (copy the line breaks, or mark the source `whitespace: loose`); nearest: "safer for\\nchildren" at 1:7 of the source; `argmap check --fix` writes it
+    >>> print(near_miss_hint("It is safer for\\nchildren.", "safer for children"))  # doctest: +ELLIPSIS
+    it matches if whitespace is ignored (...); nearest: "safer for\\nchildren" at 1:7 of the source; ...
     """
     if not loose and _squash(quote) and _squash(quote) in _squash(text):
         why = ("it matches if whitespace is ignored (copy the line breaks, or mark the source "
@@ -159,7 +159,9 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
 
 
 def map_inputs(amap: ArgumentMap) -> list[Path]:
-    """The files a map was read from: its own file and its source texts (for :func:`~argmap._files.atomic_write`'s *keep*).
+    """The files a map was read from: its own file and its source texts.
+
+    For :func:`~argmap._files.atomic_write`'s *keep* (an output must not be an input).
 
     Examples
     --------
@@ -211,10 +213,10 @@ def read_source(file: str, base: Path) -> SourceText:
     >>> _ = (folder / "talk.txt").write_bytes(b"a rose")
     >>> read_source("talk.txt", folder).text
     'a rose'
-    >>> read_source("../talk.txt", folder)
+    >>> read_source("../talk.txt", folder)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    argmap.errors.MapFormatError: source file '../talk.txt' leaves the map's folder (keep source texts in the map's folder or below it)
+    argmap.errors.MapFormatError: source file '../talk.txt' leaves the map's folder (keep source texts ...)
     """
     posix, windows = PurePosixPath(file), PureWindowsPath(file)
     if posix.is_absolute() or windows.is_absolute() or windows.drive:

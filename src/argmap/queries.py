@@ -231,7 +231,7 @@ class ReasonNode:
     def to_dict(self) -> dict[str, object]:
         """Plain nested data, for JSON (built without recursion, so deep trees are safe)."""
         def record(node: ReasonNode) -> dict[str, object]:
-            d: dict[str, object] = claim_record(node.claim)
+            d: dict[str, object] = dict(claim_record(node.claim))
             d["relation"] = node.relation
             if node.note is not None:
                 d["note"] = node.note

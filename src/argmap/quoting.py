@@ -55,8 +55,8 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from difflib import SequenceMatcher
 from collections import defaultdict
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -108,7 +108,7 @@ class Span(NamedTuple):
     line: int
     column: int
     similarity: float
-    count: int
+    count: int  # type: ignore[assignment]  # a field, shadowing tuple.count on purpose
     occurrence: int
 
     @property

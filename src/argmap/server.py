@@ -193,7 +193,7 @@ class EditServer:
         import bottle
 
         app = bottle.Bottle()
-        allowed_hosts = set()
+        allowed_hosts: set[str] = set()
 
         def hosts() -> set[str]:
             if not allowed_hosts:

@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from ..errors import ArgmapError
-from ..vocabulary import SEMANTICS_NAMES, SUPPORT_DESCRIPTIONS, Semantics, SupportReading
+from ..vocabulary import (
+    SEMANTICS_NAMES,
+    SUPPORT_DESCRIPTIONS,
+    Semantics,
+    SupportReading,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import ArgumentMap

@@ -16,7 +16,8 @@ __all__ = ["quote", "schema", "init", "edit"]
 @run
 def quote(
     source: Annotated[str, typer.Argument(
-        metavar="SOURCE", help="A text file, or the id of a source of the map (-m, $ARGMAP_MAP, else the shipped map).")],
+        metavar="SOURCE",
+        help="A text file, or the id of a source of the map (-m, $ARGMAP_MAP, else the shipped map).")],
     words: Annotated[list[str], typer.Argument(
         metavar="WORDS...", help="The words as you remember them (several arguments are joined by spaces).")],
     map_path: MapOpt = None,
@@ -92,7 +93,7 @@ def init(
     title: Annotated[str | None, typer.Option("--title", help="The map's title (default: the first "
                                               "text's name).", show_default=False)] = None,
     with_schema: Annotated[bool, typer.Option(
-        "--schema", help=f"Also write the JSON Schema beside the map and name it in the map's first line.")] = False,
+        "--schema", help="Also write the JSON Schema beside the map and name it in the map's first line.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing map.")] = False,
 ) -> None:
     """Write a starting map: the sources with their SHA-256, and the speakers.

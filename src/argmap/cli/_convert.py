@@ -55,8 +55,8 @@ def convert(
     """
     from .. import formats
     from .._files import atomic_write
-    from ..provenance import map_inputs
     from ..errors import ConversionError
+    from ..provenance import map_inputs
 
     path = resolve_map(map_path)
     if from_ is not None and from_.lower() not in formats.FORMATS:

@@ -17,8 +17,22 @@ if TYPE_CHECKING:  # pragma: no cover
 
 from .. import progress
 from ..vocabulary import Label
-from ._app import (FromOpt, JsonOpt, MapArg, MapOpt, Semantics, SemanticsOpt, SupportOpt, SupportReading, app, echo,
-                   err, load_map, print_json, run)
+from ._app import (
+    FromOpt,
+    JsonOpt,
+    MapArg,
+    MapOpt,
+    Semantics,
+    SemanticsOpt,
+    SupportOpt,
+    SupportReading,
+    app,
+    echo,
+    err,
+    load_map,
+    print_json,
+    run,
+)
 from ._text import json_text, wrap
 
 __all__ = ["status", "extensions", "explain"]
@@ -45,7 +59,7 @@ def status(
     JSON: {"semantics": "GR", "support": "none", "status": {"E1": "in", ...}}; with
     --claim, the claim's credulous and skeptical acceptance and the extensions that
     show them.
-    
+
     Example: argmap status maps/enhanced-cooperation.yaml -s PR --support necessary
     """
     amap = load_map(map_path, fmt)
@@ -106,7 +120,7 @@ def extensions(
     JSON: {"semantics": "PR", "extensions": [["a", "b"], ...]} (with --count:
     {"semantics": "PR", "count": 2}). For ICCMA files the argument names are the
     numbers as strings. --support applies to maps only.
-    
+
     Example: argmap extensions framework.af -s ST --count
     """
     from ..evaluation import count_extensions, map_extensions
@@ -141,7 +155,8 @@ def extensions(
                         progress.found()
             except KeyboardInterrupt:
                 interrupted = True
-            data = {"semantics": semantics.value, "support": support.value, "extensions": found}
+            data: dict[str, object] = {"semantics": semantics.value, "support": support.value,
+                                       "extensions": found}
             if interrupted:
                 data["interrupted"] = True
             if sum(len(e) for e in found) <= _INDENT_UP_TO:
@@ -190,7 +205,7 @@ def explain(
     claims that defeat it; below an undecided claim: its attackers that are not
     out. Derived attacks (under --support deductive or necessary) are named with the
     support chain behind them. A claim met again on its own branch is marked (cycle).
-    
+
     Example: argmap explain E1 -m maps/enhanced-cooperation.yaml -s PR
     """
     from ..evaluation import explain as explain_claim

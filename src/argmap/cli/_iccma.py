@@ -68,14 +68,14 @@ def iccma(
     from ..semantics.competition import answer, lines, parse_problem
 
     parse_problem(problem)  # an unknown task fails before the file is read
-    from .. import formats
+    from .. import formats as registry  # `formats` is the --formats flag here
     from ._progress import shown
 
     name = {"i23": "iccma"}.get((fmt or "").lower(), fmt)
-    if name is None and not formats.is_framework(file):
+    if name is None and not registry.is_framework(file):
         name = "iccma"  # the competition's own format, whatever the file is called
     with shown(as_json=False):
-        af = formats.read_af(file, name)
+        af = registry.read_af(file, name)
         result = answer(af, problem, arg)
     for line in lines(result):
         echo(line)

@@ -10,14 +10,34 @@ Library behind each: ``check`` -> :func:`argmap.formats.check`; ``show`` ->
 from __future__ import annotations
 
 import itertools
-from typing import Annotated
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ._app import (FromOpt, JsonOpt, MapArg, MapOpt, OptionalSemanticsOpt, SupportOpt, SupportReading, app, echo,
-                   err, load_map, print_json, print_problems, print_warnings, resolve_map, run)
 from ..queries import DEFAULT_TREE_DEPTH, DEFAULT_TREE_NODES, MAX_TREE_DEPTH
+from ._app import (
+    FromOpt,
+    JsonOpt,
+    MapArg,
+    MapOpt,
+    OptionalSemanticsOpt,
+    SupportOpt,
+    SupportReading,
+    app,
+    echo,
+    err,
+    load_map,
+    print_json,
+    print_problems,
+    print_warnings,
+    resolve_map,
+    run,
+)
 from ._text import table, wrap
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..queries import Chain
 
 __all__ = ["check", "show", "uncontested", "chain", "why", "compare"]
 
@@ -213,7 +233,7 @@ def uncontested(
     claim with no incoming attack. With --semantics it prints an object holding
     that list as "unattacked" and, as "surviving", the claims accepted under the
     semantics (grounded: labelled in; others: skeptically accepted).
-    
+
     Example: argmap uncontested maps/enhanced-cooperation.yaml --semantics PR
     """
     from ..queries import claim_record, unattacked
@@ -226,7 +246,7 @@ def uncontested(
 
         surviving = survivors(amap, semantics.value, support.value)
     if as_json:
-        if surviving is None:
+        if surviving is None or semantics is None:
             print_json([claim_record(c) for c in plain])
         else:
             print_json({"semantics": semantics.value, "support": support.value,
@@ -235,7 +255,7 @@ def uncontested(
         return
     echo(f"{len(plain)} of {len(amap.claims)} claims are unattacked:")
     echo(table(["id", "speaker", "kind", "text"], [[c.id, c.speaker, c.kind, c.text] for c in plain]))
-    if surviving is not None:
+    if surviving is not None and semantics is not None:
         echo()
         echo(f"{len(surviving)} of {len(amap.claims)} claims survive every attack under "
              f"{semantics.value} (support reading: {support.value}):")
@@ -260,13 +280,13 @@ def chain(
     """Every chain of relations from one claim towards another, with its net polarity.
 
     An even number of attacks along a chain supports its end; an odd number attacks it.
-    
+
     Example: argmap chain C1 -m maps/enhanced-cooperation.yaml
     """
     from ..queries import chains
 
     amap = load_map(map_path, fmt)
-    found = itertools.islice(chains(amap, start, end, max_depth=max_depth), limit + 1)
+    found: Iterator[Chain] = itertools.islice(chains(amap, start, end, max_depth=max_depth), limit + 1)
     more = False
     if as_json:
         listed = list(found)
@@ -353,7 +373,7 @@ def compare(
 
     With --semantics, also which of each speaker's claims stand with and without the
     other speaker's claims.
-    
+
     Example: argmap compare maps/enhanced-cooperation.yaml --speakers essay,commenter
     """
     from ..queries import compare as compare_speakers

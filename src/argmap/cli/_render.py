@@ -9,7 +9,17 @@ from typing import Annotated
 import typer
 
 from ..vocabulary import DiagramFormat, GroupBy, RankDir
-from ._app import FromOpt, MapArg, OptionalSemanticsOpt, Semantics, SupportOpt, SupportReading, app, echo, load_map, run
+from ._app import (
+    FromOpt,
+    MapArg,
+    OptionalSemanticsOpt,
+    SupportOpt,
+    SupportReading,
+    app,
+    echo,
+    load_map,
+    run,
+)
 
 __all__ = ["render", "html"]
 
@@ -72,7 +82,7 @@ def render(
     SVG, PNG and PDF need Graphviz (bundled with the pygraphviz wheel; a `dot` on
     PATH or $ARGMAP_DOT also works); `.dot` needs nothing. On failure nothing is
     written and the exit status is 1.
-    
+
     Example: argmap render maps/enhanced-cooperation.yaml -o map.svg --semantics GR
     """
     from ..drawing import diagram_options

@@ -34,10 +34,10 @@ Examples
 'iccma'
 >>> [f.name for f in FORMATS.values() if f.frameworks]
 ['iccma', 'apx', 'tgf']
->>> loads("<graph/>", "graphml")
+>>> loads("<graph/>", "graphml")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-argmap.errors.UsageError: argmap can write graphml but not read it (readable formats: yaml, json, argdown, aif, iccma, apx, tgf)
+argmap.errors.UsageError: argmap can write graphml but not read it (readable formats: yaml, json, ...)
 """
 
 from __future__ import annotations
@@ -166,7 +166,8 @@ FORMATS: dict[str, Format] = {
         Format("json", (".json",), "argmap.formats.native", sources=True, options={"syntax": "json"},
                description="argmap's native map format, JSON syntax (with derived start/end)"),
         Format("argdown", (".argdown", ".ad"), "argmap.formats.argdown", sources=True, reports=True,
-               description="Argdown text (premise-conclusion structures, undercuts; speakers from data, tags or headings)"),
+               description="Argdown text (premise-conclusion structures, undercuts; speakers from data, tags "
+                           "or headings)"),
         Format("aif", (".aif.json", ".aif"), "argmap.formats.aif", sources=True, reports=True,
                description="AIF JSON as AIFdb/OVA/QT30 write it (I, RA, CA, MA, L, YA nodes; locutions)"),
         Format("graphml", (".graphml",), "argmap.formats.graphml", readable=False,

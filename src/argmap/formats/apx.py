@@ -35,7 +35,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import FrameworkFormatError, did_you_mean
-from ._framework import af_to_map, as_text, build_af, framework_losses, map_to_af, shown_path
+from ._framework import (
+    af_to_map,
+    as_text,
+    build_af,
+    framework_losses,
+    map_to_af,
+    shown_path,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..af import AF

@@ -51,7 +51,14 @@ import numpy as np
 
 from ..af import ArgumentNumbers
 from ..errors import ConversionError, FrameworkFormatError
-from ._framework import af_to_map, as_text, build_af, framework_losses, map_to_af, shown_path
+from ._framework import (
+    af_to_map,
+    as_text,
+    build_af,
+    framework_losses,
+    map_to_af,
+    shown_path,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..af import AF
@@ -114,10 +121,10 @@ def loads_af(data: str | bytes, *, path: str | Path | None = None) -> AF:
 
     Examples
     --------
-    >>> loads_af("p af 2\\n1 3\\n", path="bad.af")
+    >>> loads_af("p af 2\\n1 3\\n", path="bad.af")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
       ...
-    argmap.errors.FrameworkFormatError: bad.af:2:3: argument 3 does not exist: the header 'p af 2' (line 1) declares arguments 1 to 2 (raise N in the header or fix this number)
+    argmap.errors.FrameworkFormatError: bad.af:2:3: argument 3 does not exist: the header 'p af 2' (line 1) ...
     """
     raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     if raw.startswith(_BOM):

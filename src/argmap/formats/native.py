@@ -42,7 +42,16 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ArgmapError, MapFormatError, ProvenanceError, did_you_mean
-from ..model import CLAIM_KINDS, RELATION_TYPES, Argument, ArgumentMap, Claim, Relation, Source, Speaker
+from ..model import (
+    CLAIM_KINDS,
+    RELATION_TYPES,
+    Argument,
+    ArgumentMap,
+    Claim,
+    Relation,
+    Source,
+    Speaker,
+)
 from ..provenance import place, read_source, sha_problem
 from ._tree import Node, parse_json, parse_yaml
 

@@ -33,7 +33,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ConversionError, FrameworkFormatError, did_you_mean
-from ._framework import af_to_map, as_text, build_af, framework_losses, map_to_af, shown_path
+from ._framework import (
+    af_to_map,
+    as_text,
+    build_af,
+    framework_losses,
+    map_to_af,
+    shown_path,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..af import AF
@@ -183,7 +190,7 @@ def dumps_af(af: AF, labels: dict[str, str] | None = None) -> str:
 
 
 def _writable_label(label: str | None) -> bool:
-    return bool(label) and label == label.strip() and "\n" not in label and "\r" not in label  # type: ignore[union-attr]
+    return label is not None and bool(label) and label == label.strip() and "\n" not in label and "\r" not in label
 
 
 def loads(text: str, *, path: str | Path | None = None) -> ArgumentMap:

@@ -59,7 +59,16 @@ from ._core import (
 )
 from .grounded import IN, OUT, UNDEC, grounded, grounded_labelling
 from .predicates import is_grounded, is_ideal, is_preferred, is_semi_stable
-from .tasks import acceptance, count, credulous, extensions, ideal, names, one_extension, skeptical
+from .tasks import (
+    acceptance,
+    count,
+    credulous,
+    extensions,
+    ideal,
+    names,
+    one_extension,
+    skeptical,
+)
 
 __all__ = [
     "Semantics",

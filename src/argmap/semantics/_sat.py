@@ -378,7 +378,7 @@ class _Grow:
 
     def __init__(self, af: AF, assumptions: list[int], banned: int | None = None) -> None:
         self.af = af
-        self.enc = enc = Encoding(af, "adm", prefer_in=True)
+        self.enc = Encoding(af, "adm", prefer_in=True)
         self.extra = assumptions
         self.banned = banned
         # the first query is a plain solve under the assumptions, not "a non-empty

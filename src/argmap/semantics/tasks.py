@@ -26,9 +26,9 @@ import numpy as np
 
 from .. import progress
 from ..af import AF
-from . import _sat
 from ..errors import QueryError
 from ..vocabulary import Semantics, parse_semantics
+from . import _sat
 from ._core import arg_index, as_extension
 from .grounded import IN, OUT, UNDEC, grounded_labelling
 
