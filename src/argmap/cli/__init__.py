@@ -13,9 +13,10 @@ extensions, explain), :mod:`._convert` (convert), :mod:`._render` (render, html)
 
 from __future__ import annotations
 
-# Importing the command modules registers their commands on ``app``, in this order (the order of --help).
-from . import _author, _convert, _evaluate, _iccma, _map, _render  # noqa: E402,F401
 from ._app import app
+
+# Importing the command modules registers their commands on ``app``, in this order (the order of --help).
+from . import _map, _convert, _render, _evaluate, _author, _iccma  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 

@@ -135,7 +135,7 @@ def extensions(
                 err("argmap: interrupted before the count was complete")
                 raise typer.Exit(130) from None
             if as_json:
-                data = {"semantics": semantics.value, "support": support.value, "count": k}
+                data: dict[str, object] = {"semantics": semantics.value, "support": support.value, "count": k}
                 if limit is not None:
                     data["limit"] = limit
                 print_json(data)
@@ -155,8 +155,7 @@ def extensions(
                         progress.found()
             except KeyboardInterrupt:
                 interrupted = True
-            data: dict[str, object] = {"semantics": semantics.value, "support": support.value,
-                                       "extensions": found}
+            data = {"semantics": semantics.value, "support": support.value, "extensions": found}
             if interrupted:
                 data["interrupted"] = True
             if sum(len(e) for e in found) <= _INDENT_UP_TO:
