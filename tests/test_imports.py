@@ -11,8 +11,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 SRC = Path(__file__).resolve().parent.parent / "src" / "argmap"
 
 
@@ -123,9 +121,8 @@ def test_dynamic_imports_only_in_the_registry_and_the_lazy_package_face():
     assert users <= {"argmap", "argmap.formats"}
 
 
-@pytest.mark.xfail(strict=True, reason="render still evaluates the map itself; issue 15 hands it statuses "
-                                       "and derived attacks as data (remove this mark when that lands)")
 def test_render_is_handed_its_data():
+    """render draws what it is given: no evaluation, no framework, no format registry."""
     assert _violations("argmap.render", ("argmap.errors", "argmap.vocabulary", "argmap.model", "argmap._files",
                                          "argmap.queries")) == []
 
