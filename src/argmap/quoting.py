@@ -59,9 +59,12 @@ from collections import defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import ArgmapError, ProvenanceError, did_you_mean
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import ArgumentMap
 
 __all__ = ["Span", "QuoteFinder", "finder_for", "find_quote", "quote_source", "locate_loose", "yaml_scalar",
            "MIN_SIMILARITY"]
@@ -395,34 +398,18 @@ def find_quote(text: str, words: str, min_similarity: float = MIN_SIMILARITY) ->
     return QuoteFinder(text).find(words, min_similarity)
 
 
-def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise ArgmapError(f"{path} is a folder, not a text file", path=path) from None
-    except OSError as exc:
-        raise ArgmapError(f"cannot read {path}: {exc.strerror}", path=path) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise ArgmapError(f"not valid UTF-8 (byte {exc.start})", path=path, line=line,
-                          hint="save the text as UTF-8") from None
-
-
-def quote_source(source: str, words: str, map_path: str | Path | None = None,
+def quote_source(source: str, words: str, amap: ArgumentMap | None = None,
                  min_similarity: float = MIN_SIMILARITY) -> tuple[Path, Span]:
     """Find *words* in a source named by a file path or by its id in a map.
 
     Parameters
     ----------
     source : str
-        A path to a text file, or the id of one of the sources of the map at
-        *map_path*.
+        A path to a text file, or the id of one of the sources of *amap*.
     words : str
         The words as remembered (see :meth:`QuoteFinder.find`).
-    map_path : str or Path, optional
-        The map whose source ids *source* may name.
+    amap : ArgumentMap, optional
+        The map whose source ids *source* may name (its texts are already read).
 
     Returns
     -------
@@ -436,24 +423,23 @@ def quote_source(source: str, words: str, map_path: str | Path | None = None,
     ProvenanceError
         When no span is similar enough; the hint names the closest one, if any.
     """
-    path = Path(source)
-    if map_path is not None and not path.is_file():
-        from .api import load
+    from ._files import read_text
 
-        amap = load(map_path)
+    path = Path(source)
+    if amap is not None and not path.is_file():
         ids = [s.id for s in amap.sources]
         if source not in ids:
-            raise ArgmapError(f"{source!r} is neither a file nor a source of {map_path}",
+            raise ArgmapError(f"{source!r} is neither a file nor a source of {amap.path or 'the map'}",
                               hint=did_you_mean(source, ids) or f"its sources: {', '.join(ids) or '(none)'}")
         found = amap.source(source)
-        base = Path(map_path).parent
+        base = Path(amap.path).parent if amap.path is not None else Path.cwd()
         path = base / found.file
-        text = found.text if found.text is not None else _read_text(path)
+        text = found.text if found.text is not None else read_text(path, what="text file")
     elif not path.exists():
         raise ArgmapError(f"no such file: {source}",
                           hint="give the path of the text, or a source id with -m MAP")
     else:
-        text = _read_text(path)
+        text = read_text(path, what="text file")
     if not words.strip():
         raise ArgmapError("no words to look for", hint="give some words of the text after SOURCE")
     finder = QuoteFinder(text)

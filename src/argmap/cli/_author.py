@@ -37,9 +37,12 @@ def quote(
     """
     from ..quoting import quote_source, yaml_scalar
 
-    if map_path is None and not Path(source).exists():
-        map_path = resolve_map(None)   # a source id of $ARGMAP_MAP or the shipped map
-    path, span = quote_source(source, " ".join(words), map_path)
+    amap = None
+    if not Path(source).is_file() and (map_path is not None or not Path(source).exists()):
+        from ..api import load
+
+        amap = load(resolve_map(map_path))  # a source id of this map, $ARGMAP_MAP or the shipped map
+    path, span = quote_source(source, " ".join(words), amap)
     if as_json:
         print_json({"source": str(path), **span.as_dict()})
         return
