@@ -330,7 +330,7 @@ def test_arguments_undercuts_and_acts_round_trip_through_aif_and_argdown(data: s
     arguments, shapes = [], set()
     for k in range(data.draw(st.integers(0, 3))):
         conclusion = data.draw(st.integers(0, n - 1))
-        premises = data.draw(st.lists(st.integers(0, n - 1).filter(lambda i: i != conclusion),
+        premises = data.draw(st.lists(st.integers(0, n - 1).filter(lambda i, c=conclusion: i != c),
                                       min_size=2, max_size=3, unique=True))
         shape = (frozenset(premises), conclusion)
         if shape in shapes:
