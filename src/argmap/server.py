@@ -30,10 +30,14 @@ import threading
 from importlib import resources
 from pathlib import Path
 from socketserver import ThreadingMixIn
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
 from .errors import ArgmapError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import ArgumentMap
 
 __all__ = ["EditServer", "edit_page"]
 
@@ -92,18 +96,23 @@ class EditServer:
     editing : bool
         False serves the page read-only, reloading itself when the files change
         (``argmap html --watch``).
-    page_options : dict
-        Passed to :func:`~argmap.render.html.to_html` (semantics, support, rankdir).
+    fmt : str, optional
+        The map's format name when its suffix does not say (read-only pages).
+    build : callable, optional
+        Makes the page's HTML from the loaded map (default
+        :func:`~argmap.render.html.to_html` with its defaults); ``argmap html --watch``
+        passes one with the statuses it was asked for.
     """
 
     def __init__(self, map_path: str | Path, *, port: int = 0, editing: bool = True,
-                 page_options: dict[str, Any] | None = None) -> None:
+                 fmt: str | None = None, build: Callable[[ArgumentMap], str] | None = None) -> None:
         from .editing import MapEditor
 
         self.map_path = Path(map_path)
         self.editing = editing
+        self.fmt = fmt
         self.editor = MapEditor(self.map_path) if editing else None
-        self.page_options = dict(page_options or {})
+        self.build = build
         self.token = secrets.token_urlsafe(24)
         self._httpd = make_server("127.0.0.1", port, self._app(), server_class=_Server,
                                   handler_class=_QuietHandler)
@@ -123,7 +132,7 @@ class EditServer:
         try:
             from .api import load
 
-            amap = load(self.map_path)
+            amap = load(self.map_path, self.fmt)
             files += [amap.source_path(s) for s in amap.sources]
         except ArgmapError:
             pass
@@ -146,8 +155,8 @@ class EditServer:
         from .render.html import to_html
 
         try:
-            amap = load(self.map_path)
-            page = to_html(amap, **self.page_options)
+            amap = load(self.map_path, self.fmt)
+            page = (self.build or to_html)(amap)
         except ArgmapError as exc:
             problems = "".join(f"<li>{html_module.escape(str(p))}</li>"
                                for p in getattr(exc, "errors", None) or [exc])

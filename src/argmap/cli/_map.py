@@ -77,31 +77,9 @@ def check(
         if _check_once(path, fmt, as_json):
             raise typer.Exit(1)
         return
-    from ..watch import watch as watch_files
+    from ._live import watch_map
 
-    def once() -> list:
-        import time
-
-        err(f"-- {time.strftime('%H:%M:%S')} argmap check {path}")
-        _check_once(path, fmt, as_json)
-        return _watched(path, fmt)
-
-    try:
-        watch_files(once)
-    except KeyboardInterrupt:
-        pass
-
-
-def _watched(path, fmt):  # noqa: ANN001, ANN202 - paths
-    """The map and, when it loads, its sources' files."""
-    from ..api import load
-    from ..errors import ArgmapError
-
-    try:
-        amap = load(path, fmt)
-    except ArgmapError:
-        return [path]
-    return [path, *(amap.source_path(s) for s in amap.sources)]
+    watch_map(path, fmt, "check", lambda: _check_once(path, fmt, as_json) and None)
 
 
 def _fix(path, as_json: bool) -> None:  # noqa: ANN001

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -18,6 +18,7 @@ from ._app import (
     app,
     echo,
     load_map,
+    resolve_map,
     run,
 )
 
@@ -31,7 +32,8 @@ class Status(str, Enum):
 
 
 OutOpt = Annotated[Path, typer.Option(
-    "--output", "-o", help="File to write; the suffix picks the format (.svg .png .pdf .dot).",
+    "--output", "-o", help="File to write; the suffix picks the format (.svg .png .pdf .dot). "
+    "`-` writes to stdout (the format from --format, default svg).",
     show_default=False)]
 HtmlOutOpt = Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.",
                                           show_default=False)]
@@ -39,6 +41,10 @@ RankDirOpt = Annotated[RankDir, typer.Option(
     "--rankdir", case_sensitive=False,
     help="auto: the direction that fits a screen or page best. TB: reasons above, "
          "conclusions below. LR: reasons left, conclusions right.")]
+
+
+WatchOpt = Annotated[bool, typer.Option(
+    "--watch", help="Draw again on every save of the map or its sources, until interrupted.")]
 
 
 @app.command()
@@ -69,6 +75,7 @@ def render(
     rankdir: RankDirOpt = RankDir.auto,
     legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the legend.")] = True,
     from_fmt: FromOpt = None,
+    watch: WatchOpt = False,
 ) -> None:
     """Draw the map with Graphviz: SVG, PNG, PDF, or the DOT text itself.
 
@@ -88,13 +95,31 @@ def render(
     from ..drawing import diagram_options
     from ..render import write
 
-    amap = load_map(map_path, from_fmt)
-    drawn = write(amap, output, fmt.value if fmt else None, group_by=group_by.value,
-                  **diagram_options(amap, semantics.value if semantics else None, support.value,
-                                    status=status.value if status else None),
-                  speaker=speaker, focus=focus,
-                  depth=depth, rankdir=rankdir.value, legend=legend)
-    echo(f"wrote {output} ({drawn.summary()})")
+    def draw() -> None:
+        amap = load_map(map_path, from_fmt)
+        options = dict(group_by=group_by.value,
+                       **diagram_options(amap, semantics.value if semantics else None, support.value,
+                                         status=status.value if status else None),
+                       speaker=speaker, focus=focus, depth=depth, rankdir=rankdir.value, legend=legend)
+        if str(output) == "-":
+            import sys
+
+            from ..render import render as render_bytes
+
+            sys.stdout.buffer.write(render_bytes(amap, fmt.value if fmt else "svg", **options))
+            sys.stdout.flush()
+            return
+        drawn = write(amap, output, fmt.value if fmt else None, **options)
+        echo(f"wrote {output} ({drawn.summary()})")
+
+    if watch and str(output) == "-":
+        raise typer.BadParameter("--watch needs a file to write, not -", param_hint="--output")
+    if not watch:
+        draw()
+        return
+    from ._live import watch_map
+
+    watch_map(resolve_map(map_path), from_fmt, "render", draw)
 
 
 
@@ -111,6 +136,9 @@ def html(
         show_default=False)] = None,
     rankdir: RankDirOpt = RankDir.auto,
     from_fmt: FromOpt = None,
+    watch: Annotated[bool, typer.Option(
+        "--watch", help="Write the page again on every save of the map or its sources, and serve "
+        "a copy on 127.0.0.1 that reloads itself (its URL is printed first), until interrupted.")] = False,
 ) -> None:
     """Write one self-contained, offline HTML page: the diagram beside the source texts.
 
@@ -126,11 +154,31 @@ def html(
     Example: argmap html maps/enhanced-cooperation.yaml -o map.html --semantics GR
     """
     from ..drawing import page_options
-    from ..render.html import write_html
+    from ..render.html import to_html, write_html
 
-    amap = load_map(map_path, from_fmt)
-    drawn = write_html(amap, output, **page_options(amap, semantics.value if semantics else None,
-                                                    support.value,
-                                                    status=status.value if status else None),
-                       rankdir=rankdir.value)
-    echo(f"wrote {output} ({drawn.summary()})")
+    def options(amap: Any) -> dict[str, Any]:
+        return dict(**page_options(amap, semantics.value if semantics else None, support.value,
+                                   status=status.value if status else None), rankdir=rankdir.value)
+
+    def page() -> None:
+        amap = load_map(map_path, from_fmt)
+        drawn = write_html(amap, output, **options(amap))
+        echo(f"wrote {output} ({drawn.summary()})")
+
+    if not watch:
+        page()
+        return
+    import sys
+
+    from ..server import EditServer
+    from ._live import watch_map
+
+    path = resolve_map(map_path)
+    server = EditServer(path, editing=False, fmt=from_fmt,
+                        build=lambda amap: to_html(amap, **options(amap))).start()
+    echo(f"{server.url}  (this copy reloads itself on every save)")
+    sys.stdout.flush()
+    try:
+        watch_map(path, from_fmt, "html", page)
+    finally:
+        server.stop()
