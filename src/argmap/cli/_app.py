@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer._click import Context as ClickContext
+from typer._click.exceptions import UsageError as ClickUsageError
+from typer.core import TyperGroup
 
 from ..errors import ArgmapError
 from ..vocabulary import (
@@ -41,11 +45,37 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+_MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad", ".aif")
+
+
+class _Group(TyperGroup):
+    """The command group, with usage errors that name the fix.
+
+    ``argmap show A1 map.yaml`` is refused by Click as an extra argument; when that
+    argument looks like a map file and the command takes ``-m``, the message says
+    to write ``-m map.yaml``.
+    """
+
+    def invoke(self, ctx: ClickContext) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClickUsageError as exc:
+            sub = exc.ctx.command if exc.ctx is not None else None
+            takes_m = sub is not None and any("-m" in getattr(p, "opts", ()) for p in sub.params)
+            extra = re.search(r"unexpected extra argument(?:\(s\)|s)? \((.*)\)", exc.message)
+            if extra and takes_m:
+                files = [w for w in extra.group(1).split() if w.lower().endswith(_MAP_SUFFIXES)]
+                if files:
+                    exc.message += f"; to name the map, write -m {files[0]}"
+            raise
+
+
 app = typer.Typer(
     name="argmap",
+    cls=_Group,
     help="Argument maps from source texts: check, draw, evaluate, compare, convert.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -205,12 +205,13 @@ def uncontested(
     support: SupportOpt = SupportReading.none,
     as_json: JsonOpt = False,
 ) -> None:
-    """Claims that nobody attacks; with --semantics, also the claims that survive every attack.
+    """Claims that nobody attacks; with --semantics, also the attacked claims that survive, and those that fall.
 
     Without --semantics, --json prints a list of {id, speaker, kind, text}, one per
     claim with no incoming attack. With --semantics it prints an object holding
-    that list as "unattacked" and, as "surviving", the claims accepted under the
-    semantics (grounded: labelled in; others: skeptically accepted).
+    that list as "unattacked", as "surviving" the claims accepted under the
+    semantics (grounded: labelled in; others: skeptically accepted), as
+    "attacked_surviving" those of them that are attacked, and as "falling" the rest.
 
     Example: argmap uncontested maps/enhanced-cooperation.yaml --semantics PR
     """
@@ -229,16 +230,35 @@ def uncontested(
         else:
             print_json({"semantics": semantics.value, "support": support.value,
                         "unattacked": [claim_record(c) for c in plain],
-                        "surviving": [claim_record(c) for c in surviving]})
+                        "surviving": [claim_record(c) for c in surviving],
+                        "attacked_surviving": [claim_record(c) for c in surviving
+                                               if c.id not in {p.id for p in plain}],
+                        "falling": [claim_record(c) for c in amap.claims
+                                    if c.id not in {x.id for x in surviving}]})
         return
-    echo(f"{len(plain)} of {len(amap.claims)} claims are unattacked:")
-    echo(table(["id", "speaker", "kind", "text"], [[c.id, c.speaker, c.kind, c.text] for c in plain]))
+    def rows(cs: list) -> str:  # noqa: ANN001 - claims
+        return table(["id", "speaker", "kind", "text"], [[c.id, c.speaker, c.kind, c.text] for c in cs])
+
+    total = len(amap.claims)
+    echo(f"{len(plain)} of {total} claims are unattacked:" if plain else f"none of the {total} claims is unattacked")
+    if plain:
+        echo(rows(plain))
     if surviving is not None and semantics is not None:
+        # The unattacked survive by definition: list what the semantics adds and what falls.
+        unattacked_ids = {c.id for c in plain}
+        surviving_ids = {c.id for c in surviving}
+        kept = [c for c in surviving if c.id not in unattacked_ids]
+        fall = [c for c in amap.claims if c.id not in surviving_ids]
+        under = f"under {semantics.value} (support reading: {support.value})"
         echo()
-        echo(f"{len(surviving)} of {len(amap.claims)} claims survive every attack under "
-             f"{semantics.value} (support reading: {support.value}):")
-        echo(table(["id", "speaker", "kind", "text"],
-                   [[c.id, c.speaker, c.kind, c.text] for c in surviving]))
+        echo(f"{len(kept)} attacked claims survive every attack {under}:" if kept else
+             f"no attacked claim survives {under}")
+        if kept:
+            echo(rows(kept))
+        echo()
+        echo(f"{len(fall)} claims fall {under}:" if len(fall) != 1 else f"1 claim falls {under}:")
+        if fall:
+            echo(rows(fall))
 
 
 @app.command()
@@ -286,12 +306,18 @@ def chain(
             steps.append(("--+-> " if t == "support" else "--x-> ") + node)
         echo(wrap(" ".join(steps), "      ", f"  {c.polarity:7s} "))
     if not count:
+        if end is None and amap.claim(start).kind == "thesis":
+            echo(f"{start} is a thesis itself; no chain leads from it to another thesis "
+                 f"(name a target: argmap chain {start} TO)")
+            return
         echo(f"no chain of at most {max_depth} relations leads from {start} to {goal}")
         return
     if more:
         echo(f"the first {count} chains from {start} to {goal}; there are more (raise --limit)")
     else:
-        echo(f"{count} chain(s) from {start} to {goal}")
+        from ._text import count as counted
+
+        echo(f"{counted(count, 'chain')} from {start} to {goal}")
 
 
 @app.command()

@@ -1,0 +1,74 @@
+"""A CLI that fits the hand: completion, usage errors that name the fix, uncontested's
+two lists, chain on a thesis, render to stdout, plurals."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "good"
+EXE = str(Path(sys.executable).parent / "argmap")
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    import os
+
+    return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, **(env or {})})
+
+
+def test_completion_options_and_completing_commands():
+    assert "--install-completion" in run("--help").stdout
+    shown = run("--show-completion", "bash")
+    assert shown.returncode == 0 and "_ARGMAP_COMPLETE" in shown.stdout
+    done = run(env={"_ARGMAP_COMPLETE": "complete_bash", "COMP_WORDS": "argmap ch", "COMP_CWORD": "1"})
+    assert set(done.stdout.split()) == {"check", "chain"}
+
+
+def test_a_map_given_positionally_to_a_claim_command_suggests_m():
+    done = run("show", "A1", "debate.yaml")
+    assert done.returncode == 2 and "write -m debate.yaml" in done.stderr
+    other = run("show", "A1", "B1")
+    assert other.returncode == 2 and "-m" not in other.stderr.split("Error:")[1]
+
+
+def test_uncontested_semantics_lists_survivors_and_the_fallen(cli):
+    result = cli("uncontested", str(DATA / "debate.yaml"), "--semantics", "GR")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "claims are unattacked" in out
+    assert "survive every attack under GR" in out or "no attacked claim survives under GR" in out
+    assert "fall under GR" in out or "falls under GR" in out
+    blocks = out.split("\n\n")
+    ids = [set(line.split()[0] for line in b.splitlines()[3:] if line.strip()) for b in blocks]
+    assert all(not (a & b) for i, a in enumerate(ids) for b in ids[i + 1:])   # no claim twice
+
+
+def test_uncontested_json_has_the_lists(cli):
+    import json
+
+    data = json.loads(cli("uncontested", str(DATA / "debate.yaml"), "-s", "GR", "--json").stdout)
+    everyone = {c["id"] for c in data["surviving"]} | {c["id"] for c in data["falling"]}
+    assert {c["id"] for c in data["attacked_surviving"]} <= {c["id"] for c in data["surviving"]}
+    assert len(everyone) == len(data["surviving"]) + len(data["falling"])
+
+
+def test_chain_from_a_lone_thesis_says_it_is_one(cli, tmp_path):
+    (tmp_path / "m.yaml").write_text("argmap: 1\nspeakers: [{id: a}]\nclaims:\n"
+                                     "  - {id: T, speaker: a, kind: thesis, text: t}\n", encoding="utf-8")
+    result = cli("chain", "T", "-m", str(tmp_path / "m.yaml"))
+    assert result.exit_code == 0 and "T is a thesis itself" in result.stdout
+
+
+def test_render_to_stdout():
+    done = run("render", str(DATA / "debate.yaml"), "-o", "-", "-f", "dot")
+    assert done.returncode == 0 and done.stdout.startswith("digraph") and not Path("-").exists()
+    assert run("render", str(DATA / "debate.yaml"), "-o", "-", "--watch").returncode == 2
+
+
+def test_check_counts_in_words(cli, tmp_path):
+    (tmp_path / "m.yaml").write_text("argmap: 1\nspeakers: [{id: a}]\nclaims:\n"
+                                     "  - {id: T, speaker: a, text: t}\n", encoding="utf-8")
+    out = cli("check", str(tmp_path / "m.yaml")).stdout
+    assert "ok (1 claim, 0 relations, 1 speaker; 0 quotes located)" in out
