@@ -126,7 +126,7 @@ def test_uncontested_rejects_an_unknown_semantics(cli):
 def test_chain(cli):
     result = cli("chain", "A5", "-m", GOOD)
     assert result.exit_code == 0
-    assert "2 chain(s) from A5 to a thesis" in result.output
+    assert "2 chains from A5 to a thesis" in result.output
     data = json.loads(cli("chain", "B2", "A1", "-m", GOOD, "--json").stdout)
     assert data["chains"] == [{"path": ["B2", "B1", "A1"], "types": ["support", "attack"],
                                "polarity": "attack", "target": "A1"}]
