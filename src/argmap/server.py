@@ -27,10 +27,10 @@ import json
 import re
 import secrets
 import threading
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from socketserver import ThreadingMixIn
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 

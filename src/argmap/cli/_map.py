@@ -79,7 +79,10 @@ def check(
         return
     from ._live import watch_map
 
-    watch_map(path, fmt, "check", lambda: _check_once(path, fmt, as_json) and None)
+    def once() -> None:
+        _check_once(path, fmt, as_json)
+
+    watch_map(path, fmt, "check", once)
 
 
 def _fix(path, as_json: bool) -> None:  # noqa: ANN001
