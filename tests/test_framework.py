@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.errors import QueryError, UsageError
-from argmap.framework import Derived, compile_map, to_af
+from argmap.framework import Derived, compile_map, support_closure, to_af
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 from argmap.vocabulary import parse_support
 
@@ -18,7 +18,16 @@ def mk(claims: str, relations: list[tuple[str, str, str]]) -> ArgumentMap:
 
 
 def derived(amap: ArgumentMap, reading: str) -> dict[tuple[str, str], Derived]:
-    return compile_map(amap, reading).derived
+    if reading == "deductive":
+        return compile_map(amap, reading).derived
+    # the closure of the earlier necessary reading, kept as the reference its BADF agrees
+    # with where every claim has one reason (tests/test_structured_evaluation.py)
+    direct = [(r.from_id, r.to_id) for r in amap.relations if r.type == "attack"]
+    fwd: dict[str, list[str]] = {}
+    for r in amap.relations:
+        if r.type == "support":
+            fwd.setdefault(r.from_id, []).append(r.to_id)
+    return support_closure(direct, fwd, {}, reading)
 
 
 def test_none_ignores_supports() -> None:
@@ -89,7 +98,6 @@ WORKED = mk("E1 E2 C1 C2 E3", [("E2", "+", "E1"), ("C1", "x", "E1"), ("C2", "+",
 @pytest.mark.parametrize("reading, pairs", [
     ("none", {("C1", "E1"), ("E3", "C2")}),
     ("deductive", {("C1", "E1"), ("E3", "C2"), ("C1", "E2"), ("C2", "E1"), ("C2", "E2")}),
-    ("necessary", {("C1", "E1"), ("E3", "C2"), ("E3", "C1")}),
 ])
 def test_worked_example_of_the_docs(reading: str, pairs: set[tuple[str, str]]) -> None:
     af = to_af(WORKED, reading)
@@ -110,3 +118,24 @@ def test_restricting_claims_drops_chains_through_removed_claims() -> None:
 def test_unknown_reading() -> None:
     with pytest.raises(UsageError, match="did you mean 'deductive'"):
         parse_support("deductiv")
+
+
+def test_necessary_compiles_arguments_to_auxiliary_nodes() -> None:
+    af = to_af(WORKED, "necessary")
+    assert list(af.names)[:5] == ["E1", "E2", "C1", "C2", "E3"] and af.meta["claims"] == 5
+    assert set(af.pairs()) == {
+        ("C1", "E1"), ("E3", "C2"),                       # the map's attacks
+        ("E2", "not:E2"), ("not:E2", "E2=>E1"), ("C1", "E2=>E1"),   # E2 => E1, rebutted by C1
+        ("E2=>E1", "unsupported:E1"), ("unsupported:E1", "E1"),
+        ("C2", "not:C2"), ("not:C2", "C2=>C1"), ("C2=>C1", "unsupported:C1"),
+        ("unsupported:C1", "C1"),
+    }
+    assert [a.kind for a in af.meta["aux"]] == ["argument", "not", "argument", "not",
+                                                "unsupported", "unsupported"]
+    assert af.meta["derived"] == {}
+
+
+def test_auxiliary_names_avoid_the_maps_ids() -> None:
+    m = mk("A B not:A", [("A", "+", "B")])
+    c = compile_map(m, "necessary")
+    assert "not:A'" in c.ids and c.ids.count("not:A") == 1
