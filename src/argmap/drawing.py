@@ -68,7 +68,8 @@ def diagram_options(amap: ArgumentMap, semantics: str | None = None, support: st
         out["derived"] = [
             (a, b, f"{a} attacks {b}: {d.kind} attack under the {reading.value} reading, via "
              + " → ".join(d.chain))
-            for (a, b), d in compile_map(amap, reading.value).derived.items()]
+            for (a, b), d in compile_map(amap, reading.value).derived.items()
+            if amap.has_claim(a) and amap.has_claim(b)]  # not from a deductive argument node
         out["derived_limit"] = DERIVED_LIMIT
     return out
 

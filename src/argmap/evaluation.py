@@ -13,8 +13,12 @@ Map-level entry points for the CLI and the other modules:
 * :func:`compare_standing` -- each speaker's claims that stand with and without the
   other speaker's claims.
 
-A map is compiled with :func:`argmap.framework.compile_map` and labelled by a
-pure-Python grounded labelling first. When that labelling leaves nothing
+A map is compiled with :func:`argmap.framework.compile_map` (claims first, then the
+auxiliary arguments a support reading needs: under ``necessary`` the map is a bipolar
+abstract dialectical framework, Brewka & Woltran 2010, whose arguments and
+disjunctive necessities, Nouioua 2013, become auxiliary Dung arguments; see
+docs/evaluation.md) and labelled by a pure-Python grounded labelling first. Statuses,
+extensions and explanations are projected back to the claims. When that labelling leaves nothing
 undecided -- as in most argument maps -- every semantics here coincides with it
 (a total grounded labelling is the unique complete labelling), and neither numpy
 nor the SAT solver is imported, so ``argmap status --semantics PR`` starts as fast
@@ -125,7 +129,7 @@ def _acceptance(ev: _Evaluated, sem: str) -> tuple[list[bool], list[bool]]:
         return inside, list(inside)
     from .semantics import acceptance
 
-    cred, skep = acceptance(ev.framework(), sem)
+    cred, skep = acceptance(ev.framework(), sem, among=ev.compiled.n_claims)
     return cred.tolist(), skep.tolist()
 
 

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .errors import QueryError
-from .model import ArgumentMap, Claim, Relation
+from .model import Argument, ArgumentMap, Claim
 
 __all__ = [
     "unattacked",
@@ -56,17 +56,33 @@ def claim_record(claim: Claim) -> dict[str, str]:
     return {"id": claim.id, "speaker": claim.speaker, "kind": claim.kind, "text": claim.text}
 
 
-def unattacked(amap: ArgumentMap) -> list[Claim]:
+def unattacked(amap: ArgumentMap, support: str = "none") -> list[Claim]:
     """The claims nobody attacks (no incoming ``attack`` relation), in map order.
 
-    Supports do not matter here; for the claims that *survive* attacks, see
-    :func:`argmap.evaluation.statuses`.
+    Under the readings that use supports (``necessary``, ``deductive``), a claim is
+    also contested when an argument for it is undercut (format 2): the undercut
+    denies that the argument carries it. Under ``none`` undercuts do not count. For
+    the claims that *survive* attacks, see :func:`argmap.evaluation.statuses`.
 
     Notes
     -----
-    O(claims + relations).
+    O(claims + relations + arguments).
+
+    Examples
+    --------
+    >>> from argmap.model import Argument, ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim(i, "s", i) for i in ("C", "P", "U")],
+    ...     arguments=[Argument("R", ("P",), "C")], relations=[Relation("U", "R", "attack")])
+    >>> [c.id for c in unattacked(m)], [c.id for c in unattacked(m, "necessary")]
+    (['C', 'P', 'U'], ['P', 'U'])
     """
+    from .vocabulary import parse_support
+
+    reading = parse_support(support).value
     attacked = {r.to_id for r in amap.relations if r.type == "attack"}
+    if reading != "none":
+        attacked |= {a.conclusion for a in amap.arguments if a.id in attacked}
     return [c for c in amap.claims if c.id not in attacked]
 
 
@@ -79,18 +95,32 @@ class Chain:
     path : tuple of str
         Claim ids from the start to the end.
     types : tuple of str
-        The type of each relation along the path (``len(path) - 1`` of them).
+        The type of each step along the path (``len(path) - 1`` of them):
+        ``support`` or ``attack`` (a relation), ``argument`` (from a premise to the
+        conclusion of a format-2 argument) or ``undercut`` (from an undercutter to the
+        conclusion of the argument it undercuts).
+    via : tuple
+        For each step, the argument it passes (``argument``/``undercut`` steps), else
+        None; empty when no step passes an argument.
+    premises : tuple
+        For each step, the premises of the argument it passes (all of them: a chain
+        passes an argument only with all its linked premises), else ``()``; empty when
+        no step passes an argument.
     polarity : str
-        ``"support"`` when the path has an even number of attacks, else ``"attack"``.
+        ``"support"`` when the path has an even number of attacks and undercuts, else
+        ``"attack"``.
     """
 
     path: tuple[str, ...]
     types: tuple[str, ...]
+    via: tuple[str | None, ...] = ()
+    premises: tuple[tuple[str, ...], ...] = ()
 
     @property
     def polarity(self) -> str:
-        """The net effect of the path: an even number of attacks supports."""
-        return "attack" if self.types.count("attack") % 2 else "support"
+        """The net effect of the path: an even number of attacks (and undercuts) supports."""
+        odd = (self.types.count("attack") + self.types.count("undercut")) % 2
+        return "attack" if odd else "support"
 
     @property
     def target(self) -> str:
@@ -156,11 +186,26 @@ def _distances(amap: ArgumentMap, targets: set[str], bound: int) -> dict[str, in
         d = dist[node] + 1
         if d > bound:
             continue
-        for rel in amap.incoming(node):
-            if rel.from_id not in dist:
-                dist[rel.from_id] = d
-                queue.append(rel.from_id)
+        before = [rel.from_id for rel in amap.incoming(node)]
+        for a in amap.arguments_for(node):  # premises and undercutters step to the conclusion
+            before += list(a.premises) + [r.from_id for r in amap.incoming(a.id)]
+        for claim in before:
+            if claim not in dist:
+                dist[claim] = d
+                queue.append(claim)
     return dist
+
+
+def _steps(amap: ArgumentMap, claim_id: str,
+           premise_of: dict[str, list[str]]) -> Iterator[tuple[str, str, str | None]]:
+    """``(next claim, step type, argument id)`` for every step out of *claim_id*."""
+    for rel in amap.outgoing(claim_id):
+        if amap.has_argument(rel.to_id):
+            yield amap.argument(rel.to_id).conclusion, "undercut", rel.to_id
+        else:
+            yield rel.to_id, rel.type, None
+    for aid in premise_of.get(claim_id, ()):
+        yield amap.argument(aid).conclusion, "argument", aid
 
 
 def _walk(amap: ArgumentMap, start: str, targets: set[str], max_depth: int,
@@ -168,12 +213,25 @@ def _walk(amap: ArgumentMap, start: str, targets: set[str], max_depth: int,
     dist = _distances(amap, targets, max_depth)
     if start not in dist:
         return
+    premise_of: dict[str, list[str]] = {}
+    for a in amap.arguments:
+        for p in a.premises:
+            premise_of.setdefault(p, []).append(a.id)
     steps = 0
     path = [start]
     types: list[str] = []
+    via: list[str | None] = []
     on_path = {start}
-    # An explicit stack of iterators over outgoing relations keeps deep maps off the C stack.
-    stack: list[Iterator[Relation]] = [iter(amap.outgoing(start))]
+
+    def chain() -> Chain:
+        if not any(v is not None for v in via):
+            return Chain(tuple(path), tuple(types))
+        linked = tuple(amap.argument(v).premises if v is not None and t == "argument" else ()
+                       for t, v in zip(types, via))
+        return Chain(tuple(path), tuple(types), tuple(via), linked)
+
+    # An explicit stack of iterators over outgoing steps keeps deep maps off the C stack.
+    stack: list[Iterator[tuple[str, str, str | None]]] = [_steps(amap, start, premise_of)]
     while stack:
         rel = next(stack[-1], None)
         steps += 1
@@ -186,19 +244,23 @@ def _walk(amap: ArgumentMap, start: str, targets: set[str], max_depth: int,
             if len(path) > 1:
                 on_path.discard(path.pop())
                 types.pop()
+                via.pop()
             continue
-        if rel.to_id in on_path or dist.get(rel.to_id, max_depth + 1) > max_depth - len(types) - 1:
+        target, kind, arg = rel
+        if target in on_path or dist.get(target, max_depth + 1) > max_depth - len(types) - 1:
             continue
-        path.append(rel.to_id)
-        types.append(rel.type)
-        if rel.to_id in targets:
-            yield Chain(tuple(path), tuple(types))
+        path.append(target)
+        types.append(kind)
+        via.append(arg)
+        if target in targets:
+            yield chain()
         if len(types) < max_depth:
-            on_path.add(rel.to_id)
-            stack.append(iter(amap.outgoing(rel.to_id)))
+            on_path.add(target)
+            stack.append(_steps(amap, target, premise_of))
         else:
             path.pop()
             types.pop()
+            via.pop()
 
 
 @dataclass
@@ -213,12 +275,17 @@ class ReasonNode:
     note : str or None
         The note of that relation.
     children : list of ReasonNode
-        The claims that bear on this one.
+        The claims that bear on this one: supporters and attackers (relations), and
+        one node per format-2 argument for it (``relation`` ``"argument"``), whose
+        children are its linked premises together (``"premise"``) and its
+        undercutters (``"undercut"``).
     repeated : bool
         True when the claim is already on the path from the root; it is not expanded
         again (this is what makes the tree finite on cyclic maps).
     truncated : bool
         True when the depth bound stopped the expansion although reasons remain.
+    argument : Argument or None
+        Set on an argument node (its ``claim`` is then the argument's conclusion).
     """
 
     claim: Claim
@@ -227,11 +294,17 @@ class ReasonNode:
     children: list[ReasonNode] = field(default_factory=list)
     repeated: bool = False
     truncated: bool = False
+    argument: Argument | None = None
 
     def to_dict(self) -> dict[str, object]:
         """Plain nested data, for JSON (built without recursion, so deep trees are safe)."""
         def record(node: ReasonNode) -> dict[str, object]:
-            d: dict[str, object] = dict(claim_record(node.claim))
+            if node.argument is not None:
+                d: dict[str, object] = {"argument": node.argument.id,
+                                        "premises": list(node.argument.premises),
+                                        "conclusion": node.argument.conclusion}
+            else:
+                d = dict(claim_record(node.claim))
             d["relation"] = node.relation
             if node.note is not None:
                 d["note"] = node.note
@@ -311,18 +384,30 @@ def reasons(amap: ArgumentMap, claim_id: str, *, max_depth: int | None = DEFAULT
     queue: deque[tuple[ReasonNode, frozenset[str], int]] = deque([(root, frozenset({claim_id}), 0)])
     while queue:
         node, on_path, depth = queue.popleft()
-        incoming = amap.incoming(node.claim.id)
-        if depth >= max_depth or (max_nodes is not None and count + len(incoming) > max_nodes):
-            node.truncated = bool(incoming)
+        found: list[tuple[Claim | Argument, str, str | None]]
+        if node.argument is not None:
+            a = node.argument
+            found = [(amap.claim(p), "premise", None) for p in a.premises]
+            found += [(amap.claim(r.from_id), "undercut", r.note) for r in amap.incoming(a.id)]
+        else:
+            found = [(amap.claim(r.from_id), r.type, r.note) for r in amap.incoming(node.claim.id)]
+            found += [(x, "argument", x.note) for x in amap.arguments_for(node.claim.id)]
+        if depth >= max_depth or (max_nodes is not None and count + len(found) > max_nodes):
+            node.truncated = bool(found)
             continue
-        for rel in incoming:
-            child = ReasonNode(amap.claim(rel.from_id), rel.type, rel.note)
-            node.children.append(child)
+        for item, rtype, note in found:
             count += 1
-            if rel.from_id in on_path:
+            if isinstance(item, Argument):  # the premises stay at the same claim depth
+                child = ReasonNode(amap.claim(item.conclusion), rtype, note, argument=item)
+                node.children.append(child)
+                queue.append((child, on_path, depth + 1))
+                continue
+            child = ReasonNode(item, rtype, note)
+            node.children.append(child)
+            if item.id in on_path:
                 child.repeated = True
             else:
-                queue.append((child, on_path | {rel.from_id}, depth + 1))
+                queue.append((child, on_path | {item.id}, depth + 1))
     return root
 
 

@@ -221,7 +221,7 @@ def uncontested(
     from ..queries import claim_record, unattacked
 
     amap = load_map(map_path, fmt)
-    plain = unattacked(amap)
+    plain = unattacked(amap, support.value)
     surviving = None
     if semantics is not None:
         from ..evaluation import survivors
@@ -284,7 +284,7 @@ def chain(
 
     Example: argmap chain C1 -m maps/enhanced-cooperation.yaml
     """
-    from ..queries import chains
+    from ..queries import Chain, chains
 
     amap = load_map(map_path, fmt)
     found: Iterator[Chain] = itertools.islice(chains(amap, start, end, max_depth=max_depth), limit + 1)
@@ -292,10 +292,17 @@ def chain(
     if as_json:
         listed = list(found)
         more = len(listed) > limit
-        found = iter(listed[:limit])
+
+        def record(c: Chain) -> dict[str, object]:
+            d: dict[str, object] = {"path": list(c.path), "types": list(c.types),
+                                    "polarity": c.polarity, "target": c.target}
+            if c.via:
+                d["via"] = list(c.via)
+                d["premises"] = [list(p) for p in c.premises]
+            return d
+
         print_json({"from": start, "to": end, "max_depth": max_depth,
-                    "chains": [{"path": list(c.path), "types": list(c.types), "polarity": c.polarity,
-                                "target": c.target} for c in found], "truncated": more})
+                    "chains": [record(c) for c in listed[:limit]], "truncated": more})
         return
     goal = end if end is not None else "a thesis"
     count = 0
@@ -305,8 +312,15 @@ def chain(
             break
         count += 1
         steps = [c.path[0]]
-        for t, node in zip(c.types, c.path[1:]):
-            steps.append(("--+-> " if t == "support" else "--x-> ") + node)
+        for k, (t, node) in enumerate(zip(c.types, c.path[1:])):
+            if t == "argument":
+                others = [p for p in c.premises[k] if p != c.path[k]]
+                steps.append(("(+ " + " + ".join(others) + ") " if others else "")
+                             + f"=={c.via[k]}=> " + node)
+            elif t == "undercut":
+                steps.append(f"--x[{c.via[k]}]-> " + node)
+            else:
+                steps.append(("--+-> " if t == "support" else "--x-> ") + node)
         echo(wrap(" ".join(steps), "      ", f"  {c.polarity:7s} "))
     if not count:
         if end is None and amap.claim(start).kind == "thesis":
@@ -352,12 +366,20 @@ def why(
         print_json(tree.to_dict())
         return
     cut = False
+    marks = {None: "", "support": "+ ", "attack": "- ", "argument": "+ ", "premise": "& ",
+             "undercut": "-/ "}
     for depth, node in tree.walk():
         cut = cut or (node.truncated and depth < max_depth)
         c = node.claim
-        mark = "" if node.relation is None else ("+ " if node.relation == "support" else "- ")
+        mark = marks[node.relation]
         tail = " (cycle)" if node.repeated else (" (...)" if node.truncated else "")
         indent = "    " * depth
+        if node.argument is not None:
+            a = node.argument
+            kind = "linked argument" if len(a.premises) > 1 else "argument"
+            echo(wrap(f"{kind}: {' + '.join(a.premises)}{tail}", indent + "    ",
+                      f"{indent}{mark}{a.id} [{amap.argument_speaker(a)}] "))
+            continue
         echo(wrap(f"{c.text}{tail}", indent + "    ", f"{indent}{mark}{c.id} [{c.speaker}] "))
     if cut:
         echo(f"(the tree was cut at {max_nodes} nodes; raise --max-nodes or lower --max-depth)")

@@ -594,8 +594,16 @@ def _sst_with(c: AF, q: int, *, want: bool) -> np.ndarray | None:
     return None
 
 
-def acceptance(af: AF, semantics: str | Semantics) -> tuple[np.ndarray, np.ndarray]:
+def acceptance(af: AF, semantics: str | Semantics, *,
+               among: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Credulous and skeptical acceptance of every argument at once.
+
+    Parameters
+    ----------
+    among : int, optional
+        Only arguments ``0 … among-1`` need their skeptical answer (a compiled map
+        puts its claims first and auxiliary arguments after them); for the others
+        the PR skeptical mask may say False where the answer is True. Default: all.
 
     Returns
     -------
@@ -630,7 +638,8 @@ def acceptance(af: AF, semantics: str | Semantics) -> tuple[np.ndarray, np.ndarr
     if c.n == 0:
         return cred, skep
     for comp, sub in _components(c):
-        ccred, cskep = _component_acceptance(comp, sem)
+        wanted = None if among is None else members[sub] < among
+        ccred, cskep = _component_acceptance(comp, sem, wanted)
         if ccred is None:  # no extension in this component, hence none at all
             return np.zeros(n, dtype=bool), np.ones(n, dtype=bool)
         cred[members[sub[ccred]]] = True
@@ -638,7 +647,8 @@ def acceptance(af: AF, semantics: str | Semantics) -> tuple[np.ndarray, np.ndarr
     return cred, skep
 
 
-def _component_acceptance(c: AF, sem: Semantics) -> tuple[np.ndarray | None, np.ndarray]:
+def _component_acceptance(c: AF, sem: Semantics,
+                          wanted: np.ndarray | None = None) -> tuple[np.ndarray | None, np.ndarray]:
     none = np.zeros(c.n, dtype=bool)
     if sem is Semantics.CO:
         return _sat.credulous_cover(c, "adm"), none
@@ -646,7 +656,8 @@ def _component_acceptance(c: AF, sem: Semantics) -> tuple[np.ndarray | None, np.
         cred = _sat.credulous_cover(c, "adm")
         skep = _sat.ideal_core(c)
         first = next(_sat.preferred_extensions(c))
-        for q in np.flatnonzero(first & ~skep).tolist():
+        open_ = first & ~skep if wanted is None else first & ~skep & wanted
+        for q in np.flatnonzero(open_).tolist():
             if _sat.skeptical_preferred(c, q) is None:
                 skep[q] = True
         return cred, skep
