@@ -550,14 +550,14 @@ def explain(amap: ArgumentMap, claim_id: str, semantics: str = "GR", support: st
     aux = {names[comp.n_claims + k]: a for k, a in enumerate(comp.aux)}
     skip = {name for name, a in aux.items() if a.kind != "argument"}
     attackers: dict[str, list[str]] = {name: [] for name in names}
-    for a, b in comp.attacks:
-        if names[a] not in skip:
-            attackers[names[b]].append(names[a])
+    for x, y in comp.attacks:
+        if names[x] not in skip:
+            attackers[names[y]].append(names[x])
     reasons: dict[str, list[str]] = {}
     if reading == "necessary":
         for name, a in aux.items():
-            if a.kind == "argument":
-                reasons.setdefault(a.conclusion, []).append(name)  # type: ignore[arg-type]
+            if a.kind == "argument" and a.conclusion is not None:
+                reasons.setdefault(a.conclusion, []).append(name)
     undercutters = {x.id: {c.id for c in amap.undercutters(x.id)} for x in amap.arguments}
     derived = comp.derived
     budget = [max_nodes - 1]

@@ -432,10 +432,10 @@ def _argument_name(a: StructuredArgument) -> str:
 def _necessary(amap: ArgumentMap, ids: tuple[str, ...], direct: list[tuple[str, str]],
                args: list[StructuredArgument], nodes: _Nodes, reading: SupportReading) -> Compiled:
     index = nodes.index
-    attacks = [(index[a], index[b]) for a, b in direct]
+    attacks = [(index[x], index[y]) for x, y in direct]
     attackers: dict[str, list[int]] = {}
-    for a, b in direct:
-        attackers.setdefault(b, []).append(index[a])
+    for x, y in direct:
+        attackers.setdefault(y, []).append(index[x])
     negation: dict[str, int] = {}
     reasons: dict[str, list[int]] = {}
     for a in args:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -284,7 +284,7 @@ def chain(
 
     Example: argmap chain C1 -m maps/enhanced-cooperation.yaml
     """
-    from ..queries import Chain, chains
+    from ..queries import chains
 
     amap = load_map(map_path, fmt)
     found: Iterator[Chain] = itertools.islice(chains(amap, start, end, max_depth=max_depth), limit + 1)
@@ -293,7 +293,7 @@ def chain(
         listed = list(found)
         more = len(listed) > limit
 
-        def record(c: Chain) -> dict[str, object]:
+        def record(c: Any) -> dict[str, object]:
             d: dict[str, object] = {"path": list(c.path), "types": list(c.types),
                                     "polarity": c.polarity, "target": c.target}
             if c.via:
