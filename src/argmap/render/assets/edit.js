@@ -31,7 +31,8 @@
     var old = keep ? select.value : null;
     while (select.firstChild) { select.removeChild(select.firstChild); }
     items.forEach(function (it) { select.appendChild(option(it[0], it[1])); });
-    if (old !== null) { select.value = old; }
+    var known = items.some(function (it) { return it[0] === old; });
+    if (old !== null && known) { select.value = old; } else if (items.length) { select.value = items[0][0]; }
   }
   function short(s, n) { s = String(s || ""); return s.length > n ? s.slice(0, n - 1) + "\u2026" : s; }
 
