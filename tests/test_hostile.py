@@ -495,3 +495,48 @@ def test_the_render_time_limit_comes_from_the_environment(monkeypatch):
     assert engine._timeout() == 7.5
     monkeypatch.setenv("ARGMAP_RENDER_TIMEOUT", "soon")
     assert engine._timeout() == engine.TIMEOUT
+
+
+# -- exports travel; lossy characters are reported ------------------------------------------
+
+@pytest.mark.parametrize(("to", "suffix"), [("yaml", ".yaml"), ("json", ".json"), ("argdown", ".argdown"),
+                                            ("aif", ".aif.json")])
+def test_an_export_elsewhere_takes_its_sources_and_loads_there_and_after_a_move(cli, tmp_path, to, suffix):
+    import shutil
+
+    (tmp_path / "a").mkdir()
+    path = _small_map(tmp_path / "a")
+    out = tmp_path / "elsewhere" / "deeper" / f"x{suffix}"
+    out.parent.mkdir(parents=True)
+    result = cli("convert", str(path), "--to", to, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert (out.parent / "sources" / "text.txt").read_bytes() == (path.parent / "sources" / "text.txt").read_bytes()
+    assert argmap.check(out) == []
+    shutil.move(tmp_path / "elsewhere", tmp_path / "moved")
+    moved = tmp_path / "moved" / "deeper" / out.name
+    assert argmap.check(moved) == []
+    assert [c.quote for c in argmap.load(moved).claims] == [c.quote for c in argmap.load(path).claims]
+
+
+def test_an_export_does_not_overwrite_a_different_text_in_the_way(cli, tmp_path):
+    (tmp_path / "a").mkdir()
+    path = _small_map(tmp_path / "a")
+    out = tmp_path / "b" / "x.yaml"
+    (tmp_path / "b" / "sources").mkdir(parents=True)
+    (tmp_path / "b" / "sources" / "text.txt").write_text("someone else's text")
+    result = cli("convert", str(path), "-o", str(out))
+    assert result.exit_code == 1
+    assert "a different file is already there" in result.stderr
+    assert not out.exists()
+    assert (tmp_path / "b" / "sources" / "text.txt").read_text() == "someone else's text"
+
+
+@pytest.mark.parametrize("text", ["\x00", "one\rtwo", "one\u2028two", "one\ttwo", "a\x1bb"])
+def test_argdown_reports_characters_it_cannot_keep(text):
+    from argmap.formats import argdown
+
+    m = ArgumentMap(speakers=[Speaker("s", "S")], claims=[Claim("A", "s", text), Claim("B", "s", "b")],
+                    relations=[Relation("B", "A", "support")])
+    assert any("cannot keep" in line for line in argdown.losses(m))
+    clean = ArgumentMap(speakers=[Speaker("s", "S")], claims=[Claim("A", "s", "plain text")])
+    assert argdown.losses(clean) == []

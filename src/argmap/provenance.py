@@ -35,19 +35,21 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import os
 import re
 import stat
 from dataclasses import replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import ArgmapError, MapFormatError, ProvenanceError, did_you_mean
+from .errors import ArgmapError, FileAccessError, MapFormatError, ProvenanceError, did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import ArgumentMap, Claim, Source
 
 __all__ = ["Match", "locate", "count_occurrences", "near_miss_hint", "line_col", "SourceText",
-           "read_source", "sha_problem", "Placement", "place", "place_quotes", "Where", "map_inputs"]
+           "read_source", "sha_problem", "Placement", "place", "place_quotes", "Where", "map_inputs",
+           "SOURCE_FORMATS", "carry_sources", "copy_sources"]
 
 #: ``(line, column)`` of an item in the file being read, or None.
 Where = tuple[int, int] | None
@@ -174,6 +176,75 @@ def map_inputs(amap: ArgumentMap) -> list[Path]:
         return []
     base = Path(amap.path).parent
     return [Path(amap.path)] + [base / s.file for s in amap.sources]
+
+
+#: Formats whose files refer to source texts by relative path (and so need them alongside).
+SOURCE_FORMATS = ("yaml", "json", "argdown", "aif")
+
+
+def carry_sources(amap: ArgumentMap, output: str | Path) -> list[tuple[Path, Path]]:
+    """Plan the copies that let a map written to *output* find its source texts there.
+
+    A map refers to each source text by a path relative to its own folder, and a
+    path may not leave that folder. A map written into another folder therefore
+    takes its texts along: each ``base/file`` goes to ``output's folder/file``, so
+    the written file loads where it is written, and still after its folder is
+    moved (quotes and SHA-256 still verified against the same bytes).
+
+    Returns
+    -------
+    list of (Path, Path)
+        ``(source, destination)`` pairs still to copy; a destination that already
+        holds the same bytes (or is the source itself) is left out.
+
+    Raises
+    ------
+    FileAccessError
+        If a destination exists with other bytes (nothing is copied or written),
+        or a source text cannot be read.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Source
+    >>> carry_sources(ArgumentMap(sources=[Source("t", "talk.txt")]), "out/m.yaml")  # no map file
+    []
+    """
+    from ._files import read_bytes
+
+    if amap.path is None or not amap.sources:
+        return []
+    base = Path(amap.path).parent
+    folder = Path(output).parent
+    plan = []
+    for s in amap.sources:
+        source, destination = base / s.file, folder / s.file
+        try:
+            if destination.exists() and os.path.samefile(source, destination):
+                continue
+        except OSError:
+            pass
+        data = read_bytes(source, what="source text")
+        if destination.exists():
+            if destination.is_file() and read_bytes(destination) == data:
+                continue
+            raise FileAccessError(
+                f"the map's source text {s.file!r} would be copied here, but a different file is "
+                "already there", path=destination,
+                hint="write the export into another folder, or next to the map")
+        plan.append((source, destination))
+    return plan
+
+
+def copy_sources(plan: list[tuple[Path, Path]]) -> None:
+    """Copy the ``(source, destination)`` pairs of :func:`carry_sources` (folders created, atomically)."""
+    from ._files import atomic_write, read_bytes
+
+    for source, destination in plan:
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise FileAccessError(f"cannot create the folder: {exc.strerror}", path=destination.parent) from None
+        atomic_write(destination, read_bytes(source, what="source text"))
 
 
 class SourceText(NamedTuple):

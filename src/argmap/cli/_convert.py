@@ -48,7 +48,9 @@ def convert(
 
     What the output format cannot hold is listed on stderr, one line per kind of
     loss with counts, and so is what reading an Argdown or AIF input skipped or could
-    not keep (file:line:col: warning: …); --strict turns any loss into an error.
+    not keep (file:line:col: warning: …); --strict turns any loss into an error. Written into another
+    folder, a map takes its source texts along (copied to the same relative paths
+    next to it), so the export loads there and after that folder is moved.
     docs/formats.md says per format what is read, written and lost.
 
     Example: argmap convert maps/enhanced-cooperation.yaml --to argdown -o map.argdown
@@ -56,7 +58,7 @@ def convert(
     from .. import formats
     from .._files import atomic_write
     from ..errors import ConversionError
-    from ..provenance import map_inputs
+    from ..provenance import SOURCE_FORMATS, carry_sources, copy_sources, map_inputs
 
     path = resolve_map(map_path)
     if from_ is not None and from_.lower() not in formats.FORMATS:
@@ -98,5 +100,10 @@ def convert(
             text = printable(text)
         typer.echo(text, nl=False)
     else:
+        regular = not output.exists() or output.is_file()
+        plan = carry_sources(amap, output) if regular and target.name in SOURCE_FORMATS else []
         atomic_write(output, text, keep=[path, *map_inputs(amap)])
         err(f"argmap: wrote {output} ({target.name})")
+        copy_sources(plan)
+        for _, destination in plan:
+            err(f"argmap: copied the source text {destination} (the export refers to it)")

@@ -118,7 +118,7 @@ def dumps(amap: ArgumentMap) -> str:
 
 
 def losses(amap: ArgumentMap) -> list[str]:
-    """What Argdown output cannot hold of *amap*: line breaks inside texts.
+    """What Argdown output cannot hold of *amap*: line breaks and control characters in texts.
 
     Examples
     --------
@@ -134,4 +134,15 @@ def losses(amap: ArgumentMap) -> list[str]:
     if broken:
         out.append(f"{broken} claim text{'s' if broken != 1 else ''} with line breaks "
                    "(written on one line)")
+    odd = sum(1 for c in amap.claims if _UNKEPT.search(c.text))
+    odd += sum(1 for r in amap.relations if r.note and _UNKEPT.search(r.note))
+    if odd:
+        out.append(f"{odd} claim text{'s' if odd != 1 else ''} or note{'s' if odd != 1 else ''} with "
+                   "characters Argdown text cannot keep (NUL, CR, tab, other control characters, "
+                   "U+2028/U+2029: changed to spaces or dropped)")
     return out
+
+
+#: Characters the Argdown reader does not give back as written: it drops NUL, reads
+#: CR, vertical tab, form feed, U+0085 and U+2028/9 as line breaks, expands tabs.
+_UNKEPT = re.compile("[\x00-\x08\t\x0b-\x1f\x7f-\x9f\u2028\u2029]")
