@@ -117,6 +117,9 @@ class Claim:
         The speaker's illocution as AIF names it (``asserting`` when None;
         ``questioning``, ``challenging``, ``conceding`` ...). A questioned claim is not
         asserted (see :attr:`asserted`).
+    silence : tuple of (str, str)
+        ``(rule id, reason)`` pairs: lint rules (:mod:`argmap.lint`) silenced for this
+        claim, each with the reason the map's author gives (native key ``silence:``).
     """
 
     id: str
@@ -130,6 +133,7 @@ class Claim:
     start: int | None = None
     end: int | None = None
     act: str | None = None
+    silence: tuple[tuple[str, str], ...] = ()
 
     @property
     def asserted(self) -> bool:

@@ -8,7 +8,7 @@ stderr with exit status 1 (see :func:`argmap.cli._app.run`).
 Modules: :mod:`._app` (the app, shared options, error handling), :mod:`._map`
 (check, show, uncontested, chain, why, compare), :mod:`._evaluate` (status,
 extensions, explain), :mod:`._convert` (convert), :mod:`._render` (render, html), :mod:`._author` (quote, schema, init),
-:mod:`._text` (plain-text layout).
+:mod:`._lint` (lint), :mod:`._text` (plain-text layout).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 from ._app import app
 
 # Importing the command modules registers their commands on ``app``, in this order (the order of --help).
-from . import _map, _convert, _render, _evaluate, _author, _iccma  # noqa: E402,F401
+from . import _map, _convert, _render, _evaluate, _author, _iccma, _lint  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 

@@ -24,6 +24,9 @@ reported with ``file:line:col`` and a hint; all problems of a file are collected
   ``occurrence: N`` is given), and ``start``/``end`` are derived from it. A file
   may carry ``start``/``end`` (``argmap convert --to json`` writes them) only if
   they agree with the derived offsets.
+* a claim may carry ``silence: {RULE: REASON}``, lint rules silenced for that
+  claim with the author's reason (:mod:`argmap.lint`); each reason must be a
+  non-empty string.
 
 :func:`parse` also returns *advisories*, problems that do not stop a map from
 loading but that ``argmap check`` reports as failures: a quote that occurs more
@@ -69,7 +72,7 @@ _FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sources": (("id", "file"), ("sha256", "title", "whitespace")),
     "speakers": (("id",), ("name",)),
     "claims": (("id", "speaker", "text"), ("kind", "source", "quote", "occurrence", "tags", "start", "end",
-                                           "act")),
+                                           "act", "silence")),
     "arguments": (("id", "premises", "conclusion"), ("speaker", "scheme", "note")),
     "relations": (("from", "to", "type"), ("note", "speaker")),
 }
@@ -356,6 +359,7 @@ def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], source
                 checker.error(tnode, f"tags must be a list, not {tnode.type_name()}", hint="write [a, b]")
             else:
                 tags = [t for t in (checker.string(n, "a tag") for n in tnode.items) if t is not None]
+        silence = _silence(checker, f["silence"]) if "silence" in f else ()
         ok = _unique(checker, seen, cid, f.get("id"), "claim")
         ok = _ref(checker, f.get("speaker"), speaker, speakers, "speaker", "speakers") and ok
         if source is not None:
@@ -381,9 +385,30 @@ def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], source
         positions[("claims", len(claims))] = (item.line, item.column)
         if "quote" in f:
             positions[("claims", len(claims), "quote")] = (f["quote"].line, f["quote"].column)
+        if "silence" in f:
+            positions[("claims", len(claims), "silence")] = (f["silence"].line, f["silence"].column)
         claims.append(Claim(cid, speaker, text, kind, source, quote, occurrence, tuple(tags), start, end,
-                            act))
+                            act, silence=silence))
     return claims
+
+
+def _silence(checker: _Checker, node: Node) -> tuple[tuple[str, str], ...]:
+    """A claim's ``silence: {RULE: REASON}``: lint rules silenced for it, each with a reason.
+
+    Which rule ids exist is :mod:`argmap.lint`'s business (it reports unknown ones);
+    here each entry must be a rule id and a non-empty reason.
+    """
+    if node.kind != "map":
+        checker.error(node, f"silence must map lint rule ids to reasons, not {node.type_name()}",
+                      hint="write `silence: {no-thesis: why the text leaves this claim aside}`")
+        return ()
+    entries = []
+    for key, value in node.pairs:
+        rule = checker.string(key, "a silenced rule id")
+        reason = checker.string(value, f"the reason for silencing {rule!r}" if rule else "a reason")
+        if rule is not None and reason is not None:
+            entries.append((rule, reason))
+    return tuple(entries)
 
 
 def _place(checker: _Checker, f: dict[str, Node], cid: str | None, quote: str, occurrence: int | None,
@@ -610,6 +635,8 @@ def to_data(amap: ArgumentMap, *, offsets: bool = False) -> dict[str, Any]:
             d["tags"] = list(c.tags)
         if c.act is not None:
             d["act"] = c.act
+        if c.silence:
+            d["silence"] = dict(c.silence)
         if offsets and c.start is not None:
             d["start"], d["end"] = c.start, c.end
         claims.append(d)
