@@ -40,7 +40,7 @@ FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sources": (("id", "file"), ("sha256", "title", "whitespace")),
     "speakers": (("id",), ("name",)),
     "claims": (("id", "speaker", "text"),
-               ("kind", "source", "quote", "occurrence", "tags", "act", "start", "end")),
+               ("kind", "source", "quote", "occurrence", "tags", "act", "silence", "start", "end")),
     "arguments": (("id", "premises", "conclusion"), ("speaker", "scheme", "note")),
     "relations": (("from", "to", "type"), ("note", "speaker")),
 }
@@ -104,6 +104,9 @@ def json_schema() -> dict[str, Any]:
                          "questioning, challenging, conceding, …). A questioned or challenged claim "
                          "is not asserted.",
                          examples=["asserting", "questioning", "challenging", "conceding", "restating"]),
+            "silence": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1},
+                        "description": "Lint rules silenced for this claim, each with its reason: "
+                        "{rule id: reason} (`argmap lint --rules` lists the ids)."},
             "start": {"type": "integer", "minimum": 0,
                       "description": "Derived offset of the quote (code points); if given, it must agree."},
             "end": {"type": "integer", "minimum": 0,
