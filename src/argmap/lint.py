@@ -50,9 +50,10 @@ Examples
 --------
 >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
 >>> m = ArgumentMap(speakers=[Speaker("a", "A")],
-...     claims=[Claim("A1", "a", "thesis", kind="thesis"), Claim("A2", "a", "stray")])
+...     claims=[Claim("A1", "a", "thesis", kind="thesis"), Claim("A2", "a", "reason"),
+...             Claim("A3", "a", "stray")], relations=[Relation("A2", "A1", "support")])
 >>> [(f.rule, f.subject) for f in lint(m)]
-[('unrelated', 'A2')]
+[('unrelated', 'A3')]
 """
 
 from __future__ import annotations
