@@ -320,7 +320,7 @@ def test_a_silence_that_silences_nothing_is_a_warning():
 def test_selecting_rules(tmp_path):
     m = make([("A1", "a", "fact"), ("A2", "a", "claim"), ("A3", "a", "claim")], [("A2", "A1", "attack")])
     assert {f.rule for f in lint(m, ["unrelated"])} == {"unrelated"}
-    with pytest.raises(argmap.QueryError, match="unknown lint rule"):
+    with pytest.raises(argmap.errors.UsageError, match="unknown lint rule"):
         lint(m, ["no-such-rule"])
 
 

@@ -258,14 +258,14 @@ def _alone(amap: ArgumentMap, speaker: str) -> ArgumentMap:
 
 def _self_defeat(amap: ArgumentMap, out: _Collector) -> None:
     from .evaluation import explain, statuses
-    from .framework import SUPPORT_READINGS
+    from .vocabulary import SupportReading
 
     for speaker in amap.speakers:
         solo = _alone(amap, speaker.id)
         if not solo.claims:
             continue
         lost: dict[str, list[tuple[str, str]]] = {}
-        for reading in SUPPORT_READINGS:
+        for reading in (r.value for r in SupportReading):
             for cid, status in statuses(solo, "GR", reading).items():
                 if status != "in":
                     lost.setdefault(cid, []).append((reading, status))
@@ -560,15 +560,15 @@ def lint_report(amap: ArgumentMap, rules: Iterable[str] | None = None) -> LintRe
 
     Raises
     ------
-    QueryError
+    UsageError
         For an unknown rule id in *rules*.
     """
-    from .errors import QueryError, did_you_mean
+    from .errors import UsageError, did_you_mean
 
     wanted = list(RULES) if rules is None else list(rules)
     for rid in wanted:
         if rid not in RULES:
-            raise QueryError(f"unknown lint rule {rid!r}",
+            raise UsageError(f"unknown lint rule {rid!r}",
                              hint=did_you_mean(rid, RULES) or "`argmap lint --rules` lists them")
     out = _Collector(amap)
     for rid, check in _CHECKS:
