@@ -30,10 +30,10 @@ def lint(
 
     One line per finding, `file:line:col: rule: message (hint)`, then a summary. Exit
     status 1 when any finding is an error, 0 otherwise (warnings alone pass). A claim's
-    `silence: {RULE: REASON}` in the map silences that rule for that claim.
+    `silence: {RULE: REASON}` in the map silences that rule for that claim;
+    `--rules` lists the rules, `--select` runs some of them, `--json` prints data.
 
-    Examples: `argmap lint`, `argmap lint my.yaml --json`, `argmap lint --rules`,
-    `argmap lint my.yaml --select self-defeat,attacks-fact`.
+    Example: argmap lint maps/enhanced-cooperation.yaml --select self-defeat,attacks-fact
     """
     from ..lint import RULES, lint_report
 
