@@ -220,9 +220,9 @@ def test_click_a_quote_selects_the_node(page: Any, shipped_page: Path) -> None:
     assert page.text_content("#details h2") == "C2"
     assert in_viewport(page, "#claim-C2")
     # Links in the panel select the related claim.
-    page.click("#details a:has-text('E2:')")
-    assert page.text_content("#details h2") == "E2"
-    assert "selected" in page.get_attribute("#claim-E2", "class")
+    page.click("#details a:has-text('C3:')")
+    assert page.text_content("#details h2") == "C3"
+    assert "selected" in page.get_attribute("#claim-C3", "class")
     assert "selected" not in page.get_attribute("#claim-C2", "class")
 
 

@@ -31,20 +31,60 @@ def test_source_is_pinned_and_every_quote_resolves(shipped):
         assert source.text.count(claim.quote) == 1 or claim.occurrence
 
 
-def test_two_speakers_each_with_a_thesis(shipped):
-    assert [s.id for s in shipped.speakers] == ["essay", "commenter"]
+def test_three_speakers_the_essay_and_the_comment_each_with_a_thesis(shipped):
+    assert [s.id for s in shipped.speakers] == ["essay", "commenter", "us-gov"]
     for speaker in ("essay", "commenter"):
         assert any(c.kind == "thesis" for c in shipped.claims_by(speaker))
+    # the letter the essay quotes and answers is a speaker of its own, answered by the essay
+    letter = {c.id for c in shipped.claims_by("us-gov")}
+    assert letter and any(r.to_id in letter and r.type == "attack"
+                          and shipped.claim(r.from_id).speaker == "essay" for r in shipped.relations)
 
 
-def test_every_commenter_claim_is_linked(shipped):
-    for claim in shipped.claims_by("commenter"):
-        related = [r for r in shipped.relations if claim.id in (r.from_id, r.to_id)]
-        assert related, f"{claim.id} is not linked to anything"
+def test_every_claim_is_linked_unless_the_map_says_why(shipped):
+    linked = {r.from_id for r in shipped.relations} | {r.to_id for r in shipped.relations}
+    for a in shipped.arguments:
+        linked |= set(a.premises) | {a.conclusion}
+    for claim in shipped.claims:
+        assert claim.id in linked or dict(claim.silence).get("unrelated"), f"{claim.id} is not linked"
+
+
+def test_format_2_structures_are_used(shipped):
+    assert any(len(a.premises) >= 2 for a in shipped.arguments), "linked premises"
+    undercuts = [r for r in shipped.relations if shipped.has_argument(r.to_id)]
+    assert {r.type for r in undercuts} == {"attack"} and len(undercuts) >= 4
+    conclusions = [a.conclusion for a in shipped.arguments]
+    assert any(conclusions.count(c) > 1 for c in conclusions), "alternative arguments"
+
+
+def test_no_speaker_attacks_its_own_claims(shipped):
+    for r in shipped.relations:
+        if r.type == "attack" and shipped.has_claim(r.to_id):
+            assert shipped.claim(r.from_id).speaker != shipped.claim(r.to_id).speaker, r
+
+
+def test_lint_passes_with_only_reasoned_silences(shipped):
+    from argmap.lint import lint_report
+
+    report = lint_report(shipped)
+    assert report.findings == []
+    assert all(reason.strip() for _, reason in report.silenced)
+    result = CliRunner().invoke(app, ["lint"])
+    assert result.exit_code == 0 and ": ok (" in result.stdout
+
+
+@pytest.mark.parametrize("support", ["none", "necessary"])
+def test_each_text_alone_keeps_every_one_of_its_claims(shipped, support):
+    result = CliRunner().invoke(app, ["compare", "--semantics", "GR", "--support", support, "--json"])
+    assert result.exit_code == 0, result.output
+    alone = json.loads(result.stdout)["evaluation"]["alone"]
+    for speaker in ("essay", "commenter"):
+        assert sorted(alone[speaker]) == sorted(c.id for c in shipped.claims_by(speaker)), speaker
 
 
 def test_the_comment_answers_the_essay(shipped):
     speaker = {c.id: c.speaker for c in shipped.claims}
+    speaker.update({a.id: shipped.argument_speaker(a) for a in shipped.arguments})
     across = [r for r in shipped.relations if speaker[r.from_id] == "commenter" and speaker[r.to_id] == "essay"]
     assert len({r.type for r in across}) == 2, "the comment both attacks and concedes"
     assert len(across) >= 15
