@@ -14,7 +14,7 @@ from argmap.formats import aif
 from argmap.model import Claim
 
 from .helpers.budget import examples
-from .helpers.maps import DATA, SHIPPED, assert_same_map
+from .helpers.maps import DATA, FIRST_VERSION, assert_same_map
 
 
 def rels(m: argmap.ArgumentMap) -> set[tuple[str, str, str]]:
@@ -83,13 +83,13 @@ def test_golden_writer_and_reader() -> None:
 
 
 def test_shipped_map_round_trip() -> None:
-    m = argmap.load(SHIPPED)
-    back = aif.loads(aif.dumps(m), path=SHIPPED.parent / "copy.aif.json")
+    m = argmap.load(FIRST_VERSION)
+    back = aif.loads(aif.dumps(m), path=FIRST_VERSION.parent / "copy.aif.json")
     assert back == m
 
 
 def test_plain_aif_without_the_argmap_block_keeps_claims_speakers_and_kinds_of_relation() -> None:
-    m = argmap.load(SHIPPED)
+    m = argmap.load(FIRST_VERSION)
     doc = json.loads(aif.dumps(m))
     del doc["argmap"]
     back = aif.loads(json.dumps(doc))

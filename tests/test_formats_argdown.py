@@ -15,7 +15,7 @@ from argmap.formats import argdown
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 
 from .helpers.budget import examples
-from .helpers.maps import DATA, SHIPPED, assert_same_map
+from .helpers.maps import DATA, FIRST_VERSION, assert_same_map
 
 
 def rels(m: ArgumentMap) -> set[tuple[str, str, str]]:
@@ -124,15 +124,15 @@ def test_golden_reads_back_to_the_native_map() -> None:
 
 
 def test_shipped_map_round_trip(tmp_path: Path) -> None:
-    m = argmap.load(SHIPPED)
-    back = argdown.loads(argdown.dumps(m), path=SHIPPED.parent / "copy.argdown")
+    m = argmap.load(FIRST_VERSION)
+    back = argdown.loads(argdown.dumps(m), path=FIRST_VERSION.parent / "copy.argdown")
     assert_same_map(back, m)
     assert [(c.start, c.end) for c in sorted(back.claims, key=lambda c: c.id)] == \
         [(c.start, c.end) for c in sorted(m.claims, key=lambda c: c.id)]
 
 
 def test_one_section_per_speaker() -> None:
-    text = argdown.dumps(argmap.load(SHIPPED))
+    text = argdown.dumps(argmap.load(FIRST_VERSION))
     headings = [ln for ln in text.splitlines() if ln.startswith("# ")]
     assert headings == ["# Essay author {speaker: essay}", "# Commenter {speaker: commenter}"]
 

@@ -22,9 +22,10 @@ def test_graphml_golden() -> None:
 def test_graphml_reads_back_in_networkx() -> None:
     m = argmap.load(SHIPPED)
     g = nx.read_graphml(io.BytesIO(graphml.dumps(m).encode("utf-8")))
-    assert set(g.nodes) == {c.id for c in m.claims}
+    assert set(g.nodes) == {c.id for c in m.claims} | {a.id for a in m.arguments}
     assert {(a, b, d["type"]) for a, b, d in g.edges(data=True)} == \
-        {(r.from_id, r.to_id, r.type) for r in m.relations}
+        {(a, b, d["type"]) for a, b, d in m.graph.edges(data=True)}
+    assert {g.nodes[a.id]["kind"] for a in m.arguments} == {"argument"}
     c = m.claims[0]
     node = g.nodes[c.id]
     assert (node["speaker"], node["kind"], node["text"]) == (c.speaker, c.kind, c.text)

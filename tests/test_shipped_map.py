@@ -69,13 +69,13 @@ def test_lint_passes_with_only_reasoned_silences(shipped):
     report = lint_report(shipped)
     assert report.findings == []
     assert all(reason.strip() for _, reason in report.silenced)
-    result = CliRunner().invoke(app, ["lint"])
+    result = invoke(["lint"])
     assert result.exit_code == 0 and ": ok (" in result.stdout
 
 
 @pytest.mark.parametrize("support", ["none", "necessary"])
 def test_each_text_alone_keeps_every_one_of_its_claims(shipped, support):
-    result = CliRunner().invoke(app, ["compare", "--semantics", "GR", "--support", support, "--json"])
+    result = invoke(["compare", "--semantics", "GR", "--support", support, "--json"])
     assert result.exit_code == 0, result.output
     alone = json.loads(result.stdout)["evaluation"]["alone"]
     for speaker in ("essay", "commenter"):
@@ -116,3 +116,9 @@ def test_uncontested_json_equals_claims_without_incoming_attack_from_convert():
     listed = json.loads(invoke(["uncontested", "--json"]).stdout)
     assert {c["id"] for c in listed} == expected
     assert len(listed) == len(expected)
+
+
+def test_show_lists_an_undercut_by_its_argument():
+    result = invoke(["show", "C2"])
+    assert result.exit_code == 0, result.output
+    assert "argument A8 (undercut): E5 + E38 + E40 => E2" in result.output

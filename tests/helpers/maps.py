@@ -9,8 +9,11 @@ from argmap.model import ArgumentMap
 DATA = Path(__file__).resolve().parent.parent / "data" / "formats"
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHIPPED = ROOT / "maps" / "enhanced-cooperation.yaml"
+#: The first shipped version of the map (format 1, 87 claims): a real map for round trips
+#: through formats whose writers do not hold format-2 arguments and undercuts yet.
+FIRST_VERSION = DATA / "enhanced-cooperation-v1" / "enhanced-cooperation.yaml"
 
-__all__ = ["DATA", "ROOT", "SHIPPED", "assert_same_map"]
+__all__ = ["DATA", "ROOT", "SHIPPED", "FIRST_VERSION", "assert_same_map"]
 
 
 def assert_same_map(a: ArgumentMap, b: ArgumentMap) -> None:

@@ -191,9 +191,15 @@ def show(
         if rels:
             echo(f"{title}:")
             for r in rels:
-                other = amap.claim(getattr(r, key))
+                target = getattr(r, key)
                 sign = "+" if r.type == "support" else "-"
-                echo(wrap(f"{other.text}", "      ", f"  {sign} {other.id} ({r.type}): "))
+                if amap.has_argument(target):  # an undercut: the target is an argument
+                    a = amap.argument(target)
+                    echo(wrap(" + ".join(a.premises) + " => " + a.conclusion, "      ",
+                              f"  {sign} argument {a.id} (undercut): "))
+                else:
+                    other = amap.claim(target)
+                    echo(wrap(f"{other.text}", "      ", f"  {sign} {other.id} ({r.type}): "))
                 if r.note:
                     echo(wrap(f"note: {r.note}", "      "))
     echo("status: " + ("attacked by " + ", ".join(c.id for c in attackers) if attackers else "unattacked"))

@@ -48,6 +48,17 @@ def to_networkx(amap: ArgumentMap) -> Any:
         if c.tags:
             attrs["tags"] = "; ".join(c.tags)
         g.add_node(c.id, **attrs)
+    for a in amap.arguments:  # as in ArgumentMap.graph: premise -> argument -> conclusion
+        spk = amap.argument_speaker(a)
+        attrs = {"label": f"{a.id}: " + " + ".join(a.premises) + f" => {a.conclusion}",
+                 "speaker": spk, "speaker_name": names[spk], "kind": "argument",
+                 "text": a.note or ""}
+        if a.scheme is not None:
+            attrs["scheme"] = a.scheme
+        g.add_node(a.id, **attrs)
+        for p in a.premises:
+            g.add_edge(p, a.id, type="premise", speaker=spk)
+        g.add_edge(a.id, a.conclusion, type="conclusion", speaker=spk)
     for r in amap.relations:
         attrs = {"type": r.type, "speaker": amap.relation_speaker(r)}
         if r.note is not None:
@@ -80,4 +91,7 @@ def losses(amap: ArgumentMap) -> list[str]:
     if tagged:
         out.append(f"{len(tagged)} claim tag list{'s' if len(tagged) != 1 else ''} with ';' inside a tag "
                    "(ambiguous once joined)")
+    silenced = sum(len(c.silence) for c in amap.claims)
+    if silenced:
+        out.append(f"{silenced} lint silence{'s' if silenced != 1 else ''} (argmap lint's per-claim reasons)")
     return out
