@@ -319,8 +319,11 @@ def test_what_if_grounded_agrees_with_the_library(page: Any, shipped_page: Path)
     open_page(page, shipped_page)
     for cid in ("C20", "E2", "C2"):
         kept = [c for c in amap.claims if c.id != cid]
+        arguments = [a for a in amap.arguments if cid not in a.premises and cid != a.conclusion]
+        ids = {c.id for c in kept} | {a.id for a in arguments}
         smaller = ArgumentMap(sources=amap.sources, speakers=amap.speakers, claims=kept,
-                              relations=[r for r in amap.relations if cid not in (r.from_id, r.to_id)])
+                              arguments=arguments,
+                              relations=[r for r in amap.relations if {r.from_id, r.to_id} <= ids])
         page.evaluate("(id) => window.argmap.page.toggle(id)", cid)
         found = node_status(page)
         assert found.pop(cid) == "off"
