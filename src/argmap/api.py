@@ -46,7 +46,7 @@ def load(path: str | Path, format: str | None = None, **options: Any) -> Argumen
     Examples
     --------
     >>> m = load(shipped_map_path())
-    >>> {s.id for s in m.speakers} == {"essay", "commenter"}
+    >>> {s.id for s in m.speakers} == {"essay", "commenter", "us-gov"}
     True
     """
     from . import formats
