@@ -14,7 +14,7 @@ from argmap.formats import aif
 from argmap.model import Claim
 
 from .helpers.budget import examples
-from .helpers.maps import DATA, FIRST_VERSION, assert_same_map
+from .helpers.maps import DATA, FIRST_VERSION, SHIPPED, assert_same_map
 
 
 def rels(m: argmap.ArgumentMap) -> set[tuple[str, str, str]]:
