@@ -9,8 +9,8 @@ from argmap.model import ArgumentMap
 DATA = Path(__file__).resolve().parent.parent / "data" / "formats"
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHIPPED = ROOT / "maps" / "enhanced-cooperation.yaml"
-#: The first shipped version of the map (format 1, 87 claims): a real map for round trips
-#: through formats whose writers do not hold format-2 arguments and undercuts yet.
+#: The first shipped version of the map (format 1, 87 claims): a real map for exact round
+#: trips through formats that do not hold the shipped map's lint silences.
 FIRST_VERSION = DATA / "enhanced-cooperation-v1" / "enhanced-cooperation.yaml"
 
 __all__ = ["DATA", "ROOT", "SHIPPED", "FIRST_VERSION", "assert_same_map"]
