@@ -459,7 +459,7 @@ def _answers_nothing(amap: ArgumentMap, out: _Collector) -> None:
         earlier = {a for (a, b), is_later in later.items() if b == c.speaker and is_later}
         if not earlier or c.id not in related:
             continue
-        if _reaches(c.id, succ, lambda u, v, edge: who[v] in earlier):
+        if _reaches(c.id, succ, lambda u, v, edge, earlier=earlier: who[v] in earlier):
             continue
         names = ", ".join(sorted(earlier))
         out.add("answers-nothing",
@@ -486,8 +486,8 @@ _ELLIPSIS = re.compile(r"…|\.\.\.")
 def _normal(text: str) -> str:
     """Casefolded, NFKC, typographic quotes and dashes unified, whitespace collapsed."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = text.translate(str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-",
-                                         "—": "-"}))
+    table: dict[str, str | int | None] = {"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
+    text = text.translate(str.maketrans(table))
     return " ".join(text.split())
 
 
