@@ -70,3 +70,42 @@ def test_errors_lists_every_problem():
     assert err.value.errors and err.value.errors[0].message == err.value.message
     single = ArgmapError("x")
     assert single.errors == [single]
+
+
+def test_convert_returns_text_and_losses_without_writing():
+    amap = argmap.load(DATA / "formats" / "toy.yaml")
+    done = formats.convert(amap, "graphml")
+    assert done.output is None and done.copied == []
+    assert done.text == formats.dumps(amap, "graphml")
+    assert done.losses == formats.losses(amap, "graphml") and done.losses
+
+
+def test_convert_strict_refuses_and_writes_nothing(tmp_path):
+    amap = argmap.load(DATA / "formats" / "toy.yaml")
+    out = tmp_path / "m.graphml"
+    out.write_text("keep me")
+    with pytest.raises(argmap.ConversionError) as info:
+        formats.convert(amap, output=out, strict=True)
+    assert info.value.losses == formats.losses(amap, "graphml")
+    assert "`strict`" in info.value.hint and "--" not in str(info.value)
+    assert out.read_text() == "keep me"
+
+
+def test_convert_writes_by_suffix_and_carries_the_sources(tmp_path):
+    amap = argmap.load(DATA / "formats" / "toy.yaml")
+    out = tmp_path / "elsewhere" / "m.argdown"
+    out.parent.mkdir()
+    done = formats.convert(amap, output=out)
+    assert done.target.name == "argdown" and done.output == out
+    assert [p.relative_to(out.parent).as_posix() for p in done.copied] == ["sources/toy.txt"]
+    assert argmap.load(out).claims  # the export loads where it was written
+
+
+def test_convert_needs_a_target_and_never_overwrites_its_input():
+    amap = argmap.load(DATA / "formats" / "toy.yaml")
+    with pytest.raises(UsageError, match="`to`"):
+        formats.convert(amap)
+    with pytest.raises(UsageError, match="unknown format"):
+        formats.convert(amap, "docx")
+    with pytest.raises(FileAccessError):
+        formats.convert(amap, "yaml", output=amap.path)

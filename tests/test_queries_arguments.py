@@ -95,3 +95,62 @@ def test_explain_with_an_extension_on_a_structured_cycle():
     e = explain(m, "A", "PR", "necessary")
     assert e.status == "credulous" and e.extension is not None and "A" in e.extension
     assert any(n.role == "reason" for _, n in e.tree.walk())
+
+
+def test_describe_an_argument_and_a_claim():
+    from argmap.queries import describe
+
+    m = amap()
+    r1 = describe(m, "R1")
+    assert (r1.kind, r1.argument.premises, r1.speaker.id, r1.status) == ("argument", ("A2", "A3"), "ann",
+                                                                        "not undercut")
+    r2 = describe(m, "R2").to_dict()
+    assert r2 == {"id": "R2", "kind": "argument", "speaker": "bob", "premises": ["B2"], "conclusion": "B1",
+                  "scheme": None, "note": None,
+                  "undercutters": [{"from": "A4", "note": "Pontevedra: drivers leaving did not hurt the shops"}],
+                  "status": "undercut"}
+    a3 = describe(m, "A3").to_dict()
+    assert a3["premise_of"] == ["R1"] and a3["arguments"] == [] and a3["status"] == "attacked"
+    assert describe(m, "A1").to_dict()["arguments"] == ["R1"]
+
+
+def test_describe_an_unknown_id_names_both_kinds():
+    import pytest
+
+    from argmap.errors import QueryError
+    from argmap.queries import describe
+
+    with pytest.raises(QueryError, match="no claim or argument 'R3'") as info:
+        describe(amap(), "R3")
+    assert "did you mean" in (info.value.hint or "")
+
+
+def test_show_an_argument(cli):
+    out = cli("show", "R1", "-m", str(STRUCTURED))
+    assert out.exit_code == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert lines[0] == "R1  (linked argument, Ann)"
+    assert "scheme: argument from consequences" in lines
+    assert "  A2: Car-free streets are safer for children." in lines
+    assert "  A1: Cities should ban cars from their centres." in lines
+    assert lines[-1] == "status: not undercut"
+    undercut = cli("show", "R2", "-m", str(STRUCTURED))
+    assert "undercut by:" in undercut.stdout and "  - A4: Shops in car-free Pontevedra prospered." in undercut.stdout
+    assert undercut.stdout.splitlines()[-1] == "status: undercut by A4"
+    data = json.loads(cli("show", "R2", "-m", str(STRUCTURED), "--json").stdout)
+    assert data["kind"] == "argument" and data["undercutters"][0]["from"] == "A4"
+    claim = cli("show", "A1", "-m", str(STRUCTURED))
+    assert "arguments for it:" in claim.stdout and "  R1: A2 + A3 => A1" in claim.stdout
+
+
+def test_show_an_unknown_argument_fails_cleanly(cli):
+    out = cli("show", "R9", "-m", str(STRUCTURED))
+    assert out.exit_code == 1 and "no claim or argument 'R9'" in out.stderr and "Traceback" not in out.output
+
+
+def test_chain_json_is_the_chain_record(cli):
+    out = cli("chain", "A2", "-m", str(STRUCTURED), "--json")
+    [record] = json.loads(out.stdout)["chains"]
+    assert record == list(chains(amap(), "A2"))[0].to_dict()
+    assert record == {"path": ["A2", "A1"], "types": ["argument"], "polarity": "support", "target": "A1",
+                      "via": ["R1"], "premises": [["A2", "A3"]]}

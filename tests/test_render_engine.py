@@ -131,7 +131,7 @@ def test_no_engine_says_how_to_fix_it(monkeypatch: pytest.MonkeyPatch, tmp_path:
     with pytest.raises(EngineNotFoundError) as info:
         engine.render_bytes("digraph { a }", "svg")
     message = str(info.value)
-    assert "pygraphviz" in message and "dot" in message and "--format dot" in message
+    assert "pygraphviz" in message and "dot" in message and "`fmt` dot" in message and "--format" not in message
 
 
 def test_dot_on_path_is_used_when_pygraphviz_is_missing(monkeypatch: pytest.MonkeyPatch,

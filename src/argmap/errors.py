@@ -17,7 +17,7 @@ its :attr:`ArgmapError.errors` (a single error lists itself).
     ├── MapFormatError             a map file breaks the schema or a DESIGN rule
     │   └── ProvenanceError        a quote is missing, ambiguous or its source changed
     ├── FrameworkFormatError       an abstract-framework file (ICCMA, APX, TGF) is malformed
-    ├── ConversionError            a format cannot hold what the map has (``--strict``)
+    ├── ConversionError            a format cannot hold what the map has (``strict``)
     ├── QueryError                 a query names an unknown claim or speaker, etc.
     └── RenderError                Graphviz failed or no layout engine was found
         └── EngineNotFoundError
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from pathlib import Path
+from typing import Any
 
 __all__ = [
     "ArgmapError",
@@ -147,7 +148,18 @@ class FrameworkFormatError(ArgmapError):
 
 
 class ConversionError(ArgmapError):
-    """A conversion would lose information and the caller asked for strictness."""
+    """A conversion would lose information and the caller asked for strictness.
+
+    Attributes
+    ----------
+    losses : list of str
+        What the target format cannot hold, one line per kind of loss (see
+        :func:`argmap.formats.losses`); empty when the error is about something else.
+    """
+
+    def __init__(self, message: str, *, losses: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.losses: list[str] = list(losses or ())
 
 
 class QueryError(ArgmapError):

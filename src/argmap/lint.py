@@ -569,7 +569,7 @@ def lint_report(amap: ArgumentMap, rules: Iterable[str] | None = None) -> LintRe
     for rid in wanted:
         if rid not in RULES:
             raise UsageError(f"unknown lint rule {rid!r}",
-                             hint=did_you_mean(rid, RULES) or "`argmap lint --rules` lists them")
+                             hint=did_you_mean(rid, RULES) or "known rules: " + ", ".join(RULES))
     out = _Collector(amap)
     for rid, check in _CHECKS:
         if rid in wanted:
@@ -590,7 +590,7 @@ def lint_report(amap: ArgumentMap, rules: Iterable[str] | None = None) -> LintRe
             if rid not in RULES:
                 report.findings.append(Finding(
                     "unknown-silence", "error", f"{cid} silences {rid!r}, which is no lint rule",
-                    did_you_mean(rid, RULES) or "`argmap lint --rules` lists them", cid,
+                    did_you_mean(rid, RULES) or "known rules: " + ", ".join(RULES), cid,
                     out.where.path, *at))
             elif rid in wanted and (cid, rid) not in used:
                 report.findings.append(Finding(

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .errors import QueryError
-from .model import Argument, ArgumentMap, Claim
+from .model import Argument, ArgumentMap, Claim, Relation, Speaker
 
 __all__ = [
     "unattacked",
@@ -36,6 +36,8 @@ __all__ = [
     "Comparison",
     "compare",
     "claim_record",
+    "Description",
+    "describe",
 ]
 
 #: Default bound on the number of relations in a chain.
@@ -54,6 +56,147 @@ DEFAULT_TREE_NODES = 10_000
 def claim_record(claim: Claim) -> dict[str, str]:
     """The short public record of a claim: id, speaker, kind, text."""
     return {"id": claim.id, "speaker": claim.speaker, "kind": claim.kind, "text": claim.text}
+
+
+@dataclass(frozen=True)
+class Description:
+    """One claim or one argument with what bears on it (see :func:`describe`).
+
+    Attributes
+    ----------
+    kind : {"claim", "argument"}
+        What :attr:`id` names.
+    id : str
+        The claim or argument id.
+    speaker : Speaker
+        The claim's speaker, or the speaker who gives the argument.
+    claim : Claim or None
+        The claim, for a claim.
+    argument : Argument or None
+        The argument, for an argument.
+    incoming : tuple of Relation
+        Relations ending here: supports and attacks of a claim, undercuts of an argument.
+    outgoing : tuple of Relation
+        Relations from the claim (empty for an argument).
+    concluding : tuple of Argument
+        For a claim, the explicit arguments whose conclusion it is.
+    premise_of : tuple of Argument
+        For a claim, the explicit arguments that have it among their premises.
+    quote_line, quote_column : int or None
+        Where a claim's quote starts in its source text (1-based), when it is located.
+
+    See Also
+    --------
+    describe : builds it.
+    claim_record : the short record of a claim.
+    """
+
+    kind: str
+    id: str
+    speaker: Speaker
+    claim: Claim | None = None
+    argument: Argument | None = None
+    incoming: tuple[Relation, ...] = ()
+    outgoing: tuple[Relation, ...] = ()
+    concluding: tuple[Argument, ...] = ()
+    premise_of: tuple[Argument, ...] = ()
+    quote_line: int | None = None
+    quote_column: int | None = None
+
+    @property
+    def attackers(self) -> list[str]:
+        """The ids of the claims that attack the claim or undercut the argument, in map order."""
+        return [r.from_id for r in self.incoming if r.type == "attack"]
+
+    @property
+    def status(self) -> str:
+        """``attacked``/``unattacked`` for a claim, ``undercut``/``not undercut`` for an argument."""
+        if self.kind == "argument":
+            return "undercut" if self.attackers else "not undercut"
+        return "attacked" if self.attackers else "unattacked"
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data, for JSON (``argmap show ID --json``).
+
+        A claim gives its :func:`claim_record` fields, ``source``, ``quote``,
+        ``start``, ``end``, ``tags``, ``incoming`` (``from``, ``type``, ``note``),
+        ``outgoing`` (``to``, ``type``, ``note``), ``arguments`` (the ids of the arguments
+        for it), ``premise_of`` and ``status``. An argument gives ``id``, ``kind``
+        (``"argument"``), ``speaker``, ``premises``, ``conclusion``, ``scheme``,
+        ``note``, ``undercutters`` (``from``, ``note``) and ``status``.
+        """
+        if self.argument is not None:
+            a = self.argument
+            return {"id": a.id, "kind": "argument", "speaker": self.speaker.id,
+                    "premises": list(a.premises), "conclusion": a.conclusion,
+                    "scheme": a.scheme, "note": a.note,
+                    "undercutters": [{"from": r.from_id, "note": r.note} for r in self.incoming],
+                    "status": self.status}
+        c = self.claim
+        assert c is not None
+        record: dict[str, object] = dict(claim_record(c))
+        record.update({
+            "source": c.source, "quote": c.quote, "start": c.start, "end": c.end, "tags": list(c.tags),
+            "incoming": [{"from": r.from_id, "type": r.type, "note": r.note} for r in self.incoming],
+            "outgoing": [{"to": r.to_id, "type": r.type, "note": r.note} for r in self.outgoing],
+            "arguments": [a.id for a in self.concluding],
+            "premise_of": [a.id for a in self.premise_of],
+            "status": self.status,
+        })
+        return record
+
+
+def describe(amap: ArgumentMap, node_id: str) -> Description:
+    """Describe the claim or the argument called *node_id*, with what bears on it.
+
+    Claims and arguments share one id space, so *node_id* names exactly one of them.
+
+    Raises
+    ------
+    QueryError
+        When the map has neither a claim nor an argument with that id (with a
+        "did you mean" hint over both).
+
+    See Also
+    --------
+    claim_record : the short record each listed claim gets.
+    reasons : the tree of reasons for a claim.
+
+    Examples
+    --------
+    >>> from argmap.model import Argument, ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim(i, "s", i) for i in ("C", "P", "Q", "U")],
+    ...     arguments=[Argument("R", ("P", "Q"), "C", scheme="example")],
+    ...     relations=[Relation("U", "R", "attack")])
+    >>> d = describe(m, "R")
+    >>> d.kind, d.argument.premises, d.attackers, d.status
+    ('argument', ('P', 'Q'), ['U'], 'undercut')
+    >>> describe(m, "C").to_dict()["arguments"], describe(m, "P").status
+    (['R'], 'unattacked')
+    """
+    if amap.has_argument(node_id):
+        a = amap.argument(node_id)
+        return Description("argument", a.id, amap.speaker(amap.argument_speaker(a)), argument=a,
+                           incoming=tuple(amap.incoming(a.id)))
+    if not amap.has_claim(node_id):
+        from .errors import did_you_mean
+
+        known = [c.id for c in amap.claims] + [a.id for a in amap.arguments]
+        what = "claim or argument" if amap.arguments else "claim"
+        raise QueryError(f"no {what} {node_id!r} in the map",
+                         hint=did_you_mean(node_id, known) or "`argmap show` lists the claims")
+    c = amap.claim(node_id)
+    line = column = None
+    if c.start is not None and c.source is not None:
+        from .provenance import line_col
+
+        line, column = line_col(amap.source(c.source).text or "", c.start)
+    return Description("claim", c.id, amap.speaker(c.speaker), claim=c,
+                       incoming=tuple(amap.incoming(c.id)), outgoing=tuple(amap.outgoing(c.id)),
+                       concluding=tuple(amap.arguments_for(c.id)),
+                       premise_of=tuple(a for a in amap.arguments if c.id in a.premises),
+                       quote_line=line, quote_column=column)
 
 
 def unattacked(amap: ArgumentMap, support: str = "none") -> list[Claim]:
@@ -126,6 +269,22 @@ class Chain:
     def target(self) -> str:
         """The claim the chain ends at."""
         return self.path[-1]
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data, for JSON: ``path``, ``types``, ``polarity``, ``target``, and
+        ``via``/``premises`` when a step passes an argument.
+
+        Examples
+        --------
+        >>> Chain(("X", "P", "T"), ("attack", "support")).to_dict()
+        {'path': ['X', 'P', 'T'], 'types': ['attack', 'support'], 'polarity': 'attack', 'target': 'T'}
+        """
+        d: dict[str, object] = {"path": list(self.path), "types": list(self.types),
+                                "polarity": self.polarity, "target": self.target}
+        if self.via:
+            d["via"] = list(self.via)
+            d["premises"] = [list(p) for p in self.premises]
+        return d
 
 
 def chains(amap: ArgumentMap, start: str, end: str | None = None, *,
@@ -238,7 +397,7 @@ def _walk(amap: ArgumentMap, start: str, targets: set[str], max_depth: int,
         if max_steps is not None and steps > max_steps:
             raise QueryError(f"the chain search stopped after {max_steps:,} steps (the map has very "
                              f"many chains of up to {max_depth} relations)",
-                             hint="lower --max-depth, or name the claim to reach")
+                             hint="lower `max_depth`, or name the claim to reach")
         if rel is None:
             stack.pop()
             if len(path) > 1:
@@ -477,7 +636,7 @@ def compare(amap: ArgumentMap, a: str | None = None, b: str | None = None) -> Co
         b = b if b is not None else (rest.pop(0) if rest else None)
         if a is None or b is None:
             raise QueryError("the map has fewer than two speakers to compare",
-                             hint="name them with --speakers A,B")
+                             hint="its speakers: " + (", ".join(ids) or "none"))
     amap.speaker(a)
     amap.speaker(b)
     if a == b:

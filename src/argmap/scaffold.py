@@ -145,7 +145,8 @@ def starting_map(sources: Sequence[str | Path], output: str | Path,
             sid, _, name = given.partition("=")
             sid, name = sid.strip(), (name.strip() or sid.strip())
             if not sid or sid in taken:
-                raise ArgmapError(f"speaker {given!r} is empty or given twice", hint="write --speaker ID=Name")
+                raise ArgmapError(f"speaker {given!r} is empty or given twice",
+                                  hint="write each of `speakers` as ID=Name")
             taken.add(sid)
             people.append((sid, name))
     else:
@@ -176,7 +177,7 @@ def write_starting_map(sources: Sequence[str | Path], output: str | Path,
 
     out = Path(output)
     if out.exists() and not force:
-        raise ArgmapError("the map already exists", path=out, hint="choose another -o, or add --force")
+        raise ArgmapError("the map already exists", path=out, hint="choose another `output`, or pass `force`")
     text = starting_map(sources, out, speakers, title, schema)
     written = []
     if schema:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["app", "run", "Semantics", "SupportReading", "SemanticsOpt", "OptionalSemanticsOpt", "SupportOpt",
            "MapArg", "MapOpt", "JsonOpt", "FromOpt", "resolve_map", "load_map", "print_json", "echo", "err",
-           "print_problems"]
+           "print_problems", "in_flags"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -135,7 +135,7 @@ def run(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ArgmapError as exc:
-            print_problems(exc.errors)
+            print_problems([in_flags(e) for e in exc.errors])
             raise typer.Exit(1) from None
         except KeyboardInterrupt:  # pragma: no cover - interactive only
             err("argmap: interrupted")
@@ -148,6 +148,46 @@ def run(func: F) -> F:
             raise typer.Exit(0) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+_PARAMETER = re.compile(r"`([A-Za-z_][A-Za-z0-9_]*)`")
+
+
+def in_flags(error: ArgmapError) -> ArgmapError:
+    """Name the running command's flags where *error* names the library's parameters.
+
+    Library messages and hints name a parameter in backquotes (``lower `max_depth```);
+    when the command being run has the matching option (``--max-depth``: the same
+    name with dashes), the flag replaces it, so the CLI speaks of its flags and the
+    library of its parameters. Returns *error*, changed in place.
+
+    Examples
+    --------
+    >>> from ..errors import QueryError
+    >>> str(in_flags(QueryError("too many", hint="lower `max_depth`")))  # no command is running
+    'too many (lower `max_depth`)'
+    """
+    from typer._click.globals import get_current_context
+
+    ctx = get_current_context(silent=True)
+    if ctx is None:
+        return error
+    flags: dict[str, str] = {}
+    for param in ctx.command.params:
+        long = [o for o in getattr(param, "opts", ()) if o.startswith("--")]
+        if long:
+            flags[long[0][2:].replace("-", "_")] = long[0]
+            if param.name:
+                flags.setdefault(param.name, long[0])
+
+    def swap(match: re.Match[str]) -> str:
+        return flags.get(match.group(1), match.group(0))
+
+    error.message = _PARAMETER.sub(swap, error.message)
+    error.args = (error.message,)
+    if error.hint:
+        error.hint = _PARAMETER.sub(swap, error.hint)
+    return error
 
 
 def print_problems(problems: list[ArgmapError]) -> None:

@@ -1,4 +1,8 @@
-"""CLI command ``argmap convert``: between map formats, saying what the target cannot hold."""
+"""CLI command ``argmap convert``: between map formats, saying what the target cannot hold.
+
+Library behind it: :func:`argmap.formats.convert` (target, losses, ``strict``, writing
+and carrying the source texts); reading is :func:`argmap.cli._app.load_map`.
+"""
 
 from __future__ import annotations
 
@@ -56,9 +60,7 @@ def convert(
     Example: argmap convert maps/enhanced-cooperation.yaml --to argdown -o map.argdown
     """
     from .. import formats
-    from .._files import atomic_write
     from ..errors import ConversionError
-    from ..provenance import SOURCE_FORMATS, carry_sources, copy_sources, map_inputs
 
     path = resolve_map(map_path)
     if from_ is not None and from_.lower() not in formats.FORMATS:
@@ -71,39 +73,32 @@ def convert(
             raise typer.BadParameter(f"only applies to Argdown input, not {source_fmt.name}",
                                      param_hint="--speaker-from")
         options["speaker_from"] = speaker_from.value
-    if to is not None:
-        if to.lower() not in formats.FORMATS:
-            raise typer.BadParameter(f"unknown format {to!r}; writable formats: {_format_names(True)}",
-                                     param_hint="--to")
-        target = formats.by_name(to)
-    elif output is not None:
-        target = formats.for_path(output)
-    else:
+    if to is not None and to.lower() not in formats.FORMATS:
+        raise typer.BadParameter(f"unknown format {to!r}; writable formats: {_format_names(True)}",
+                                 param_hint="--to")
+    if to is None and output is None:
         raise typer.BadParameter("say which format to print, e.g. --to json (or give -o FILE)",
                                  param_hint="--to")
-    if not target.writable:
-        raise typer.BadParameter(f"argmap cannot write {target.name}; writable formats: "
-                                 f"{_format_names(True)}", param_hint="--to")
     amap = load_map(path, source_fmt.name, strict=strict, **options)
-    lost = formats.losses(amap, target.name)
-    for line in lost:
-        err(f"argmap: {target.name} cannot hold: {line}")
-    if strict and lost:
-        raise ConversionError(f"{target.name} cannot hold everything in the map "
-                              f"({len(lost)} kind{'s' if len(lost) != 1 else ''} of loss, listed above); "
-                              "nothing written", hint="convert without --strict to accept the losses")
-    text = formats.dumps(amap, target.name)
-    if output is None:
+    try:
+        done = formats.convert(amap, to, output=output, strict=strict, keep=(path,))
+    except ConversionError as exc:
+        _print_losses(formats.for_path(output or "", to).name, exc.losses)
+        raise
+    _print_losses(done.target.name, done.losses)
+    if done.output is None:
+        text = done.text
         if sys.stdout.isatty():  # a terminal acts on control characters; a pipe gets the data
             from ._text import printable
 
             text = printable(text)
         typer.echo(text, nl=False)
-    else:
-        regular = not output.exists() or output.is_file()
-        plan = carry_sources(amap, output) if regular and target.name in SOURCE_FORMATS else []
-        atomic_write(output, text, keep=[path, *map_inputs(amap)])
-        err(f"argmap: wrote {output} ({target.name})")
-        copy_sources(plan)
-        for _, destination in plan:
-            err(f"argmap: copied the source text {destination} (the export refers to it)")
+        return
+    err(f"argmap: wrote {done.output} ({done.target.name})")
+    for destination in done.copied:
+        err(f"argmap: copied the source text {destination} (the export refers to it)")
+
+
+def _print_losses(target: str, lost: list[str]) -> None:
+    for line in lost:
+        err(f"argmap: {target} cannot hold: {line}")

@@ -1,7 +1,7 @@
 """CLI commands about one map: check, show, uncontested, chain, why, compare.
 
 Library behind each: ``check`` -> :func:`argmap.formats.check`; ``show`` ->
-:mod:`argmap.queries` records; ``uncontested`` -> :func:`argmap.queries.unattacked`
+:func:`argmap.queries.describe`; ``uncontested`` -> :func:`argmap.queries.unattacked`
 (+ :func:`argmap.evaluation.survivors`); ``chain`` -> :func:`argmap.queries.chains`;
 ``why`` -> :func:`argmap.queries.reasons`; ``compare`` -> :func:`argmap.queries.compare`
 (+ :func:`argmap.evaluation.compare_standing`).
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -37,7 +37,8 @@ from ._app import (
 from ._text import table, wrap
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..queries import Chain
+    from ..model import ArgumentMap
+    from ..queries import Chain, Description
 
 __all__ = ["check", "show", "uncontested", "chain", "why", "compare"]
 
@@ -139,55 +140,51 @@ def _check_once(path, fmt: str | None, as_json: bool) -> bool:  # noqa: ANN001
 @app.command()
 @run
 def show(
-    claim_id: Annotated[str | None, typer.Argument(metavar="[ID]", help="A claim id; omit to list all claims.",
-                                                   show_default=False)] = None,
+    node_id: Annotated[str | None, typer.Argument(
+        metavar="[ID]", help="A claim or argument id; omit to list all claims.", show_default=False)] = None,
     map_path: MapOpt = None,
     fmt: FromOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """List the claims, or show one claim with its quote, relations and status.
+    """List the claims, or show one claim (quote, relations, status) or one argument.
+
+    An argument is shown with its premises, conclusion, speaker, scheme and the claims
+    that undercut it.
 
     Example: argmap show E1 -m maps/enhanced-cooperation.yaml
     """
-    from ..provenance import line_col
-    from ..queries import claim_record
+    from ..queries import claim_record, describe
 
     amap = load_map(map_path, fmt)
-    if claim_id is None:
+    if node_id is None:
         if as_json:
             print_json([claim_record(c) for c in amap.claims])
             return
         echo(table(["id", "speaker", "kind", "text"],
                    [[c.id, c.speaker, c.kind, c.text] for c in amap.claims]))
         return
-    claim = amap.claim(claim_id)
-    attackers = amap.attackers(claim.id)
-    record: dict[str, object] = dict(claim_record(claim))
-    record.update({
-        "source": claim.source, "quote": claim.quote, "start": claim.start, "end": claim.end,
-        "tags": list(claim.tags),
-        "incoming": [{"from": r.from_id, "type": r.type, "note": r.note} for r in amap.incoming(claim.id)],
-        "outgoing": [{"to": r.to_id, "type": r.type, "note": r.note} for r in amap.outgoing(claim.id)],
-        "status": "attacked" if attackers else "unattacked",
-    })
+    found = describe(amap, node_id)
     if as_json:
-        print_json(record)
+        print_json(found.to_dict())
         return
-    speaker = amap.speaker(claim.speaker)
-    echo(f"{claim.id}  ({claim.kind}, {speaker.name})")
+    if found.argument is not None:
+        _show_argument(amap, found)
+        return
+    claim = found.claim
+    assert claim is not None
+    echo(f"{claim.id}  ({claim.kind}, {found.speaker.name})")
     echo(wrap(claim.text, "  "))
     if claim.quote is not None:
         where = ""
-        if claim.start is not None and claim.source is not None:
-            text = amap.source(claim.source).text or ""
-            line, col = line_col(text, claim.start)
-            where = f" [{claim.source} {line}:{col}, chars {claim.start}-{claim.end}]"
+        if found.quote_line is not None:
+            where = (f" [{claim.source} {found.quote_line}:{found.quote_column}, "
+                     f"chars {claim.start}-{claim.end}]")
         echo(f"quote{where}:")
         echo(wrap(f"\u201c{claim.quote}\u201d", "  "))
     if claim.tags:
         echo("tags: " + ", ".join(claim.tags))
-    for title, rels, key in (("reasons bearing on it", amap.incoming(claim.id), "from_id"),
-                             ("it bears on", amap.outgoing(claim.id), "to_id")):
+    for title, rels, key in (("reasons bearing on it", found.incoming, "from_id"),
+                             ("it bears on", found.outgoing, "to_id")):
         if rels:
             echo(f"{title}:")
             for r in rels:
@@ -202,7 +199,39 @@ def show(
                     echo(wrap(f"{other.text}", "      ", f"  {sign} {other.id} ({r.type}): "))
                 if r.note:
                     echo(wrap(f"note: {r.note}", "      "))
-    echo("status: " + ("attacked by " + ", ".join(c.id for c in attackers) if attackers else "unattacked"))
+    for title, args in (("arguments for it", found.concluding), ("premise of", found.premise_of)):
+        if args:
+            echo(f"{title}:")
+            for a in args:
+                echo(wrap(" + ".join(a.premises) + " => " + a.conclusion, "      ", f"  {a.id}: "))
+    attackers = found.attackers
+    echo("status: " + ("attacked by " + ", ".join(attackers) if attackers else "unattacked"))
+
+
+def _show_argument(amap: ArgumentMap, found: Description) -> None:
+    """The text form of ``argmap show ARGUMENT``."""
+    a = found.argument
+    assert a is not None
+    kind = "linked argument" if len(a.premises) > 1 else "argument"
+    echo(f"{a.id}  ({kind}, {found.speaker.name})")
+    echo(wrap(" + ".join(a.premises) + " => " + a.conclusion, "  "))
+    if a.scheme:
+        echo(f"scheme: {a.scheme}")
+    if a.note:
+        echo(wrap(f"note: {a.note}", "  "))
+    echo("premises:")
+    for p in a.premises:
+        echo(wrap(amap.claim(p).text, "      ", f"  {p}: "))
+    echo("conclusion:")
+    echo(wrap(amap.claim(a.conclusion).text, "      ", f"  {a.conclusion}: "))
+    if found.incoming:
+        echo("undercut by:")
+        for r in found.incoming:
+            echo(wrap(amap.claim(r.from_id).text, "      ", f"  - {r.from_id}: "))
+            if r.note:
+                echo(wrap(f"note: {r.note}", "      "))
+    attackers = found.attackers
+    echo("status: " + ("undercut by " + ", ".join(attackers) if attackers else "not undercut"))
 
 
 @app.command()
@@ -299,16 +328,8 @@ def chain(
         listed = list(found)
         more = len(listed) > limit
 
-        def record(c: Any) -> dict[str, object]:
-            d: dict[str, object] = {"path": list(c.path), "types": list(c.types),
-                                    "polarity": c.polarity, "target": c.target}
-            if c.via:
-                d["via"] = list(c.via)
-                d["premises"] = [list(p) for p in c.premises]
-            return d
-
         print_json({"from": start, "to": end, "max_depth": max_depth,
-                    "chains": [record(c) for c in listed[:limit]], "truncated": more})
+                    "chains": [c.to_dict() for c in listed[:limit]], "truncated": more})
         return
     goal = end if end is not None else "a thesis"
     count = 0

@@ -74,6 +74,8 @@ __all__ = [
     "loads_af",
     "dumps_af",
     "write_af",
+    "Conversion",
+    "convert",
 ]
 
 Kind = Literal["map", "framework"]
@@ -358,6 +360,104 @@ def check(path: str | Path, name: str | None = None, **options: Any) -> Checked:
     except ArgmapError as exc:
         return Checked(None, list(exc.errors) + advisories)
     return Checked(amap, advisories)
+
+
+@dataclass
+class Conversion:
+    """The outcome of :func:`convert`.
+
+    Attributes
+    ----------
+    target : Format
+        The format written.
+    text : str
+        The map in that format.
+    losses : list of str
+        What the target format could not hold, one line per kind of loss.
+    output : Path or None
+        The file written, when one was named.
+    copied : list of Path
+        The source texts copied next to *output* so that the export finds them.
+    """
+
+    target: Format
+    text: str
+    losses: list[str]
+    output: Path | None = None
+    copied: list[Path] = field(default_factory=list)
+
+
+def convert(amap: ArgumentMap, to: str | None = None, *, output: str | Path | None = None,
+            strict: bool = False, keep: tuple[str | Path, ...] = ()) -> Conversion:
+    """Convert *amap* to the format *to* (default: from *output*'s suffix); write *output* if given.
+
+    Written into another folder, a map in a format that holds sources takes its source
+    texts along (copied to the same relative paths next to *output*,
+    :func:`argmap.provenance.carry_sources`), so the export loads where it is written.
+    The file is written atomically, and never over one of the map's inputs.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+        The map, as read.
+    to : str, optional
+        The target format's name; required when there is no *output*.
+    output : str or Path, optional
+        Where to write; without it nothing is written and :attr:`Conversion.text` holds the result.
+    strict : bool
+        Refuse (nothing written) when the target cannot hold everything in the map.
+    keep : tuple of paths
+        Further files the output must not replace (the map's own inputs are always kept).
+
+    Raises
+    ------
+    UsageError
+        For an unknown or read-only target format, or neither *to* nor *output*.
+    ConversionError
+        With *strict*, when something would be lost (the lines are in its ``losses``).
+    FileAccessError
+        When the output or a carried source cannot be written.
+
+    See Also
+    --------
+    losses : what a format cannot hold.
+    dumps, write : serialise without the loss policy.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")], claims=[Claim("C", "s", "It rains.")])
+    >>> done = convert(m, "apx")
+    >>> done.text, done.losses
+    ('arg(C).\n', ['claim texts, speakers and kinds (1 claims)'])
+    >>> convert(m, "apx", strict=True)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    argmap.errors.ConversionError: apx cannot hold everything in the map (1 kind of loss); nothing written ...
+    """
+    from ..errors import ConversionError
+    from ..provenance import SOURCE_FORMATS, carry_sources, copy_sources, map_inputs
+
+    if to is not None:
+        target = by_name(to)
+    elif output is not None:
+        target = for_path(output)
+    else:
+        raise UsageError("name the target format (`to`) or the file to write (`output`)")
+    lost = losses(amap, target.name)
+    if strict and lost:
+        raise ConversionError(f"{target.name} cannot hold everything in the map "
+                              f"({len(lost)} kind{'s' if len(lost) != 1 else ''} of loss); nothing written",
+                              hint="convert without `strict` to accept the losses", losses=lost)
+    text = dumps(amap, target.name)
+    if output is None:
+        return Conversion(target, text, lost)
+    out = Path(output)
+    regular = not out.exists() or out.is_file()
+    plan = carry_sources(amap, out) if regular and target.name in SOURCE_FORMATS else []
+    atomic_write(out, text, keep=[*(Path(k) for k in keep), *map_inputs(amap)])
+    copy_sources(plan)
+    return Conversion(target, text, lost, out, [destination for _, destination in plan])
 
 
 def read_af(path: str | Path, name: str | None = None) -> AF:

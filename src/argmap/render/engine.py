@@ -58,10 +58,10 @@ def _timeout() -> float:
 _HOW_TO_FIX = (
     "fix one of: `pip install --force-reinstall pygraphviz` (bundles Graphviz); "
     "install Graphviz so that `dot` is on PATH (apt-get install graphviz | brew install graphviz | "
-    "winget install graphviz); set ARGMAP_DOT=/path/to/dot. `--format dot` works without an engine"
+    "winget install graphviz); set ARGMAP_DOT=/path/to/dot. `fmt` dot works without an engine"
 )
-_RENDER_HINT = ("the DOT text argmap wrote is kept with `--format dot`; "
-                "try `--group-by none` or `--rankdir LR`, or run Graphviz on it yourself")
+_RENDER_HINT = ("the DOT text argmap wrote is kept with `fmt` dot; "
+                "try `group_by` none or `rankdir` LR, or run Graphviz on it yourself")
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ def _in_child(layout: Callable[[str, str], bytes], dot_text: str, fmt: str, time
             os.waitpid(pid, 0)
     if not finished:
         raise RenderError(f"Graphviz (pygraphviz) took more than {timeout:g} s and was stopped",
-                          hint="draw a subset with --speaker or --focus, or set "
+                          hint="draw a subset with `speaker` or `focus`, or set "
                           "ARGMAP_RENDER_TIMEOUT to a larger number of seconds")
     try:
         kind, value = pickle.loads(b"".join(chunks))  # noqa: S301 - our own child's bytes
@@ -295,7 +295,7 @@ def _subprocess_engine(exe: str) -> Engine:
                                   capture_output=True, timeout=_timeout(), check=False)
         except subprocess.TimeoutExpired:
             raise RenderError(f"Graphviz ({exe}) took more than {_timeout():g} s and was stopped",
-                              hint="draw a subset with --speaker or --focus, or set "
+                              hint="draw a subset with `speaker` or `focus`, or set "
                               "ARGMAP_RENDER_TIMEOUT to a larger number of seconds") from None
         except OSError as exc:
             raise EngineNotFoundError(f"cannot run {exe}: {exc.strerror}", hint=_HOW_TO_FIX) from None
