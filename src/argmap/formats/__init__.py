@@ -429,11 +429,11 @@ def convert(amap: ArgumentMap, to: str | None = None, *, output: str | Path | No
     >>> m = ArgumentMap(speakers=[Speaker("s", "S")], claims=[Claim("C", "s", "It rains.")])
     >>> done = convert(m, "apx")
     >>> done.text, done.losses
-    ('arg(C).\n', ['claim texts, speakers and kinds (1 claims)'])
+    ('arg("C").\\n', ['1 speaker and who made each claim', '1 claim text (only the ids are kept)'])
     >>> convert(m, "apx", strict=True)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    argmap.errors.ConversionError: apx cannot hold everything in the map (1 kind of loss); nothing written ...
+    argmap.errors.ConversionError: apx cannot hold everything in the map (2 kinds of loss); nothing written ...
     """
     from ..errors import ConversionError
     from ..provenance import SOURCE_FORMATS, carry_sources, copy_sources, map_inputs
