@@ -145,3 +145,74 @@ def test_help() -> None:
     assert r.exit_code == 0
     for word in ("-p", "-f", "-a", "--problems", "--formats", "ICCMA"):
         assert word in r.stdout
+
+
+# -- the lean start-up path (argmap.cli._lean): same answers and messages as the Typer app --
+
+def _lean_run(capsys: pytest.CaptureFixture[str], args: list[str]) -> tuple[int | None, str, str]:
+    from argmap.cli._lean import lean
+
+    status = lean(args)
+    out = capsys.readouterr()
+    return status, out.out, out.err
+
+
+def _lean_cases(tmp_path: Path) -> list[list[str]]:
+    good = tmp_path / "ok.af"
+    good.write_text("p af 3\n1 2\n2 1\n2 3\n")
+    bad = tmp_path / "bad.af"
+    bad.write_text("p af 2\n1 x\n")
+    odd = tmp_path / "odd.txt"
+    odd.write_text("p af 3\n1 2\n2 3\n3 1\n")
+    apx = DATA / "probo-examples" / "ex1.apx"
+    return [
+        ["iccma", "--problems"], ["iccma", "--formats"], ["iccma"],
+        ["iccma", "-p", "SE-PR", "-f", str(good)],
+        ["iccma", "--problem=DC-PR", "--file", str(good), "-a", "3"],
+        ["iccma", "-p", "ds-pr", "-f", str(good), "--argument=3"],
+        ["iccma", "-p", "SE-ST", "-f", str(odd)],
+        ["iccma", "-p", "SE-GR", "-f", str(apx), "-fo", "apx"],
+        ["iccma", "-p", "SE-XX", "-f", str(good)],
+        ["iccma", "-p", "SE-PR", "-f", str(bad)],
+        ["iccma", "-p", "SE-PR", "-f", str(tmp_path / "missing.af")],
+        ["iccma", "-p", "DC-PR", "-f", str(good)],
+        ["iccma", "-p", "DC-PR", "-f", str(good), "-a", "9"],
+        ["iccma", "-p", "SE-PR", "-f", str(good), "-a", "1"],
+    ]
+
+
+def test_lean_path_answers_as_the_typer_app(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for args in _lean_cases(tmp_path):
+        status, out, err = _lean_run(capsys, args)
+        assert status is not None, args
+        r = invoke(*args)
+        assert (status, out, err) == (r.exit_code, r.stdout, r.stderr), args
+        if status:
+            assert err.startswith(("argmap: ", str(tmp_path))) and "Traceback" not in err
+
+
+@pytest.mark.parametrize("args", [
+    ["iccma", "--help"], ["iccma", "-h"], ["iccma", "-p"], ["iccma", "-p", "SE-PR", "-f"],
+    ["iccma", "-p", "SE-PR"], ["iccma", "-f", "x.af"], ["iccma", "--bogus"],
+    ["iccma", "-p", "SE-PR", "-p", "SE-ST", "-f", "x.af"], ["iccma", "x.af"],
+    ["iccma", "-a", "-1", "-p", "DC-PR", "-f", "x.af"], ["check"], [],
+])
+def test_lean_path_leaves_the_rest_to_typer(args: list[str]) -> None:
+    """Help, unknown or repeated options and missing values get the Typer app's messages."""
+    from argmap.cli._lean import lean, parse
+
+    assert lean(args) is None
+    assert parse(args) is None or ("problem" in parse(args)) != ("file" in parse(args))
+
+
+def test_lean_path_imports_no_typer_rich_or_networkx(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    good = tmp_path / "ok.af"
+    good.write_text("p af 3\n1 2\n2 1\n2 3\n")
+    code = ("import sys; sys.argv = ['argmap', 'iccma', '-p', 'DS-PR', '-f', sys.argv[1], '-a', '3']\n"
+            "from argmap.cli import main\nmain()\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & {'typer', 'click', 'rich', 'networkx'}))")
+    r = subprocess.run([sys.executable, "-c", code, str(good)], capture_output=True, text=True, check=True)
+    assert r.stdout.splitlines() == ["NO", "w 2", "[]"]

@@ -192,8 +192,10 @@ def in_flags(error: ArgmapError) -> ArgmapError:
 
 def print_problems(problems: list[ArgmapError]) -> None:
     """Print each problem on stderr as ``file:line:col: message (hint)`` (``argmap: …`` when unlocated)."""
+    from ._text import problem_line
+
     for problem in problems:
-        err(str(problem) if problem.location else f"argmap: {problem}")
+        err(problem_line(problem))
 
 
 def resolve_map(path: Path | None) -> Path:

@@ -1,7 +1,9 @@
 """``argmap iccma``: the ICCMA 2023 solver interface, so competition harnesses run argmap.
 
 A thin layer over :mod:`argmap.semantics.competition`: read the framework, solve
-the task, print the answer lines the competition expects.
+the task, print the answer lines the competition expects. The body is
+:func:`argmap.cli._lean.iccma_lines`, which the lean start-up path
+(:func:`argmap.cli._lean.lean`) runs without Typer for the usual harness calls.
 """
 
 from __future__ import annotations
@@ -46,36 +48,7 @@ def iccma(
 
     Example: argmap iccma -p DS-PR -f framework.af -a 17
     """
-    from ..semantics.competition import FORMATS, PROBLEMS
+    from ._lean import iccma_lines
 
-    if problems:
-        echo("[" + ",".join(PROBLEMS) + "]")
-        return
-    if formats:
-        echo("[" + ",".join(FORMATS) + "]")
-        return
-    if problem is None and file is None:
-        from .. import __version__
-
-        echo(f"argmap {__version__}")
-        return
-    from ..errors import QueryError
-
-    if problem is None:
-        raise QueryError("no task given", hint="add -p TASK, for instance -p SE-PR")
-    if file is None:
-        raise QueryError("no framework file given", hint="add -f FILE")
-    from ..semantics.competition import answer, lines, parse_problem
-
-    parse_problem(problem)  # an unknown task fails before the file is read
-    from .. import formats as registry  # `formats` is the --formats flag here
-    from ._progress import shown
-
-    name = {"i23": "iccma"}.get((fmt or "").lower(), fmt)
-    if name is None and not registry.is_framework(file):
-        name = "iccma"  # the competition's own format, whatever the file is called
-    with shown(as_json=False):
-        af = registry.read_af(file, name)
-        result = answer(af, problem, arg)
-    for line in lines(result):
+    for line in iccma_lines(problem, file, arg, fmt, problems, formats):
         echo(line)

@@ -10,7 +10,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["width", "table", "wrap", "printable", "json_text", "count"]
+__all__ = ["width", "table", "wrap", "printable", "problem_line", "json_text", "count"]
 
 # C0 controls except tab and line feed, DEL, and the C1 controls (CSI, OSC, ... as
 # single code points): what a terminal may act on instead of showing.
@@ -41,6 +41,16 @@ def printable(text: str) -> str:
     'ok␛[2J�31m'
     """
     return _CONTROL.sub(_picture, text) if _CONTROL.search(text) else text
+
+
+def problem_line(problem: Exception) -> str:
+    """One problem as the CLI prints it: ``file:line:col: message (hint)``, or ``argmap: …`` when unlocated.
+
+    >>> from argmap.errors import QueryError
+    >>> problem_line(QueryError("no task given"))
+    'argmap: no task given'
+    """
+    return str(problem) if getattr(problem, "location", None) else f"argmap: {problem}"
 
 
 def json_text(data: Any, indent: int | None = None) -> str:
