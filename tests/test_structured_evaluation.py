@@ -30,10 +30,15 @@ READINGS = ("none", "necessary", "deductive")
 
 def mk(claims: str, relations: list[tuple[str, str, str]] = (),
        arguments: list[tuple[str, str, str]] = ()) -> ArgumentMap:
-    """Claims by id; relations as (from, '+'|'x', to); arguments as (id, 'P Q', conclusion)."""
+    """Claims by id (``?X``: X is a pure question, not asserted); relations as
+    (from, '+'|'x', to); arguments as (id, 'P Q', conclusion)."""
+    def claim(c: str) -> Claim:
+        cid = c.lstrip("?")
+        return Claim(cid, "b" if cid.startswith("B") else "a", f"text of {cid}",
+                     act="pure questioning" if c.startswith("?") else None)
     return ArgumentMap(
         speakers=[Speaker("a", "Ann"), Speaker("b", "Bob")],
-        claims=[Claim(c, "b" if c.startswith("B") else "a", f"text of {c}") for c in claims.split()],
+        claims=[claim(c) for c in claims.split()],
         relations=[Relation(x, y, "support" if t == "+" else "attack") for x, t, y in relations],
         arguments=[Argument(i, tuple(p.split()), c) for i, p, c in arguments])
 
@@ -145,26 +150,109 @@ def test_self_defeating_argument_never_holds():
     agrees_with_oracle(m)
 
 
+# -- questioned claims: not put forward, they stand only on an accepted reason ----------------
+def test_a_question_nobody_answers_does_not_stand_and_attacks_nothing():
+    # Bob asks "is B1?", and B1 would attack Ann's A1: asking is not arguing
+    m = mk("A1 ?B1", [("B1", "x", "A1")])
+    for reading in READINGS:
+        assert gr(m, reading) == {"A1": "in", "B1": "out"}, reading
+    agrees_with_oracle(m)
+    # asserted, the same B1 defeats A1
+    assert gr(mk("A1 B1", [("B1", "x", "A1")]), "none") == {"A1": "out", "B1": "in"}
+
+
+def test_a_question_answered_by_a_reason_stands_and_then_attacks():
+    # Bob asks B1 and gives the reason B2 for it: under the support readings B1 stands
+    m = mk("A1 ?B1 B2", [("B1", "x", "A1"), ("B2", "+", "B1")])
+    assert gr(m, "none") == {"A1": "in", "B1": "out", "B2": "in"}
+    for reading in ("necessary", "deductive"):
+        assert gr(m, reading) == {"A1": "out", "B1": "in", "B2": "in"}, reading
+    agrees_with_oracle(m)
+    # a reason that is itself defeated does not establish the question
+    hit = mk("A1 ?B1 B2 A2", [("B1", "x", "A1"), ("B2", "+", "B1"), ("A2", "x", "B2")])
+    for reading in READINGS:
+        assert gr(hit, reading)["B1"] == "out" and gr(hit, reading)["A1"] == "in", reading
+    agrees_with_oracle(hit)
+
+
+def test_a_questioned_premise_is_a_critical_question_on_an_assumption():
+    # Ann's R: A2 + ?A3 => A1, where A3 ("the expert is reliable") is only asked:
+    # the argument does not hold until A3 is established (Carneades' assumptions)
+    m = mk("A1 A2 ?A3", [], [("R", "A2 A3", "A1")])
+    g = gr(m, "necessary")
+    assert (g["A1"], g["A3"]) == ("out", "out")
+    agrees_with_oracle(m)
+    answered = mk("A1 A2 ?A3 A4", [("A4", "+", "A3")], [("R", "A2 A3", "A1")])
+    assert gr(answered, "necessary") == {"A1": "in", "A2": "in", "A3": "in", "A4": "in"}
+    agrees_with_oracle(answered)
+
+
+def test_a_questioned_undercutter_is_a_critical_question_on_an_exception():
+    # Bob asks whether B1 (an exception to Ann's R) holds: the undercut does nothing
+    # until B1 is argued for (Carneades' exceptions)
+    m = mk("A1 A2 ?B1", [("B1", "x", "R")], [("R", "A2", "A1")])
+    assert gr(m, "necessary") == {"A1": "in", "A2": "in", "B1": "out"}
+    argued = mk("A1 A2 ?B1 B2", [("B1", "x", "R"), ("B2", "+", "B1")], [("R", "A2", "A1")])
+    assert gr(argued, "necessary") == {"A1": "out", "A2": "in", "B1": "in", "B2": "in"}
+    agrees_with_oracle(m)
+    agrees_with_oracle(argued)
+
+
+def test_deductive_question_needs_its_reason_and_its_reason_takes_the_attacks():
+    # ?A1 <= A2, B1 attacks A1: deductively B1 also attacks A2 (mediated); A1 out
+    m = mk("?A1 A2 B1", [("A2", "+", "A1"), ("B1", "x", "A1")])
+    assert gr(m, "deductive") == {"A1": "out", "A2": "out", "B1": "in"}
+    # a support cycle of questions has no foundation: undecided, never both in alone
+    cyc = mk("?A1 ?A2", [("A1", "+", "A2"), ("A2", "+", "A1")])
+    for reading in ("necessary", "deductive"):
+        assert gr(cyc, reading) == {"A1": "undec", "A2": "undec"}, reading
+    agrees_with_oracle(m)
+    agrees_with_oracle(cyc)
+
+
+def test_assertive_and_rhetorical_questions_assert_their_content():
+    for act in ("assertive questioning", "rhetorical questioning", "conceding", "restating"):
+        m = ArgumentMap(speakers=[Speaker("a", "Ann"), Speaker("b", "Bob")],
+                        claims=[Claim("A1", "a", "x"), Claim("B1", "b", "y", act=act)],
+                        relations=[Relation("B1", "A1", "attack")])
+        assert gr(m, "none") == {"A1": "out", "B1": "in"}, act
+
+
+def test_questions_add_auxiliary_nodes_only_where_needed():
+    plain = mk("A1 B1", [("B1", "x", "A1")])
+    assert compile_map(plain, "none").aux == ()
+    c = compile_map(mk("A1 ?B1", [("B1", "x", "A1")]), "none")
+    assert c.ids == ("A1", "B1", "unsupported:B1") and c.n_claims == 2
+    assert [(c.ids[a], c.ids[b]) for a, b in c.attacks] == [("B1", "A1"), ("unsupported:B1", "B1")]
+    d = compile_map(mk("?A1 A2", [("A2", "+", "A1")]), "deductive")
+    assert [(d.ids[a], d.ids[b]) for a, b in d.attacks] == [("A2", "unsupported:A1"),
+                                                            ("unsupported:A1", "A1")]
+    # restricted to some claims, a question outside them adds nothing
+    assert compile_map(mk("A1 ?B1"), "none", claims=["A1"]).aux == ()
+
+
 # -- exhaustive: every map over three claims with up to two relations and at most one linked
 # -- argument (undercut or not) ------------------------------------------------------------------
-def _small_maps():
+def _small_maps(names: str = "a b c"):
     ids = ["a", "b", "c"]
     pairs = [(x, y) for x in ids for y in ids if x != y]
     for k in range(3):
         for chosen in combinations(pairs, k):
             for kinds in product("+x", repeat=k):
                 rels = [(x, t, y) for (x, y), t in zip(chosen, kinds)]
-                yield mk("a b c", rels)
+                yield mk(names, rels)
                 for concl in ids:
                     prem = " ".join(x for x in ids if x != concl)
-                    yield mk("a b c", rels, [("R", prem, concl)])
-                    yield mk("a b c", rels + [(concl, "x", "R")], [("R", prem, concl)])
+                    yield mk(names, rels, [("R", prem, concl)])
+                    yield mk(names, rels + [(concl, "x", "R")], [("R", prem, concl)])
 
 
 @pytest.mark.slow
-def test_every_small_structured_map_agrees_with_the_oracle():
+@pytest.mark.parametrize("names", ["a b c", "a ?b c"])
+def test_every_small_structured_map_agrees_with_the_oracle(names):
+    # with ``?b``: the same maps where b is a question nobody asserts
     count = 0
-    for amap in _small_maps():
+    for amap in _small_maps(names):
         agrees_with_oracle(amap)
         count += 1
     assert count == 511
@@ -190,10 +278,12 @@ def structured_maps(draw: st.DrawFn) -> ArgumentMap:
                 und = draw(st.sampled_from(ids))
                 if und not in prem:
                     relations.append((und, "x", f"R{k}"))
+    asked = draw(st.sets(st.sampled_from(ids), max_size=2))
+    names = " ".join(f"?{i}" if i in asked else i for i in ids)
     try:
-        return mk(" ".join(ids), relations, arguments)
+        return mk(names, relations, arguments)
     except Exception:
-        return mk(" ".join(ids), [(a, t, b) for (a, b), t in rels])
+        return mk(names, [(a, t, b) for (a, b), t in rels])
 
 
 @settings(max_examples=examples(40), deadline=None)

@@ -42,6 +42,16 @@ Dung's frameworks; a *support reading* says what they mean (docs/evaluation.md):
     attacks, and an attack on the conclusion attacks ``A`` (the premises taken
     together with their inference), not any one premise.
 
+A claim that its speaker does not assert (``Claim.asserted`` is False: a pure
+question "is P?", a challenge "why P?") is not put forward: it has no presumption of
+acceptance and stands only when an accepted reason establishes it, under every
+reading. Under ``necessary`` this is the condition of any concluded claim, extended
+to a questioned claim with no argument (which never stands); under ``deductive`` the
+claim needs one of its reasons in (a premise of a one-premise support, or an
+argument node); under ``none`` no reason counts, so it never stands. What it attacks
+or supports is kept and counts only when it stands: asking whether P is not arguing
+that P. Each such claim ``Q`` gets an ``unsupported:Q`` node (below).
+
 ``supports*`` is a chain of one or more supports. The closure under the deductive
 rules is "one direct attack with a support chain (possibly empty) at each end",
 computed in one pass: for every direct attack ``X → Y``, a breadth-first search
@@ -55,7 +65,9 @@ argument's id; a support relation's argument is named ``P=>C``), ``not`` nodes
 (``not:P``, attacked by the claim ``P`` alone, attacking every argument with premise
 ``P``: accepted iff ``P`` is rejected) and ``unsupported`` nodes (``unsupported:C``,
 attacked by every argument for ``C``, attacking ``C``: accepted iff no argument for
-``C`` is). Names are made unique against the map's ids.
+``C`` is; under ``necessary`` for every concluded or unasserted claim, under
+``deductive`` attacked by the reasons of an unasserted claim, under ``none`` not
+attacked at all). Names are made unique against the map's ids.
 
 Examples
 --------
@@ -391,7 +403,10 @@ def compile_map(amap: ArgumentMap, support: str | SupportReading = "none", *,
     statement is (``not:P`` when ``P`` is; ``unsupported:C`` when ``C`` is, because
     every argument for ``C`` includes "no attacker of ``C``"), so ⊆-minimal
     undecided sets, hence SST, carry over too, and ST (no undecided node) is the
-    BADF's two-valued models. ``deductive`` costs ``O(a · (n + s) + d)`` for ``a``
+    BADF's two-valued models. Under ``deductive``, every attacker of an unasserted
+    claim ``Q`` (direct or derived) also attacks each of ``Q``'s reasons (the closure's
+    mediated attacks), so ``unsupported:Q`` is again undecided exactly when ``Q`` is,
+    and the same argument carries all six semantics over. ``deductive`` costs ``O(a · (n + s) + d)`` for ``a``
     attacks, ``s`` supports and ``d`` derived attacks.
 
     Examples
@@ -416,13 +431,20 @@ def compile_map(amap: ArgumentMap, support: str | SupportReading = "none", *,
     index = {cid: i for i, cid in enumerate(ids)}
     direct = [(r.from_id, r.to_id) for r in amap.relations
               if r.type == "attack" and r.from_id in index and r.to_id in index]
-    if reading is SupportReading.none:
+    asked = {c.id for c in amap.claims if not c.asserted and c.id in index}
+    if reading is SupportReading.none and not asked:
         return Compiled(ids, tuple((index[a], index[b]) for a, b in direct), {}, reading)
-    args = structured_arguments(amap, keep)
     nodes = _Nodes(ids, {a.id for a in amap.arguments})
+    if reading is SupportReading.none:  # no reason counts: a claim nobody asserts never stands
+        attacks = [(index[a], index[b]) for a, b in direct]
+        for c in ids:
+            if c in asked:
+                attacks.append((nodes.add(f"unsupported:{c}", Aux("unsupported", c)), index[c]))
+        return Compiled(tuple(nodes.names), tuple(attacks), {}, reading, len(ids), tuple(nodes.aux))
+    args = structured_arguments(amap, keep)
     if reading is SupportReading.necessary:
-        return _necessary(amap, ids, direct, args, nodes, reading)
-    return _deductive(ids, direct, args, nodes, reading)
+        return _necessary(amap, ids, direct, args, nodes, reading, asked)
+    return _deductive(ids, direct, args, nodes, reading, asked)
 
 
 def _argument_name(a: StructuredArgument) -> str:
@@ -430,7 +452,8 @@ def _argument_name(a: StructuredArgument) -> str:
 
 
 def _necessary(amap: ArgumentMap, ids: tuple[str, ...], direct: list[tuple[str, str]],
-               args: list[StructuredArgument], nodes: _Nodes, reading: SupportReading) -> Compiled:
+               args: list[StructuredArgument], nodes: _Nodes, reading: SupportReading,
+               asked: set[str]) -> Compiled:
     index = nodes.index
     attacks = [(index[x], index[y]) for x, y in direct]
     attackers: dict[str, list[int]] = {}
@@ -454,7 +477,7 @@ def _necessary(amap: ArgumentMap, ids: tuple[str, ...], direct: list[tuple[str, 
         attacks.extend((x, node) for x in attackers.get(a.conclusion, ()))
     concluded = {a.conclusion for a in args}
     for c in ids:
-        if c in concluded:
+        if c in concluded or c in asked:
             lack = nodes.add(f"unsupported:{c}", Aux("unsupported", c))
             attacks.extend((node, lack) for node in reasons.get(c, ()))
             attacks.append((lack, index[c]))
@@ -463,7 +486,7 @@ def _necessary(amap: ArgumentMap, ids: tuple[str, ...], direct: list[tuple[str, 
 
 
 def _deductive(ids: tuple[str, ...], direct: list[tuple[str, str]], args: list[StructuredArgument],
-               nodes: _Nodes, reading: SupportReading) -> Compiled:
+               nodes: _Nodes, reading: SupportReading, asked: set[str]) -> Compiled:
     index = nodes.index
     forward: dict[str, list[str]] = {}
     backward: dict[str, list[str]] = {}
@@ -489,6 +512,11 @@ def _deductive(ids: tuple[str, ...], direct: list[tuple[str, str]], args: list[S
     attacks = [(index[a], index[b]) for a, b in direct]
     attacks += [(index[a], index[b]) for a, b in derived]
     attacks += necessity
+    for c in ids:  # a claim nobody asserts stands only on one of its reasons
+        if c in asked:
+            lack = nodes.add(f"unsupported:{c}", Aux("unsupported", c))
+            attacks.extend((index[source], lack) for source in backward.get(c, ()))
+            attacks.append((lack, index[c]))
     return Compiled(tuple(nodes.names), tuple(dict.fromkeys(attacks)), derived, reading, len(ids),
                     tuple(nodes.aux))
 

@@ -115,8 +115,8 @@ class Claim:
         Character offsets of the quote in its source, derived when the map is loaded.
     act : str or None
         The speaker's illocution as AIF names it (``asserting`` when None;
-        ``questioning``, ``challenging``, ``conceding`` ...). A questioned claim is not
-        asserted (see :attr:`asserted`).
+        ``questioning``, ``challenging``, ``conceding`` ...). A pure question or a
+        challenge is not asserted (see :attr:`asserted`).
     silence : tuple of (str, str)
         ``(rule id, reason)`` pairs: lint rules (:mod:`argmap.lint`) silenced for this
         claim, each with the reason the map's author gives (native key ``silence:``).
@@ -137,13 +137,18 @@ class Claim:
 
     @property
     def asserted(self) -> bool:
-        """Whether the speaker asserts the claim (False for questions and challenges)."""
+        """Whether the speaker commits to the claim (False for pure questions and
+        challenges: :data:`NOT_ASSERTED_ACTS`)."""
         return self.act is None or self.act not in NOT_ASSERTED_ACTS
 
 
-#: Illocutions under which a claim is put forward without being asserted.
+#: Illocutions under which the speaker does not commit to the claim (Inference Anchoring
+#: Theory, Budzynska et al. 2014): a pure question asks whether it holds, a challenge asks
+#: for reasons (assertive and rhetorical challenges commit to the opposite, not to the
+#: claim). Assertive and rhetorical questions convey the speaker's own opinion, so they
+#: assert their content (QT30 reconstructs it as the proposition the speaker conveys).
 NOT_ASSERTED_ACTS: frozenset[str] = frozenset({
-    "questioning", "pure questioning", "assertive questioning", "rhetorical questioning",
+    "questioning", "pure questioning",
     "challenging", "pure challenging", "assertive challenging", "rhetorical challenging",
 })
 

@@ -12,6 +12,11 @@ Written from the definitions in docs/evaluation.md, sharing no code with
   enumerating support paths.
 * ``none``: three-valued labellings of the claims under their direct attacks.
 
+A claim whose speaker does not assert it (``Claim.asserted`` False) is accepted only
+with one of its reasons: under ``necessary`` its condition is the disjunction of its
+arguments (false with none), under ``deductive`` it needs a support source labelled
+in (and is out when all are out), under ``none`` it is out.
+
 Semantics from the complete interpretations: GR least, PR ⊑-maximal, ST two-valued,
 SST ⊆-minimal undecided statements, ID the ⊑-greatest complete interpretation below
 every preferred one; CO all. Exponential; for maps of a handful of statements.
@@ -62,6 +67,8 @@ def _necessary_conditions(amap: ArgumentMap):
             def phi(w, rs=rs, att=att):
                 return any(w[r] for r in rs) and not any(w[x] for x in att)
             conds[c.id] = (rs + att, phi)
+        elif not c.asserted:  # nobody puts it forward and nothing argues for it
+            conds[c.id] = ((), lambda w: False)
         else:
             conds[c.id] = (att, lambda w, att=att: not any(w[x] for x in att))
     return conds
@@ -133,6 +140,7 @@ def _deductive_labellings(amap: ArgumentMap) -> list[dict[str, str]]:
                 for b in everything:
                     if y in down[b]:
                         att.add((a, b))
+    asked = {c.id for c in amap.claims if not c.asserted}
     found = []
     for vals in product((T, F, U), repeat=len(everything)):
         v = dict(zip(everything, vals))
@@ -144,6 +152,10 @@ def _deductive_labellings(amap: ArgumentMap) -> list[dict[str, str]]:
                 and all(v[u] == F for u in under)
             is_out = any(v[a] == T for a in attackers) or any(v[p] == F for p in prem) \
                 or any(v[u] == T for u in under)
+            if s in asked:  # an unasserted claim needs one of its reasons (support sources)
+                sources = [x for x, y in edges if y == s]
+                is_in = is_in and any(v[x] == T for x in sources)
+                is_out = is_out or all(v[x] == F for x in sources)
             want = T if is_in else F if is_out else U
             if v[s] != want:
                 ok = False
@@ -155,11 +167,12 @@ def _deductive_labellings(amap: ArgumentMap) -> list[dict[str, str]]:
 
 def _none_labellings(amap: ArgumentMap) -> list[dict[str, str]]:
     claims = [c.id for c in amap.claims]
+    asked = {c.id for c in amap.claims if not c.asserted}  # no reason counts: never in
     att = _attacks(amap)
     found = []
     for vals in product((T, F, U), repeat=len(claims)):
         v = dict(zip(claims, vals))
-        if all(v[s] == (T if all(v[a] == F for a, b in att if b == s)
+        if all(v[s] == (F if s in asked else T if all(v[a] == F for a, b in att if b == s)
                         else F if any(v[a] == T for a, b in att if b == s) else U) for s in claims):
             found.append(v)
     return found
