@@ -198,8 +198,8 @@ def test_speaker_names_from_locution_text_with_or_without_space_before_the_colon
     ("Asserting", None, True),
     ("Pure Questioning", "pure questioning", False),
     ("PureQuestioning", "pure questioning", False),
-    ("Assertive Questioning", "assertive questioning", False),
-    ("Rhetorical Questioning", "rhetorical questioning", False),
+    ("Assertive Questioning", "assertive questioning", True),  # conveys an opinion (IAT)
+    ("Rhetorical Questioning", "rhetorical questioning", True),
     ("Challenging", "challenging", False),
     ("Conceding", "conceding", True),
     ("Restating", "restating", True),

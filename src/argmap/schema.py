@@ -101,8 +101,9 @@ def json_schema() -> dict[str, Any]:
                            "than once (default: the first)."},
             "tags": {"type": "array", "items": _TEXT, "description": "Free labels."},
             "act": _text("Format 2: the speaker's illocution as AIF names it (asserting when absent; "
-                         "questioning, challenging, conceding, …). A questioned or challenged claim "
-                         "is not asserted.",
+                         "questioning, challenging, conceding, …). A pure question or a challenge is "
+                         "not asserted (it stands only on an accepted reason); assertive and "
+                         "rhetorical questions are.",
                          examples=["asserting", "questioning", "challenging", "conceding", "restating"]),
             "silence": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1},
                         "description": "Lint rules silenced for this claim, each with its reason: "

@@ -27,7 +27,8 @@ files have are accepted: ids as strings or numbers, missing timestamps and edge 
   else the first. An I-node that no locution reaches belongs to ``unattributed``.
 * **Illocutions**: the winning YA-node's illocution becomes the claim's ``act`` in lower
   case (``pure questioning``, ``challenging``, ``restating``…; none for ``Asserting``).
-  A questioned or challenged claim is not asserted (:attr:`argmap.model.Claim.asserted`).
+  A pure question or a challenge is not asserted (:attr:`argmap.model.Claim.asserted`);
+  assertive and rhetorical questions are.
 * TA-nodes, the YA-nodes anchored in them and the L-nodes' own words hold no claim or
   relation; they are not kept (a loss, reported with counts).
 
