@@ -574,23 +574,39 @@ def reasons(amap: ArgumentMap, claim_id: str, *, max_depth: int | None = DEFAULT
 class Comparison:
     """Two speakers' positions side by side (see :func:`compare`).
 
+    A speaker's *position* is the claims they assert (:attr:`Claim.asserted
+    <argmap.model.Claim.asserted>`). A claim its speaker only asks or challenges is
+    not held by them: it is listed in :attr:`questions` and in no other field on that
+    speaker's side.
+
     Attributes
     ----------
     a, b : str
         The speaker ids.
     attacked, supported : dict of str to list of str
-        A's claims that B attacks / supports, each with the B claims doing so.
+        A's asserted claims that B's asserted claims attack / support, each with the
+        B claims doing so.
     untouched : list of str
-        A's claims B neither attacks nor supports.
+        A's asserted claims B neither attacks, supports nor questions.
     unanswering : list of str
-        B's claims with no relation to any of A's claims (their own line of argument).
+        B's asserted claims with no relation to any of A's claims (their own line of
+        argument).
     shared : list of tuple of (str, str)
-        Shared ground: ``(a_claim, b_claim)`` pairs where one supports the other
-        and B does not also attack that claim of A's.
+        Shared ground: ``(a_claim, b_claim)`` pairs of asserted claims where one
+        supports the other and B does not also attack (assert against) that claim of A's.
     undercut : dict of str to list of str
-        A's arguments (format 2) that B undercuts, each with the B claims doing so:
-        an undercut answers A's reasoning without denying a claim of A's. A claim of
-        B's that undercuts is *answering*.
+        A's arguments (format 2) that B's asserted claims undercut, each with the B
+        claims doing so: an undercut answers A's reasoning without denying a claim of
+        A's. A claim of B's that undercuts is *answering*.
+    questioned : dict of str to list of str
+        A's asserted claims and arguments that B only asks about: B's unasserted
+        claims attacking, supporting or undercutting them (a critical question, a
+        challenge). B's question is *answering*, but not B's position.
+    answered : dict of str to list of str
+        A's questions (unasserted claims) that B's asserted claims answer, by attacking
+        or supporting them.
+    questions : dict of str to list of str
+        Each speaker's unasserted claims (``{a: [...], b: [...]}``).
     """
 
     a: str
@@ -601,6 +617,9 @@ class Comparison:
     unanswering: list[str]
     shared: list[tuple[str, str]]
     undercut: dict[str, list[str]] = field(default_factory=dict)
+    questioned: dict[str, list[str]] = field(default_factory=dict)
+    answered: dict[str, list[str]] = field(default_factory=dict)
+    questions: dict[str, list[str]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, object]:
         """Plain data, for JSON."""
@@ -612,6 +631,9 @@ class Comparison:
             "unanswering": self.unanswering,
             "shared": [list(p) for p in self.shared],
             "undercut": self.undercut,
+            "questioned": self.questioned,
+            "answered": self.answered,
+            "questions": self.questions,
         }
 
 
@@ -628,6 +650,24 @@ def compare(amap: ArgumentMap, a: str | None = None, b: str | None = None) -> Co
     QueryError
         When a speaker is unknown, the two are the same, or the map has fewer than
         two speakers and none are named.
+
+    Notes
+    -----
+    Positions are asserted claims: a claim a speaker only asks or challenges is not
+    theirs to defend (docs/evaluation.md, "Questions and challenges"). See
+    :class:`Comparison` for where questions go.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("a", "Ann"), Speaker("b", "Bob")],
+    ...     claims=[Claim("A1", "a", "thesis"), Claim("A2", "a", "is it cheap?", act="pure questioning"),
+    ...             Claim("B1", "b", "is the source biased?", act="pure questioning"),
+    ...             Claim("B2", "b", "it is not cheap")],
+    ...     relations=[Relation("B1", "A1", "attack"), Relation("B2", "A2", "attack")])
+    >>> c = compare(m)
+    >>> c.attacked, c.questioned, c.answered, c.untouched, c.questions
+    ({}, {'A1': ['B1']}, {'A2': ['B2']}, [], {'a': ['A2'], 'b': ['B1']})
     """
     if a is None or b is None:
         ids = [s.id for s in amap.speakers]
@@ -643,40 +683,62 @@ def compare(amap: ArgumentMap, a: str | None = None, b: str | None = None) -> Co
         raise QueryError(f"cannot compare speaker {a!r} with itself", hint="name two different speakers")
     speaker_of = {c.id: c.speaker for c in amap.claims}
     speaker_of.update((x.id, amap.argument_speaker(x)) for x in amap.arguments)
+    held = {c.id for c in amap.claims if c.asserted}
+    held.update(x.id for x in amap.arguments)  # an argument is given, never only asked
     attacked: dict[str, list[str]] = {}
     supported: dict[str, list[str]] = {}
     undercut: dict[str, list[str]] = {}
+    questioned: dict[str, list[str]] = {}
+    answered: dict[str, list[str]] = {}
     answering: set[str] = set()
+
+    def answer(src: str, dst: str, kind: str) -> None:
+        if dst not in held:  # a question of A's: answered by B's assertions only
+            if src in held:
+                answering.add(src)
+                answered.setdefault(dst, []).append(src)
+            return
+        answering.add(src)
+        if src not in held:
+            questioned.setdefault(dst, []).append(src)
+        elif amap.has_argument(dst):
+            undercut.setdefault(dst, []).append(src)
+        else:
+            (attacked if kind == "attack" else supported).setdefault(dst, []).append(src)
+
     for r in amap.relations:
-        src, dst = speaker_of[r.from_id], speaker_of[r.to_id]
-        if src == b and dst == a:
-            answering.add(r.from_id)
-            if amap.has_argument(r.to_id):
-                undercut.setdefault(r.to_id, []).append(r.from_id)
-            else:
-                (attacked if r.type == "attack" else supported).setdefault(r.to_id, []).append(r.from_id)
+        if speaker_of[r.from_id] == b and speaker_of[r.to_id] == a:
+            answer(r.from_id, r.to_id, r.type)
     for x in amap.arguments:  # B's arguments for a claim of A's
         if speaker_of[x.id] == b and speaker_of[x.conclusion] == a:
             for p in x.premises:
                 if speaker_of[p] == b:
-                    answering.add(p)
-                    supported.setdefault(x.conclusion, []).append(p)
+                    answer(p, x.conclusion, "support")
     a_claims = [c.id for c in amap.claims if c.speaker == a]
     order = {cid: i for i, cid in enumerate(a_claims)}
-    attacked = dict(sorted(attacked.items(), key=lambda kv: order[kv[0]]))
-    supported = dict(sorted(supported.items(), key=lambda kv: order[kv[0]]))
-    untouched = [cid for cid in a_claims if cid not in attacked and cid not in supported]
-    unanswering = [c.id for c in amap.claims if c.speaker == b and c.id not in answering]
+    order.update((x.id, len(order) + i) for i, x in enumerate(amap.arguments))
+
+    def ordered(d: dict[str, list[str]]) -> dict[str, list[str]]:
+        return dict(sorted(d.items(), key=lambda kv: order[kv[0]]))
+
+    attacked, supported, questioned, answered = map(ordered, (attacked, supported, questioned, answered))
+    untouched = [cid for cid in a_claims if cid in held and cid not in attacked
+                 and cid not in supported and cid not in questioned]
+    unanswering = [c.id for c in amap.claims if c.speaker == b and c.id in held and c.id not in answering]
     shared: list[tuple[str, str]] = []
     undercut = {k: undercut[k] for k in (x.id for x in amap.arguments) if k in undercut}
-    attacked_by = {r.to_id for r in amap.relations if r.type == "attack" and speaker_of[r.from_id] == b}
-    attacked_a = {r.to_id for r in amap.relations if r.type == "attack" and speaker_of[r.from_id] == a}
+    attacked_by = {r.to_id for r in amap.relations
+                   if r.type == "attack" and speaker_of[r.from_id] == b and r.from_id in held}
+    attacked_a = {r.to_id for r in amap.relations
+                  if r.type == "attack" and speaker_of[r.from_id] == a and r.from_id in held}
     for r in amap.relations:
-        if r.type != "support":
+        if r.type != "support" or r.from_id not in held or r.to_id not in held:
             continue
         src, dst = speaker_of[r.from_id], speaker_of[r.to_id]
         if src == b and dst == a and r.to_id not in attacked_by:
             shared.append((r.to_id, r.from_id))
         elif src == a and dst == b and r.to_id not in attacked_a:
             shared.append((r.from_id, r.to_id))
-    return Comparison(a, b, attacked, supported, untouched, unanswering, shared, undercut)
+    questions = {s: [c.id for c in amap.claims if c.speaker == s and c.id not in held] for s in (a, b)}
+    return Comparison(a, b, attacked, supported, untouched, unanswering, shared, undercut,
+                      questioned, answered, questions)

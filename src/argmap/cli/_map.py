@@ -425,7 +425,8 @@ def compare(
     as_json: JsonOpt = False,
 ) -> None:
     """Two speakers side by side: A's claims that B attacks, supports or leaves alone,
-    B's claims that answer nothing of A's, and their shared ground.
+    B's claims that answer nothing of A's, and their shared ground. A claim its speaker
+    only asks or challenges (act) is not that speaker's position: it is listed apart.
 
     With --semantics, also which of each speaker's claims stand with and without the
     other speaker's claims.
@@ -472,8 +473,15 @@ def compare(
     if amap.arguments:
         section(f"{A}'s arguments that {B} undercuts", result.undercut)
     section(f"{A}'s claims that {B} supports", result.supported)
+    asks = any(result.questions.values())
+    if asks:
+        section(f"{A}'s claims and arguments that {B} only questions", result.questioned)
     section(f"{A}'s claims that {B} leaves alone", result.untouched)
     section(f"{B}'s claims that answer nothing of {A}'s", result.unanswering)
+    if asks:
+        section(f"{A}'s questions that {B} answers", result.answered)
+        for s in (result.a, result.b):
+            section(f"{name[s]}'s questions (not {name[s]}'s position)", result.questions[s])
     echo(f"shared ground ({len(result.shared)})")
     if not result.shared:
         echo("  (none)")
