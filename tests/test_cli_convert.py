@@ -62,8 +62,8 @@ def test_stdout_matches_the_library(fmt: str) -> None:
 
 
 def test_output_file_by_suffix_and_round_trip(tmp_path: Path) -> None:
-    # the first, format-1 version of the shipped map: Argdown and AIF do not hold the
-    # revised map's lint silences (native only)
+    # the first, format-1 version of the shipped map (the revised map's round trips,
+    # lint silences included, are in test_formats_aif/test_formats_argdown)
     shutil.copytree(FIRST_VERSION.parent / "sources", tmp_path / "sources")
     for name in ("m.argdown", "m.aif.json"):
         out = tmp_path / name

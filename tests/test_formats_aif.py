@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.errors import ArgmapError, MapFormatError
 from argmap.formats import aif
-from argmap.model import Claim
+from argmap.model import ArgumentMap, Claim, Speaker
 
 from .helpers.budget import examples
 from .helpers.maps import DATA, FIRST_VERSION, SHIPPED, assert_same_map
@@ -86,6 +86,23 @@ def test_shipped_map_round_trip() -> None:
     m = argmap.load(FIRST_VERSION)
     back = aif.loads(aif.dumps(m), path=FIRST_VERSION.parent / "copy.aif.json")
     assert back == m
+
+
+def test_the_revised_maps_lint_silences_survive_a_round_trip() -> None:
+    m = argmap.load(SHIPPED)
+    assert any(c.silence for c in m.claims)
+    back = aif.loads(aif.dumps(m), path=SHIPPED.parent / "copy.aif.json")
+    assert back == m and aif.losses(m) == []
+
+
+def test_a_malformed_silence_in_the_argmap_block_is_a_located_error() -> None:
+    doc = json.loads(aif.dumps(ArgumentMap(speakers=[Speaker("a", "Ann")],
+                                           claims=[Claim("A1", "a", "t", silence=(("unrelated", "why"),))])))
+    (entry,) = doc["argmap"]["claims"].values()
+    assert entry["silence"] == {"unrelated": "why"}
+    entry["silence"] = {"unrelated": ""}
+    with pytest.raises(MapFormatError, match="silence"):
+        aif.loads(json.dumps(doc))
 
 
 def test_plain_aif_without_the_argmap_block_keeps_claims_speakers_and_kinds_of_relation() -> None:

@@ -15,7 +15,7 @@ from argmap.formats import argdown
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 
 from .helpers.budget import examples
-from .helpers.maps import DATA, FIRST_VERSION, assert_same_map
+from .helpers.maps import DATA, FIRST_VERSION, SHIPPED, assert_same_map
 
 
 def rels(m: ArgumentMap) -> set[tuple[str, str, str]]:
@@ -129,6 +129,22 @@ def test_shipped_map_round_trip(tmp_path: Path) -> None:
     assert_same_map(back, m)
     assert [(c.start, c.end) for c in sorted(back.claims, key=lambda c: c.id)] == \
         [(c.start, c.end) for c in sorted(m.claims, key=lambda c: c.id)]
+
+
+def test_lint_silences_are_kept_as_data() -> None:
+    m = argmap.load(SHIPPED)
+    silenced = {c.id: c.silence for c in m.claims if c.silence}
+    assert silenced and argdown.losses(m) == []
+    back = argdown.loads(argdown.dumps(m), path=SHIPPED.parent / "copy.argdown")
+    assert {c.id: c.silence for c in back.claims if c.silence} == silenced
+    assert_same_map(back, m)
+
+
+def test_a_silence_that_is_not_rules_to_reasons_is_the_users_data() -> None:
+    lost: list[ArgmapError] = []
+    m = argdown.loads("[A]: text {silence: true}\n[B]: text {silence: {unrelated: why}}\n", warnings=lost)
+    assert m.claim("A").silence == () and m.claim("B").silence == (("unrelated", "why"),)
+    assert any("silence" in w.message and "not kept" in w.message for w in lost)
 
 
 def test_one_section_per_speaker() -> None:

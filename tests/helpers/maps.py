@@ -10,7 +10,7 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "formats"
 ROOT = Path(__file__).resolve().parent.parent.parent
 SHIPPED = ROOT / "maps" / "enhanced-cooperation.yaml"
 #: The first shipped version of the map (format 1, 87 claims): a real map for exact round
-#: trips through formats that do not hold the shipped map's lint silences.
+#: trips through formats that hold no arguments or lint silences (GraphML, node-link).
 FIRST_VERSION = DATA / "enhanced-cooperation-v1" / "enhanced-cooperation.yaml"
 
 __all__ = ["DATA", "ROOT", "SHIPPED", "FIRST_VERSION", "assert_same_map"]

@@ -50,8 +50,8 @@ L-node ``"Name : quote"`` (the quote, else the text), a YA-node with the claim's
 illocution (``Asserting`` by default) linking it to the I-node, a ``locutions`` entry,
 and one ``participants`` entry per speaker. Node ids are numeric strings, as AIFdb writes
 them. What standard AIF has no place for (claim and argument ids, kinds, tags, sources,
-quotes and occurrences, speaker ids, notes and speakers of relations and arguments, the
-title) goes into a top-level ``"argmap"`` block that AIF tools ignore and argmap reads
+quotes and occurrences, lint silences, speaker ids, notes and speakers of relations and
+arguments, the title) goes into a top-level ``"argmap"`` block that AIF tools ignore and argmap reads
 back, so argmap → AIF → argmap loses nothing (:func:`losses` is empty).
 
 Examples
@@ -236,7 +236,7 @@ class _Reader:
             info = ext["claims"].get(nid, {})
             claims.append(Claim(cid, claim_speaker[nid], text, info.get("kind", "claim"), info.get("source"),
                                 info.get("quote"), info.get("occurrence"), tuple(info.get("tags", ())),
-                                act=acts.get(nid)))
+                                act=acts.get(nid), silence=tuple(info.get("silence", {}).items())))
             where[cid] = (n.line, n.column)
         self.report()
         sources = ext["sources"]
@@ -338,8 +338,13 @@ class _Reader:
             for pid, s in data.get("speakers", {}).items():
                 ext["speakers"][str(pid)] = Speaker(str(s["id"]), str(s["name"]))
             for nid, c in data.get("claims", {}).items():
-                if not isinstance(c, dict) or not set(c) <= {"id", "kind", "source", "quote", "occurrence", "tags"}:
+                if not isinstance(c, dict) or not set(c) <= {"id", "kind", "source", "quote", "occurrence", "tags",
+                                                             "silence"}:
                     raise TypeError(f"claim entry {nid!r}")
+                silence = c.get("silence", {})
+                if not isinstance(silence, dict) or not all(
+                        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in silence.items()):
+                    raise TypeError(f"silence of claim entry {nid!r}")
                 if c.get("kind", "claim") not in CLAIM_KINDS:
                     raise TypeError(f"kind {c.get('kind')!r} of claim entry {nid!r}")
                 ext["claims"][str(nid)] = c
@@ -685,6 +690,8 @@ def dumps(amap: ArgumentMap) -> str:
                 info[key] = getattr(c, key)
         if c.tags:
             info["tags"] = list(c.tags)
+        if c.silence:
+            info["silence"] = dict(c.silence)
         ext_claims[i] = info
     ext_arguments: dict[str, Any] = {}
     anode: dict[str, str] = {}
@@ -726,7 +733,7 @@ def losses(amap: ArgumentMap) -> list[str]:
 
     Other AIF tools read the claims, arguments (linked premises), supports, attacks,
     undercuts, illocutions and speakers; they ignore the ``argmap`` block (ids, kinds,
-    tags, sources, quotes, notes), which only argmap reads back.
+    tags, sources, quotes, lint silences, notes), which only argmap reads back.
     """
     return []
 

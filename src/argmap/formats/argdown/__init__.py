@@ -55,8 +55,9 @@ How Argdown maps onto argmap:
   (``-`` between two statements) become an attack in each direction noted
   ``contradictory`` / ``contrary``; strict-mode ``+`` between statements (entailment) is a
   support noted ``entails``.
-* Data keys read: ``speaker``, ``kind``, ``source``, ``quote``, ``occurrence``, ``act``
-  and ``relations`` (``{TARGET: {note: …, speaker: …}}``). Any other key is the user's
+* Data keys read: ``speaker``, ``kind``, ``source``, ``quote``, ``occurrence``, ``act``,
+  ``relations`` (``{TARGET: {note: …, speaker: …}}``) and ``silence`` (``{RULE: reason}``,
+  the claim's lint silences, when it is such a mapping). Any other key is the user's
   data: argmap has no field for it, and says so (it is never an error).
 
 Speakers (``speaker_from``):
@@ -85,7 +86,7 @@ Writing
 ``selection: {excludeDisconnected: false}`` so every claim is drawn), then one
 section per speaker (``# Name {speaker: id}``) holding that speaker's claims as
 titled statements ``[ID]: text #tags {speaker, kind, source, quote, occurrence, act,
-relations}``, each followed by its outgoing relations (``+> [TARGET]``, ``-> [TARGET]``,
+relations, silence}``, each followed by its outgoing relations (``+> [TARGET]``, ``-> [TARGET]``,
 ``_> <ARGUMENT>`` for an undercut), then a section ``# Arguments`` with each argument as
 ``<ID>: note`` and its premise–conclusion structure (``(1) [P1]`` … ``-- scheme --`` …
 ``(n) [C]``). Reading the output back gives the same map; only line breaks inside texts

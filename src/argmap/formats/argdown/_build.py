@@ -26,6 +26,13 @@ _WITHOUT_SOURCES = tuple(k for k in DATA_KEYS if k not in ("source", "quote", "o
 Ref = tuple[str, ...]  # ("s", title) | ("a", title) | ("i", argument title, conclusion position)
 
 
+def _is_silence(value: Any) -> bool:
+    """Whether a ``silence`` data value is argmap's (lint rule ids to reasons, as argmap
+    writes it); any other value under that key is the user's data."""
+    return isinstance(value, dict) and all(isinstance(k, str) and k and isinstance(v, str) and v.strip()
+                                          for k, v in value.items())
+
+
 @dataclass
 class _Entry:
     """What the file says about one statement (equivalence class) or one argument."""
@@ -163,7 +170,7 @@ class Builder:
         for key, value in el.data.items():
             if key == "uses":
                 continue  # Argdown's: the premises of an inference (read from the structure)
-            if key not in own:
+            if key not in own or (key == "silence" and not _is_silence(value)):
                 self.unknown_keys[key] += 1
                 self.first.setdefault("keys", el.data_at[key])
                 continue
@@ -378,8 +385,9 @@ class Builder:
             occ = e.data.get("occurrence")
             if occ is not None and (not isinstance(occ, int) or isinstance(occ, bool) or occ < 1):
                 raise self.fail(e.data_at["occurrence"], f"the occurrence of {cid!r} must be a number ≥ 1")
+            silence = tuple((str(k), v) for k, v in e.data.get("silence", {}).items())
             claims.append(Claim(cid, sid, text, kind, e.data.get("source"), e.data.get("quote"),
-                                occ, tuple(e.tags), act=e.data.get("act")))
+                                occ, tuple(e.tags), act=e.data.get("act"), silence=silence))
             where[cid] = e.texts[0][1] if e.texts else e.where
         if several:
             self.lose("{n} statement{s} defined with several different texts: the first is kept (Argdown "

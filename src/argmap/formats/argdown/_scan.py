@@ -26,7 +26,7 @@ from .._tree import parse_yaml, to_python
 __all__ = ["Item", "Element", "Scanner", "DATA_KEYS"]
 
 #: The data keys argmap reads on a statement or argument; any other key is the user's.
-DATA_KEYS = ("speaker", "kind", "source", "quote", "occurrence", "act", "relations")
+DATA_KEYS = ("speaker", "kind", "source", "quote", "occurrence", "act", "relations", "silence")
 
 _REL = re.compile(r"(<\+|\+>|<-|->|<_|_>|><|\+|-|_)(?=\s|$)")
 _HEADING = re.compile(r"(#+)\s+")

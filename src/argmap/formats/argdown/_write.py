@@ -90,6 +90,8 @@ def dumps(amap: ArgumentMap) -> str:
             for key in ("source", "quote", "occurrence", "act"):
                 if getattr(c, key) is not None:
                     data[key] = getattr(c, key)
+            if c.silence:
+                data["silence"] = dict(c.silence)
             rels = amap.outgoing(c.id)
             extra = {}
             for r in rels:
