@@ -378,6 +378,23 @@ def test_contrary_and_contradictory_in_strict_mode() -> None:
         ("D", "A", "entails")}
 
 
+def test_a_reconstructed_arguments_attack_on_a_statement_is_its_conclusions_contrariness_in_strict_mode() -> None:
+    # as the Argdown CLI derives it: <b> attacks s, so b's main conclusion is contrary to s
+    doc = ("===\nmodel:\n  mode: strict\n===\n\n<b>\n\n(1) p\n----\n(2) [T]: t\n\n"
+           "[S]: s\n  <- <b>\n  <+ <b2>\n\n<b2>\n\n(1) q\n----\n(2) [U]: u\n")
+    m = argdown.loads(doc)
+    assert {(r.from_id, r.to_id, r.note) for r in m.relations} == {
+        ("T", "S", "contrary"), ("S", "T", "contrary"), ("U", "S", "entails")}
+
+
+def test_a_structure_after_a_structure_is_another_untitled_argument() -> None:
+    # a premise-conclusion structure has no empty line; Argdown numbers untitled
+    # arguments and statements with one counter
+    m = argdown.loads("<A>\n\n(1) p\n----\n(2) q\n\n(1) r\n----\n(2) s\n")
+    assert [(a.id, a.premises, a.conclusion) for a in m.arguments] == [
+        ("A", ("Untitled 1",), "Untitled 2"), ("Untitled 3", ("Untitled 4",), "Untitled 5")]
+
+
 def test_include_resolves_inside_the_folder(tmp_path: Path) -> None:
     (tmp_path / "part.argdown").write_text("[B]: b\n  - [A]\n", encoding="utf-8")
     (tmp_path / "main.argdown").write_text("[A]: a\n\n@include(part.argdown)\n\n[C]: c\n  + [A]\n",

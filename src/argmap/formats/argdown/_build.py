@@ -107,8 +107,8 @@ class Builder:
                 headings.append((item.level, text, el.data))
                 stack, owner, pcs = [], None, None
                 continue
-            if item.block != block:
-                block, stack = item.block, []
+            if item.block != block:  # a structure has no empty line: the next one is another argument
+                block, stack, pcs = item.block, [], None
             if item.kind in ("pcs", "inference"):
                 if pcs is None:
                     pcs = self.start_pcs(owner, item)
@@ -518,7 +518,10 @@ class Builder:
             if src is None or dst is None:
                 self.warn(where, f"relation {symbol!r} ends at an inference or argument that was skipped; skipped")
                 continue
-            statements = src_ref[0] in "sc" and dst_ref[0] in "sc"
+            # a reconstructed argument's relation to a statement is its main conclusion's (the
+            # Argdown CLI derives entailment and contrariness from it in strict mode)
+            statements = (src_ref[0] in "sc" or (src_ref[0] == "a" and src_ref not in claim_of)) \
+                and dst_ref[0] in "sc"
             if "_" in symbol:
                 add(src, dst, "attack", "undercut", where)
             elif symbol == "><" or (strict_mode and statements and "-" in symbol):
