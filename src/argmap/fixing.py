@@ -115,8 +115,7 @@ def nearest_spans(path: str | Path) -> list[QuoteFix]:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
 
-    from .provenance import locate, read_source
-    from .quoting import locate_loose
+    from .provenance import QuoteLocator, read_source
 
     path = Path(path)
     try:
@@ -139,6 +138,7 @@ def nearest_spans(path: str | Path) -> list[QuoteFix]:
             continue   # `check` reports it
         texts[sid] = (None, source_text, loose)
     fixes = []
+    claims = []
     for item in _items(top.get("claims", (None, None))[1]):
         f = _pairs(item)
         qnode = f.get("quote", (None, None))[1]
@@ -147,11 +147,15 @@ def nearest_spans(path: str | Path) -> list[QuoteFix]:
         sid = _scalar(f.get("source", (None, None))[1])
         if sid is None and len(texts) == 1:
             sid = next(iter(texts))
-        if quote is None or sid not in texts:
-            continue
+        if quote is not None and sid in texts:
+            claims.append((qnode, quote, cid, sid))
+    # every quote of a source located in one pass over its text
+    locators = {sid: QuoteLocator(text, loose=loose) for sid, (_, text, loose) in texts.items()}
+    for sid, locator in locators.items():
+        locator.prepare([quote for _, quote, _, s in claims if s == sid])
+    for qnode, quote, cid, sid in claims:
         finder, source_text, loose = texts[sid]
-        found = locate_loose(source_text, quote) if loose else locate(source_text, quote)
-        if found is not None:
+        if locators[sid].locate(quote) is not None:
             continue
         if finder is None:
             finder = QuoteFinder(source_text)

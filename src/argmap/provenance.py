@@ -36,18 +36,18 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import re
 import stat
 from dataclasses import replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, NamedTuple
 
+from . import _substrings
 from .errors import ArgmapError, FileAccessError, MapFormatError, ProvenanceError, did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import ArgumentMap, Claim, Source
 
-__all__ = ["Match", "locate", "count_occurrences", "near_miss_hint", "line_col", "SourceText",
+__all__ = ["Match", "locate", "count_occurrences", "near_miss_hint", "QuoteLocator", "line_col", "SourceText",
            "read_source", "sha_problem", "Placement", "place", "place_quotes", "Where", "map_inputs",
            "SOURCE_FORMATS", "carry_sources", "copy_sources"]
 
@@ -111,14 +111,15 @@ _FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"
 
 
 def _squash(s: str) -> str:
-    return re.sub(r"\s+", " ", s).strip()
+    """Whitespace runs as one space, ends stripped (``re.sub(r"\\s+", " ", s).strip()``: same whitespace)."""
+    return " ".join(s.split())
 
 
-def _locate_loose(text: str, quote: str, occurrence: int | None = None) -> Match | None:
-    from .quoting import locate_loose
-
-    found = locate_loose(text, quote, occurrence)
-    return Match(*found) if found is not None else None
+_NOT_EXACT = ("it matches if whitespace is ignored (copy the line breaks, or mark the source "
+              "`whitespace: loose`)")
+_NOT_CURLY = "it matches if straight and curly quotes or dashes are treated alike"
+_NOT_CASE = "it matches only ignoring case, whitespace and punctuation style"
+_NOT_WORDS = "copy the words exactly from the source text"
 
 
 def near_miss_hint(text: str, quote: str, *, loose: bool = False) -> str:
@@ -126,28 +127,152 @@ def near_miss_hint(text: str, quote: str, *, loose: bool = False) -> str:
 
     The nearest span (:class:`argmap.quoting.QuoteFinder`) is given with its
     ``line:column`` in the source and as a YAML scalar to paste; ``argmap check --fix``
-    writes it into the map.
+    writes it into the map. For many quotes of one text, :meth:`QuoteLocator.hint`
+    gives the same hints and reads the text once for all of them.
 
     >>> print(near_miss_hint("It is safer for\\nchildren.", "safer for children"))  # doctest: +ELLIPSIS
     it matches if whitespace is ignored (...); nearest: "safer for\\nchildren" at 1:7 of the source; ...
     """
-    if not loose and _squash(quote) and _squash(quote) in _squash(text):
-        why = ("it matches if whitespace is ignored (copy the line breaks, or mark the source "
-               "`whitespace: loose`)")
-    elif quote.translate(_FOLD) in text.translate(_FOLD):
-        why = "it matches if straight and curly quotes or dashes are treated alike"
-    elif _squash(quote.translate(_FOLD)).lower() in _squash(text.translate(_FOLD)).lower():
-        why = "it matches only ignoring case, whitespace and punctuation style"
-    else:
-        why = "copy the words exactly from the source text"
-    from .quoting import MIN_SIMILARITY, finder_for, yaml_scalar
+    return QuoteLocator(text, loose=loose).hint(quote)
 
-    span = finder_for(text).find(quote, MIN_SIMILARITY)
-    if span is None:
-        return why
-    shown = span.quote if len(span.quote) <= 80 else span.quote[:79] + "…"
-    return f"{why}; nearest: {yaml_scalar(shown)} at {span.line}:{span.column} of the source; " \
-           "`argmap check --fix` writes it"
+
+class QuoteLocator:
+    """Where quotes occur in one source text, all of them found in one pass over it.
+
+    :meth:`prepare` takes every quote of the source at once
+    (:func:`argmap._substrings.find_all`: time linear in the text plus the
+    occurrences); :meth:`locate` then answers like :func:`locate` (or, for a source
+    marked ``whitespace: loose``, like :func:`argmap.quoting.locate_loose`) and
+    :meth:`hint` like :func:`near_miss_hint`, with the normalised texts its checks
+    need built once per source and checked for all failing quotes together.
+
+    Examples
+    --------
+    >>> where = QuoteLocator("a rose is a rose")
+    >>> where.prepare(["rose", "tulip"])
+    >>> where.locate("rose", 2), where.locate("tulip")
+    (Match(start=12, end=16, count=2), None)
+    >>> QuoteLocator("children\\ncan no  longer", loose=True).locate("children can no longer")
+    Match(start=0, end=23, count=1)
+    """
+
+    def __init__(self, text: str, *, loose: bool = False) -> None:
+        self.text = text
+        self.loose = loose
+        # quote (for loose sources: its words joined by one space) -> (start, end) of each occurrence
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        self._hints: dict[str, str] = {}
+        self._asked: dict[str, str] = {}  # key -> the first quote asked for under it
+        self._loose_text: tuple[str, list[int]] | None = None
+
+    def _key(self, quote: str) -> str:
+        return " ".join(quote.split()) if self.loose else quote
+
+    def prepare(self, quotes: list[str] | tuple[str, ...] | set[str]) -> None:
+        """Locate all of *quotes* (repeats and quotes already located are skipped)."""
+        for q in quotes:
+            self._asked.setdefault(self._key(q), q)
+        keys = [k for k in dict.fromkeys(self._key(q) for q in quotes) if k not in self._spans]
+        if not keys:
+            return
+        if not self.loose:
+            for key, starts in _substrings.find_all(self.text, keys).items():
+                self._spans[key] = [(s, s + len(key)) for s in starts]
+            return
+        if len(self.text) * len(keys) < _substrings.DIRECT_WORK or len(keys) < 4:
+            from .quoting import loose_spans
+
+            for key in keys:
+                self._spans[key] = loose_spans(self.text, key)
+            return
+        squashed, origin = self._squashed()
+        for key, starts in _substrings.find_all(squashed, keys).items():
+            self._spans[key] = [(origin[s], origin[s + len(key) - 1] + 1) for s in starts]
+
+    def _squashed(self) -> tuple[str, list[int]]:
+        """The text with each whitespace run as one space, and each kept character's offset in the text."""
+        if self._loose_text is None:
+            import numpy as np
+
+            text = self.text
+            codes = _substrings._codes(text)
+            space = np.isin(codes, np.array(_whitespace(), dtype=np.uint32))
+            keep = ~space
+            keep[1:] |= space[1:] & ~space[:-1]
+            keep[:1] = True
+            origin = np.flatnonzero(keep)
+            kept = np.where(space[origin], np.uint32(32), codes[origin]).astype(np.uint32)
+            self._loose_text = (kept.tobytes().decode("utf-32-le", "surrogatepass"), origin.tolist())
+        return self._loose_text
+
+    def locate(self, quote: str, occurrence: int | None = None) -> Match | None:
+        """The *occurrence*-th (1-based, default the first) place of *quote*, or None.
+
+        A quote not passed to :meth:`prepare` is located on its own.
+        """
+        if not quote or not quote.split() and self.loose:
+            return None
+        key = self._key(quote)
+        if key not in self._spans:
+            self.prepare([quote])
+        spans = self._spans[key]
+        want = occurrence or 1
+        if want > len(spans):
+            return None
+        start, end = spans[want - 1]
+        return Match(start, end, len(spans))
+
+    def hint(self, quote: str) -> str:
+        """Why *quote* is not in the text, and the nearest span (as :func:`near_miss_hint`)."""
+        if quote not in self._hints:
+            failing = [self._asked[k] for k, spans in self._spans.items() if not spans and k in self._asked]
+            self._near_misses(list(dict.fromkeys([quote] + failing)))
+        return self._hints[quote]
+
+    def _near_misses(self, quotes: list[str]) -> None:
+        """Fill :attr:`_hints` for *quotes*, checking each kind of near match for all of them at once."""
+        text = self.text
+        quotes = [q for q in quotes if q not in self._hints]
+        why: dict[str, str] = {}
+        if not self.loose:
+            wanted = {q: _squash(q) for q in quotes}
+            found = _substrings.find_all(_squash(text), [w for w in wanted.values() if w])
+            why.update((q, _NOT_EXACT) for q, w in wanted.items() if w and found[w])
+        rest = [q for q in quotes if q not in why]
+        if rest:
+            folded = {q: q.translate(_FOLD) for q in rest}
+            found = _substrings.find_all(text.translate(_FOLD), list(folded.values()))
+            why.update((q, _NOT_CURLY) for q, w in folded.items() if not w or found[w])
+        rest = [q for q in quotes if q not in why]
+        if rest:
+            lowered = {q: _squash(q.translate(_FOLD)).lower() for q in rest}
+            found = _substrings.find_all(_squash(text.translate(_FOLD)).lower(), list(lowered.values()))
+            why.update((q, _NOT_CASE) for q, w in lowered.items() if not w or found[w])
+        from .quoting import MIN_SIMILARITY, finder_for, yaml_scalar
+
+        finder = finder_for(text)
+        for q in quotes:
+            reason = why.get(q, _NOT_WORDS)
+            # not found exactly (a loose match would be exact too, unless all whitespace)
+            span = finder.nearest(q, MIN_SIMILARITY, absent=not self.loose or bool(q.split()))
+            if span is None:
+                self._hints[q] = reason
+                continue
+            start, end, _ = span
+            shown = text[start:end] if end - start <= 80 else text[start:start + 79] + "…"
+            line, column = finder.line_col(start)
+            self._hints[q] = (f"{reason}; nearest: {yaml_scalar(shown)} at {line}:{column} of the source; "
+                              "`argmap check --fix` writes it")
+
+
+_WHITESPACE: list[int] = []
+
+
+def _whitespace() -> list[int]:
+    """Every code point Python counts as whitespace (``str.split``, ``str.isspace``, ``re``'s ``\\s``)."""
+    if not _WHITESPACE:
+        _WHITESPACE.extend(cp for cp in range(0x3001) if chr(cp).isspace())
+    return _WHITESPACE
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -369,12 +494,13 @@ class Placement(NamedTuple):
 
 
 def place(text: str, quote: str, occurrence: int | None, *, claim: str | None, source: str,
-          loose: bool = False) -> Placement:
+          loose: bool = False, locator: QuoteLocator | None = None) -> Placement:
     """Locate the quote of *claim* in the text of *source*.
 
     With *loose* (a source marked ``whitespace: loose``) any run of whitespace in the
     quote matches any run in the text; the offsets are those of the text's own
-    characters.
+    characters. A *locator* of the text (with the same *loose*), prepared with all
+    the quotes of the source, answers for all of them in one pass over the text.
 
     Examples
     --------
@@ -384,10 +510,11 @@ def place(text: str, quote: str, occurrence: int | None, *, claim: str | None, s
     >>> place("a rose", "rose", 2, claim="C1", source="s").error_field
     'occurrence'
     """
-    find = _locate_loose if loose else locate
-    match = find(text, quote, occurrence)
+    if locator is None:
+        locator = QuoteLocator(text, loose=loose)
+    match = locator.locate(quote, occurrence)
     if match is None:
-        first = find(text, quote) if occurrence is not None else None
+        first = locator.locate(quote) if occurrence is not None else None
         if first is not None:
             return Placement(None, ProvenanceError(
                 f"claim {claim!r} asks for occurrence {occurrence} of its quote, but it occurs "
@@ -395,7 +522,7 @@ def place(text: str, quote: str, occurrence: int | None, *, claim: str | None, s
                 hint=f"use an occurrence from 1 to {first.count}"), "occurrence")
         return Placement(None, ProvenanceError(
             f"the quote of claim {claim!r} does not occur in source {source!r}",
-            hint=near_miss_hint(text, quote, loose=loose)))
+            hint=locator.hint(quote)))
     advisory = None
     if match.count > 1 and occurrence is None:
         advisory = ProvenanceError(f"the quote of claim {claim!r} occurs {match.count} times in source "
@@ -449,6 +576,7 @@ def place_quotes(
         return exc.at(where_path, line, col)
 
     texts: dict[str, str] = {}
+    loose = {s.id: s.whitespace == "loose" for s in sources}
     out_sources = []
     for s in sources:
         try:
@@ -461,6 +589,14 @@ def place_quotes(
         texts[s.id] = read.text
         out_sources.append(replace(s, text=read.text))
     known = {s.id for s in sources}
+    by_source: dict[str, list[str]] = {}
+    for c in claims:
+        sid = c.source if c.source is not None else sources[0].id if len(sources) == 1 else None
+        if c.quote is not None and sid in texts:
+            by_source.setdefault(sid, []).append(c.quote)
+    locators = {sid: QuoteLocator(texts[sid], loose=loose[sid]) for sid in by_source}
+    for sid, quotes in by_source.items():
+        locators[sid].prepare(quotes)
     out = []
     for c in claims:
         where = claim_where.get(c.id)
@@ -480,7 +616,8 @@ def place_quotes(
                     f"claim {c.id!r} has a quote but no source",
                     hint="add `source: ID`" if sources else "declare the source text under `sources:`"), where)
             source = sources[0].id
-        placed = place(texts[source], c.quote, c.occurrence, claim=c.id, source=source)
+        placed = place(texts[source], c.quote, c.occurrence, claim=c.id, source=source,
+                       loose=loose[source], locator=locators.get(source))
         if placed.match is None:
             assert placed.error is not None
             raise located(placed.error, where)

@@ -61,12 +61,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from ._substrings import find_each
 from .errors import ArgmapError, ProvenanceError, did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import ArgumentMap
 
-__all__ = ["Span", "QuoteFinder", "finder_for", "find_quote", "quote_source", "locate_loose", "yaml_scalar",
+__all__ = ["Span", "QuoteFinder", "finder_for", "find_quote", "quote_source", "locate_loose", "loose_spans",
+           "yaml_scalar",
            "MIN_SIMILARITY"]
 
 #: Below this similarity (1 = the same words) a span is not taken to mean the words.
@@ -78,6 +80,8 @@ _FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"
                        "−": "-", "\u00a0": " ", "…": "..."})
 #: How many source hits of common words the anchor step may spend.
 _HIT_BUDGET = 20000
+#: The most hits the three rarest words may spend (the work of one search is bounded by it).
+_HIT_LIMIT = 200_000
 _CANDIDATES = 12
 # Alignment costs: a word of the query missing from the span; a word of the span the
 # query lacks (cheaper: authors skip words more often than they invent them); two
@@ -124,20 +128,10 @@ class Span(NamedTuple):
         return self._asdict()
 
 
-def _line_col(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
-
-
 def _count_before(text: str, quote: str, start: int) -> tuple[int, int]:
     """(count of *quote* in *text*, 1-based occurrence of the one at *start*)."""
-    count, occurrence, pos = 0, 0, text.find(quote)
-    while pos != -1:
-        count += 1
-        if pos == start:
-            occurrence = count
-        pos = text.find(quote, pos + 1)
-    return count, occurrence or 1
+    starts = find_each(text, quote)
+    return len(starts), bisect_right(starts, start) if start in starts else 1
 
 
 def _levenshtein(a: str, b: str, bound: int) -> int:
@@ -189,6 +183,7 @@ class QuoteFinder:
         self._positions = dict(positions)
         self._near: dict[str, list[str]] | None = None
         self._cost: dict[tuple[str, str], float] = {}
+        self._lines: list[int] | None = None
 
     # -- anchors ---------------------------------------------------------------
     def _neighbours(self, word: str) -> list[str]:
@@ -222,8 +217,10 @@ class QuoteFinder:
         votes: dict[int, set[int]] = defaultdict(set)
         spent = 0
         for rank, (i, where) in enumerate(hits):
-            if rank >= 3 and spent + len(where) > _HIT_BUDGET:
-                break
+            if spent + len(where) > (_HIT_BUDGET if rank >= 3 else _HIT_LIMIT):
+                if rank:
+                    break
+                where = where[:_HIT_LIMIT]  # even the rarest word is everywhere: its first hits
             spent += len(where)
             for p in where:
                 votes[p - i].add(i)
@@ -319,10 +316,21 @@ class QuoteFinder:
             The earliest of the most similar spans; ``similarity`` is 1.0 when the
             words are exactly the span's characters.
         """
+        found = self.nearest(words, min_similarity)
+        return None if found is None else self._span(*found)
+
+    def nearest(self, words: str, min_similarity: float = MIN_SIMILARITY, *,
+                absent: bool = False) -> tuple[int, int, float] | None:
+        """``(start, end, similarity)`` of the span :meth:`find` returns, or None.
+
+        With *absent* the caller knows that *words* do not occur exactly (so the text
+        is not searched for them), and the span's occurrences are not counted: the
+        work is bounded by the anchors' hits, whatever the length of the text.
+        """
         text = self.text
-        if words and words in text:
+        if words and not absent and words in text:
             start = text.find(words)
-            return self._span(start, start + len(words), 1.0)
+            return start, start + len(words), 1.0
         query = [m.group().casefold() for m in _TOKEN.finditer(words)]
         if not query:
             return None
@@ -355,7 +363,14 @@ class QuoteFinder:
         _, start, end = min(spans)
         # Same words with other spacing or punctuation are not the very characters.
         exact = text[start:end] == words
-        return self._span(start, end, 1.0 if exact else min(similarity, 0.999))
+        return start, end, 1.0 if exact else min(similarity, 0.999)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` of *offset* (from an index of line starts built once)."""
+        if self._lines is None:
+            self._lines = [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect_right(self._lines, offset)
+        return line + 1, offset - (self._lines[line - 1] if line else 0) + 1
 
     @staticmethod
     def _fold(s: str) -> str:
@@ -378,7 +393,7 @@ class QuoteFinder:
 
     def _span(self, start: int, end: int, similarity: float) -> Span:
         quote = self.text[start:end]
-        line, column = _line_col(self.text, start)
+        line, column = self.line_col(start)
         count, occurrence = _count_before(self.text, quote, start)
         return Span(quote, start, end, line, column, round(similarity, 3), count, occurrence)
 
@@ -473,24 +488,33 @@ def locate_loose(text: str, quote: str, occurrence: int | None = None) -> tuple[
     >>> locate_loose("children\\ncan no  longer", "children can no longer")
     (0, 23, 1)
     """
+    spans = loose_spans(text, quote)
+    want = occurrence or 1
+    if not spans or want > len(spans):
+        return None
+    return spans[want - 1][0], spans[want - 1][1], len(spans)
+
+
+def loose_spans(text: str, quote: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every whitespace-loose occurrence of *quote* (see :func:`locate_loose`).
+
+    Occurrences may overlap: one is counted at each offset where the quote's words start.
+
+    >>> loose_spans("a b a\\nb", "a b")
+    [(0, 3), (4, 7)]
+    """
     parts = quote.split()
     if not parts:
-        return None
+        return []
     pattern = re.compile(r"\s+".join(re.escape(p) for p in parts))
-    want = occurrence or 1
-    count, chosen = 0, None
+    spans: list[tuple[int, int]] = []
     pos = 0
     while True:
         m = pattern.search(text, pos)
         if m is None:
-            break
-        count += 1
-        if count == want:
-            chosen = (m.start(), m.end())
+            return spans
+        spans.append((m.start(), m.end()))
         pos = m.start() + 1
-    if chosen is None:
-        return None
-    return chosen[0], chosen[1], count
 
 
 def yaml_scalar(value: str) -> str:

@@ -55,7 +55,7 @@ from ..model import (
     Source,
     Speaker,
 )
-from ..provenance import place, read_source, sha_problem
+from ..provenance import QuoteLocator, place, read_source, sha_problem
 from ._tree import Node, parse_json, parse_yaml
 
 __all__ = ["FORMAT_VERSION", "FORMAT_VERSIONS", "parse", "loads", "dumps", "to_data", "losses",
@@ -339,6 +339,19 @@ def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], source
     seen: dict[str, Node] = {}
     claims = []
     source_ids = {s.id: s for s in sources}
+    # every quote of a source is located in one pass over its text
+    quotes: dict[str, list[str]] = {}
+    if read:
+        only = sources[0].id if len(sources) == 1 else None
+        for _, f in items:
+            quote_node, source_node = f.get("quote"), f.get("source")
+            quote = _peek(quote_node) if quote_node is not None else None
+            sid = _peek(source_node) if source_node is not None else only
+            if quote is not None and sid in texts:
+                quotes.setdefault(sid, []).append(quote)
+    locators = {sid: QuoteLocator(texts[sid], loose=source_ids[sid].whitespace == "loose") for sid in quotes}
+    for sid, listed in quotes.items():
+        locators[sid].prepare(listed)
     for item, f in items:
         cid = checker.string(f["id"], "claim id") if "id" in f else None
         speaker = checker.string(f["speaker"], "speaker") if "speaker" in f else None
@@ -376,7 +389,7 @@ def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], source
         start = end = None
         if ok and quote is not None and read and source in texts:
             start, end = _place(checker, f, cid, quote, occurrence, texts[source], source,
-                                loose=source_ids[source].whitespace == "loose")
+                                loose=source_ids[source].whitespace == "loose", locator=locators.get(source))
         elif not read:
             start = checker.integer(f["start"], "start", 0) if "start" in f else None
             end = checker.integer(f["end"], "end", 0) if "end" in f else None
@@ -412,8 +425,9 @@ def _silence(checker: _Checker, node: Node) -> tuple[tuple[str, str], ...]:
 
 
 def _place(checker: _Checker, f: dict[str, Node], cid: str | None, quote: str, occurrence: int | None,
-           text: str, source: str, loose: bool = False) -> tuple[int | None, int | None]:
-    placed = place(text, quote, occurrence, claim=cid, source=source, loose=loose)
+           text: str, source: str, loose: bool = False,
+           locator: QuoteLocator | None = None) -> tuple[int | None, int | None]:
+    placed = place(text, quote, occurrence, claim=cid, source=source, loose=loose, locator=locator)
     match = placed.match
     if match is None:
         assert placed.error is not None

@@ -1,0 +1,185 @@
+"""Every occurrence of many strings in one text, in one pass over the text.
+
+A map of 10⁵ claims quotes a source of 10 MB 10⁵ times. Searching the text once
+per quote costs ``quotes × text``; :func:`find_all` instead reads the text once
+per *tier* (below) and costs time linear in the text plus the occurrences found.
+
+How it works (a seed-and-verify search, as in Rabin–Karp with many patterns):
+
+1. Each pattern of length ``L`` is given a *tier* ``k``: the largest power of two
+   not above ``L``, at most :data:`K_MAX`. All ``k``-grams of the text are hashed
+   (a polynomial hash modulo 2³² with a random odd base, computed for all
+   positions at once with numpy by doubling: the hash of a ``2m``-gram from two
+   ``m``-grams), and a table counts how often each bucket of hashes (their top 20 bits) occurs.
+2. Each pattern is *anchored* at its rarest ``k``-gram by that count, so a pattern
+   that shares common words with the text still has few candidates.
+3. Every text position whose ``k``-gram falls in an anchor's bucket is a candidate
+   for the patterns anchored there; each candidate is verified exactly
+   (``str.startswith``). A hash only proposes candidates: a collision costs one
+   comparison, never a wrong answer.
+
+Small inputs (text length times pattern count below :data:`DIRECT_WORK`) are
+searched directly with ``str.find``, which is faster there; both ways give the
+same offsets (``tests/test_substrings.py`` compares them on random inputs). A
+pattern whose anchor is so frequent that verifying it would cost more than
+searching the text is searched with ``str.find`` as well (a periodic pattern in a
+periodic text, say), so no pattern costs more than it does alone.
+
+Examples
+--------
+>>> {p: list(v) for p, v in find_all("a rose is a rose", ["rose", "is", "tulip"]).items()}
+{'rose': [2, 12], 'is': [7], 'tulip': []}
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["find_all", "find_each", "K_MAX", "DIRECT_WORK"]
+
+#: The longest anchor, in characters (longer patterns are anchored at one of their 32-grams).
+K_MAX = 32
+#: Below this ``len(text) * len(patterns)``, :func:`find_all` searches with ``str.find``.
+DIRECT_WORK = 20_000_000
+_TABLE_BITS = 22         # candidate table: 4 M booleans, indexed by a hash's top bits
+_COUNT_BITS = 20         # frequency table: 1 M counters, by a hash's top bits
+_CHUNK = 1 << 21         # text positions hashed at a time (bounds the memory)
+_PAIR_CAP = 1 << 17      # more candidates than this for one pattern: str.find instead
+
+
+def find_each(text: str, pattern: str) -> list[int]:
+    """Every start offset of *pattern* in *text*, overlapping ones included (``str.find``)."""
+    out: list[int] = []
+    if not pattern:
+        return out
+    pos = text.find(pattern)
+    while pos != -1:
+        out.append(pos)
+        pos = text.find(pattern, pos + 1)
+    return out
+
+
+def find_all(text: str, patterns: Iterable[str]) -> dict[str, list[int]]:
+    """The start offsets of every occurrence of each pattern in *text*.
+
+    Parameters
+    ----------
+    text : str
+    patterns : iterable of str
+        Repeated patterns are searched once; an empty pattern has no occurrence.
+
+    Returns
+    -------
+    dict
+        Each distinct pattern to the list of its offsets in increasing order
+        (overlapping occurrences included).
+    """
+    out: dict[str, list[int]] = {p: [] for p in patterns}
+    todo = [p for p in out if p and len(p) <= len(text)]
+    if not todo:
+        return out
+    if len(text) * len(todo) < DIRECT_WORK or len(todo) < 4:
+        for p in todo:
+            out[p] = find_each(text, p)
+        return out
+    import numpy as np
+
+    codes = _codes(text)
+    base = secrets.randbits(32) | 1
+    tiers: dict[int, list[str]] = {}
+    for p in todo:
+        tiers.setdefault(min(K_MAX, 1 << (len(p).bit_length() - 1)), []).append(p)
+    for k, group in sorted(tiers.items()):
+        found = _tier(np, text, codes, base, k, group)
+        out.update(found)
+    return out
+
+
+def _codes(text: str) -> Any:
+    """The code points of *text* as 32-bit unsigned integers."""
+    import numpy as np
+
+    if text.isascii():
+        return np.frombuffer(text.encode("ascii"), dtype=np.uint8).astype(np.uint32)
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _hashes(np: Any, codes: Any, base: int, k: int) -> Any:
+    """Hash of every ``k``-gram of *codes* (``k`` a power of two): ``len(codes) - k + 1`` values.
+
+    ``sum(codes[i + j] * base ** (k - 1 - j))`` modulo 2³², by doubling: the hash of a
+    ``2m``-gram is that of its first half times ``base ** m`` plus that of its second.
+    """
+    h = codes
+    m = 1
+    while m < k:
+        h = h[:-m] * np.uint32(pow(base, m, 1 << 32)) + h[m:]
+        m *= 2
+    return h
+
+
+def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str]) -> dict[str, list[int]]:
+    n = len(codes)
+    # 1. the hash of every k-gram of the text, chunk by chunk, and how often each bucket occurs
+    hashes = np.empty(n - k + 1, dtype=np.uint32)
+    counts = np.zeros(1 << _COUNT_BITS, dtype=np.int64)
+    for lo in range(0, n - k + 1, _CHUNK):
+        hi = min(n - k + 1, lo + _CHUNK)
+        h = _hashes(np, codes[lo:hi + k - 1], base, k)
+        hashes[lo:hi] = h
+        counts += np.bincount(h >> np.uint32(32 - _COUNT_BITS), minlength=len(counts))
+    # 2. each pattern's rarest k-gram (by its bucket's count): its anchor
+    lengths = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+    joined = _codes("".join(group))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    ph = _hashes(np, joined, base, k)
+    windows = lengths - k + 1
+    first = np.concatenate(([0], np.cumsum(windows)[:-1]))
+    index = np.arange(int(windows.sum()), dtype=np.int64) + np.repeat(starts - first, windows)
+    freq = counts[ph[index] >> np.uint32(32 - _COUNT_BITS)]
+    offset = index - np.repeat(starts, windows)
+    key = (freq.astype(np.uint64) << np.uint64(32)) | offset.astype(np.uint64)
+    best = np.minimum.reduceat(key, first)
+    anchor_offset = (best & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    anchor_freq = (best >> np.uint64(32)).astype(np.int64)
+    anchor_hash = ph[starts + anchor_offset]
+    out: dict[str, list[int]] = {}
+    direct = anchor_freq > _PAIR_CAP
+    for j in np.flatnonzero(direct).tolist():
+        out[group[j]] = find_each(text, group[j])
+    keep = np.flatnonzero(~direct)
+    if not len(keep):
+        return out
+    # 3. candidates: text positions whose k-gram hashes like an anchor, paired with its patterns
+    table = np.zeros(1 << _TABLE_BITS, dtype=bool)
+    table[anchor_hash[keep] >> np.uint32(32 - _TABLE_BITS)] = True
+    cand = np.flatnonzero(table[hashes >> np.uint32(32 - _TABLE_BITS)])
+    cand_hash = hashes[cand]
+    del hashes, table
+    order = keep[np.argsort(anchor_hash[keep], kind="stable")]
+    sorted_hashes = anchor_hash[order]
+    lo_i = np.searchsorted(sorted_hashes, cand_hash, side="left")
+    hi_i = np.searchsorted(sorted_hashes, cand_hash, side="right")
+    reps = hi_i - lo_i
+    total = int(reps.sum())
+    pos = np.repeat(cand, reps)
+    which = order[np.repeat(lo_i - (np.cumsum(reps) - reps), reps) + np.arange(total, dtype=np.int64)]
+    start = pos - anchor_offset[which]
+    ok = (start >= 0) & (start + lengths[which] <= n)
+    start, which = start[ok], which[ok]
+    # 4. verify exactly, pattern by pattern (offsets ascend within each pattern)
+    sort = np.lexsort((start, which))
+    starts_l, which_l = start[sort].tolist(), which[sort].tolist()
+    hits: dict[int, list[int]] = {}
+    startswith = text.startswith
+    for j, s in zip(which_l, starts_l):
+        if startswith(group[j], s):
+            if j in hits:
+                hits[j].append(s)
+            else:
+                hits[j] = [s]
+    for j in keep.tolist():
+        out[group[j]] = hits.get(j, [])
+    return out
