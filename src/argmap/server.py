@@ -98,6 +98,8 @@ class EditServer:
         (``argmap html --watch``).
     fmt : str, optional
         The map's format name when its suffix does not say (read-only pages).
+    read_options : dict, optional
+        Passed to the map's reader (read-only pages of an Argdown map: ``speaker_from``).
     build : callable, optional
         Makes the page's HTML from the loaded map (default
         :func:`~argmap.render.html.to_html` with its defaults); ``argmap html --watch``
@@ -105,12 +107,14 @@ class EditServer:
     """
 
     def __init__(self, map_path: str | Path, *, port: int = 0, editing: bool = True,
-                 fmt: str | None = None, build: Callable[[ArgumentMap], str] | None = None) -> None:
+                 fmt: str | None = None, build: Callable[[ArgumentMap], str] | None = None,
+                 read_options: dict[str, Any] | None = None) -> None:
         from .editing import MapEditor
 
         self.map_path = Path(map_path)
         self.editing = editing
         self.fmt = fmt
+        self.read_options = dict(read_options or {})
         self.editor = MapEditor(self.map_path) if editing else None
         self.build = build
         self.token = secrets.token_urlsafe(24)
@@ -132,7 +136,7 @@ class EditServer:
         try:
             from .api import load
 
-            amap = load(self.map_path, self.fmt)
+            amap = load(self.map_path, self.fmt, **self.read_options)
             files += [amap.source_path(s) for s in amap.sources]
         except ArgmapError:
             pass
@@ -155,7 +159,7 @@ class EditServer:
         from .render.html import to_html
 
         try:
-            amap = load(self.map_path, self.fmt)
+            amap = load(self.map_path, self.fmt, **self.read_options)
             page = (self.build or to_html)(amap)
         except ArgmapError as exc:
             problems = "".join(f"<li>{html_module.escape(str(p))}</li>"

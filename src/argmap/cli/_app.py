@@ -17,13 +17,16 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 from typer._click import Context as ClickContext
 from typer._click.exceptions import UsageError as ClickUsageError
-from typer.core import TyperGroup
+from typer._click.globals import get_current_context
+from typer._types import TyperChoice
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from ..errors import ArgmapError
 from ..vocabulary import (
     SEMANTICS_NAMES,
     SUPPORT_DESCRIPTIONS,
     Semantics,
+    SpeakerFrom,
     SupportReading,
 )
 
@@ -31,8 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import ArgumentMap
 
 __all__ = ["app", "run", "Semantics", "SupportReading", "SemanticsOpt", "OptionalSemanticsOpt", "SupportOpt",
-           "MapArg", "MapOpt", "JsonOpt", "FromOpt", "resolve_map", "load_map", "print_json", "echo", "err",
-           "print_problems", "in_flags"]
+           "MapArg", "MapOpt", "JsonOpt", "FromOpt", "SpeakerFromOpt", "usage_error", "resolve_map",
+           "reader_options", "MAP_SUFFIXES", "load_map", "print_json", "echo", "err", "print_problems", "in_flags"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -45,7 +48,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-_MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad", ".aif")
+MAP_SUFFIXES = (".yaml", ".yml", ".json", ".argdown", ".ad", ".aif")
 
 
 class _Group(TyperGroup):
@@ -53,7 +56,8 @@ class _Group(TyperGroup):
 
     ``argmap show A1 map.yaml`` is refused by Click as an extra argument; when that
     argument looks like a map file and the command takes ``-m``, the message says
-    to write ``-m map.yaml``.
+    to write ``-m map.yaml``. A command that already has its map positionally
+    (``argmap check a.yaml b.yaml``) says that it reads one map at a time.
     """
 
     def invoke(self, ctx: ClickContext) -> Any:
@@ -62,15 +66,58 @@ class _Group(TyperGroup):
         except ClickUsageError as exc:
             sub = exc.ctx.command if exc.ctx is not None else None
             takes_m = sub is not None and any("-m" in getattr(p, "opts", ()) for p in sub.params)
+            positional = sub is not None and any(p.name == "map_path" and isinstance(p, TyperArgument)
+                                                 for p in sub.params)
             extra = re.search(r"unexpected extra argument(?:\(s\)|s)? \((.*)\)", exc.message)
             if extra and takes_m:
-                files = [w for w in extra.group(1).split() if w.lower().endswith(_MAP_SUFFIXES)]
-                if files:
+                files = [w for w in extra.group(1).split() if w.lower().endswith(MAP_SUFFIXES)]
+                if files and positional:
+                    exc.message += (f"; argmap {sub.name if sub else ''} reads one map at a time "
+                                    f"(run it once per map)")
+                elif files:
                     exc.message += f"; to name the map, write -m {files[0]}"
             raise
 
 
-app = typer.Typer(
+# Metavars for the options that declare none, by the click type's name: the vendored
+# click would print ``<str>``, ``<int range>`` and the choices in lower case.
+_METAVARS = {"integer": "N", "integer range": "N", "float": "X", "float range": "X", "path": "FILE",
+             "file": "FILE", "text": "TEXT"}
+
+
+class _Command(TyperCommand):
+    """A command whose help reads like other Unix tools'.
+
+    Options without a metavar get ``N``, ``FILE`` or ``TEXT`` (not ``<int range>``,
+    ``<path>``, ``<str>``), choices are listed as declared (``[GR|CO|PR…]``, the
+    case the documentation uses; any case is accepted), and required arguments show
+    as ``ID``, not ``{ID}``.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if not isinstance(param, TyperOption) or param.is_flag or param.metavar is not None:
+                continue
+            if isinstance(param.type, TyperChoice):
+                param.metavar = "[" + "|".join(str(c) for c in param.type.choices) + "]"
+            else:
+                param.metavar = _METAVARS.get(param.type.name, (param.name or "value").upper())
+
+    def collect_usage_pieces(self, ctx: ClickContext) -> list[str]:
+        """The usage line's pieces, required arguments without Typer's braces."""
+        return [re.sub(r"^\{(.*)\}$", r"\1", piece) for piece in super().collect_usage_pieces(ctx)]
+
+
+class _Typer(typer.Typer):
+    """The app: every command is a :class:`_Command` unless it says otherwise."""
+
+    def command(self, *args: Any, cls: type[TyperCommand] | None = None, **kwargs: Any) -> Any:
+        """Register a command (see :meth:`typer.Typer.command`)."""
+        return super().command(*args, cls=cls or _Command, **kwargs)
+
+
+app = _Typer(
     name="argmap",
     cls=_Group,
     help="Argument maps from source texts: check, draw, evaluate, compare, convert.",
@@ -102,11 +149,19 @@ OptionalSemanticsOpt = Annotated[Semantics | None, typer.Option(
     show_default=False)]
 #: ``--support``: the support reading.
 SupportOpt = Annotated[SupportReading, typer.Option("--support", case_sensitive=False, help=_SUPPORT_HELP)]
+#: The map as a positional argument, for the commands about a whole map (they take -m too).
 MapArg = Annotated[Path | None, typer.Argument(
-    metavar="[MAP]", help="Map file (.yaml/.json or another known format). Default: $ARGMAP_MAP, else the shipped map.",
-    show_default=False)]
-MapOpt = Annotated[Path | None, typer.Option(
+    metavar="[MAP]", help="Map file (.yaml/.json, .argdown, .aif.json). Default: $ARGMAP_MAP, else the shipped "
+    "map. Or give it with -m.", show_default=False)]
+#: ``-m/--map``: every command that reads a map takes it. A list, so that naming two maps is refused
+#: rather than the last one silently winning (see :func:`resolve_map`).
+MapOpt = Annotated[list[Path] | None, typer.Option(
     "--map", "-m", metavar="MAP", help="Map file. Default: $ARGMAP_MAP, else the shipped map.", show_default=False)]
+#: ``--speaker-from``: for every command that reads a map, passed to the reader (Argdown only).
+SpeakerFromOpt = Annotated[SpeakerFrom | None, typer.Option(
+    "--speaker-from", case_sensitive=False,
+    help="Argdown input: where a claim's speaker comes from when its data does not say: its "
+    "{speaker: ID} data (default), its #tag, or the heading it is under.", show_default=False)]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON only.")]
 FromOpt = Annotated[str | None, typer.Option(
     "--from", metavar="FORMAT", help="Input format name when the suffix does not tell (see `argmap convert --help`).",
@@ -195,13 +250,27 @@ def print_problems(problems: list[ArgmapError]) -> None:
     from ._text import problem_line
 
     for problem in problems:
-        err(problem_line(problem))
+        err(problem_line(in_flags(problem)))
 
 
-def resolve_map(path: Path | None) -> Path:
-    """The map to work on: *path*, else ``$ARGMAP_MAP``, else the shipped map."""
-    if path is not None:
-        return path
+def usage_error(message: str) -> ClickUsageError:
+    """A usage error of the running command (printed with its usage line, exit status 2)."""
+    return ClickUsageError(message, ctx=get_current_context(silent=True))
+
+
+def resolve_map(path: Path | None = None, option: list[Path] | None = None) -> Path:
+    """The map to work on: *path* or ``-m`` (*option*), else ``$ARGMAP_MAP``, else the shipped map.
+
+    Raises a usage error (exit 2) when the map is named more than once, as
+    ``MAP`` and ``-m``, or with ``-m`` twice.
+    """
+    named = ([path] if path is not None else []) + list(option or [])
+    if len(named) > 1:
+        shown = " and ".join(f"-m {p}" if k >= (path is not None) else str(p) for k, p in enumerate(named))
+        times = "twice" if len(named) == 2 else f"{len(named)} times"
+        raise usage_error(f"the map is named {times} ({shown}); name it once, as MAP or with -m MAP")
+    if named:
+        return named[0]
     env = os.environ.get("ARGMAP_MAP")
     if env:
         return Path(env)
@@ -210,20 +279,45 @@ def resolve_map(path: Path | None) -> Path:
     return shipped_map_path()
 
 
+def reader_options(path: Path, fmt: str | None, speaker_from: SpeakerFrom | str | None = None) -> dict[str, Any]:
+    """The reader options the command line gave, checked against the map's format.
+
+    Raises a usage error naming ``--speaker-from`` when the format's reader does not
+    take it (only Argdown's does); the library's own check
+    (:meth:`argmap.formats.Format.reader_options`) names the parameter instead.
+    """
+    from ..formats import for_path
+
+    options: dict[str, Any] = {}
+    if speaker_from is not None:
+        try:
+            fmt_ = for_path(path, fmt, verb="loads")
+        except ArgmapError:
+            fmt_ = None  # the reader reports the unknown format
+        if fmt_ is not None and not fmt_.takes("speaker_from"):
+            raise typer.BadParameter(f"applies to Argdown input only, and {path} is read as {fmt_.name} "
+                                     "(a native map names each claim's speaker)", param_hint="--speaker-from")
+        options["speaker_from"] = SpeakerFrom(speaker_from).value
+    return options
+
+
 def load_map(path: Path | None, fmt: str | None = None, *, strict: bool = False,
-             **options: Any) -> ArgumentMap:
+             speaker_from: SpeakerFrom | str | None = None, **options: Any) -> ArgumentMap:
     """Resolve and load the map (see :func:`resolve_map`), printing what reading lost.
 
-    For the formats whose readers report (Argdown, AIF), each skipped part and each kind
-    of information not kept is printed on stderr as ``file:line:col: warning: …``;
+    *speaker_from* (``--speaker-from``) goes to the reader, after
+    :func:`reader_options` has checked that the format takes it. For the formats
+    whose readers report (Argdown, AIF), each skipped part and each kind of
+    information not kept is printed on stderr as ``file:line:col: warning: …``;
     with *strict* the first one is an error instead.
     """
     from ..api import load
     from ..formats import for_path
 
     path = resolve_map(path)
+    options.update(reader_options(path, fmt, speaker_from))
     lost: list[ArgmapError] = []
-    if for_path(path, fmt).reports:
+    if for_path(path, fmt, verb="loads").reports:
         options.update(strict=strict, warnings=lost)
     amap = load(path, format=fmt, **options)
     print_warnings(lost)
@@ -234,6 +328,7 @@ def print_warnings(lost: list[ArgmapError]) -> None:
     """Print what a reader skipped or could not keep, one located ``warning:`` line each."""
     for w in lost:
         where = f"{w.location}: " if w.location else "argmap: "
+        w = in_flags(w)
         err(f"{where}warning: {w.message}" + (f" ({w.hint})" if w.hint else ""))
 
 

@@ -7,7 +7,19 @@ from typing import Annotated
 
 import typer
 
-from ._app import JsonOpt, MapOpt, app, echo, print_json, resolve_map, run
+from ._app import (
+    MAP_SUFFIXES,
+    JsonOpt,
+    MapOpt,
+    SpeakerFromOpt,
+    app,
+    echo,
+    load_map,
+    print_json,
+    resolve_map,
+    run,
+    usage_error,
+)
 
 __all__ = ["quote", "schema", "init", "edit"]
 
@@ -21,6 +33,7 @@ def quote(
     words: Annotated[list[str], typer.Argument(
         metavar="WORDS...", help="The words as you remember them (several arguments are joined by spaces).")],
     map_path: MapOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Find the span of a source that some words mean, ready to paste as a quote.
@@ -37,11 +50,13 @@ def quote(
     """
     from ..quoting import quote_source, yaml_scalar
 
+    last = words[-1]
+    if len(words) > 1 and last.lower().endswith(MAP_SUFFIXES) and Path(last).is_file():
+        raise usage_error(f"the last word, {last}, is a map file; to name the map, write -m {last}")
     amap = None
-    if not Path(source).is_file() and (map_path is not None or not Path(source).exists()):
-        from ..api import load
-
-        amap = load(resolve_map(map_path))  # a source id of this map, $ARGMAP_MAP or the shipped map
+    if not Path(source).is_file() and (map_path or not Path(source).exists()):
+        # a source id of this map, $ARGMAP_MAP or the shipped map
+        amap = load_map(resolve_map(None, map_path), speaker_from=speaker_from)
     path, span = quote_source(source, " ".join(words), amap)
     if as_json:
         print_json({"source": str(path), **span.as_dict()})
@@ -88,12 +103,15 @@ def schema(
 @run
 def init(
     sources: Annotated[list[Path], typer.Argument(metavar="SOURCE...", help="The source texts (UTF-8).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The map file to write (.yaml).",
-                                         show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", metavar="MAP", help="The map file to write (.yaml); -m MAP says the same.",
+        show_default=False)] = None,
+    map_opt: Annotated[list[Path] | None, typer.Option(
+        "--map", "-m", metavar="MAP", help="The map file to write, as with -o.", show_default=False)] = None,
     speakers: Annotated[list[str] | None, typer.Option(
         "--speaker", metavar="ID[=NAME]", help="A speaker (repeat for several). Default: the names that "
         "open transcript lines (`Ann: ...`), else one speaker per text.", show_default=False)] = None,
-    title: Annotated[str | None, typer.Option("--title", help="The map's title (default: the first "
+    title: Annotated[str | None, typer.Option("--title", metavar="TEXT", help="The map's title (default: the first "
                                               "text's name).", show_default=False)] = None,
     with_schema: Annotated[bool, typer.Option(
         "--schema", help="Also write the JSON Schema beside the map and name it in the map's first line.")] = False,
@@ -109,6 +127,10 @@ def init(
     """
     from ..scaffold import write_starting_map
 
+    named = ([output] if output is not None else []) + list(map_opt or [])
+    if not named:  # $ARGMAP_MAP is not used: init must not write over a map it was not named
+        raise usage_error("name the map to write: -o MAP (or -m MAP)")
+    output = resolve_map(None, named)  # refuses a map named twice
     written = write_starting_map(sources, output, speakers, title, with_schema, force)
     from ..api import load
 
@@ -125,9 +147,10 @@ def _count(n: int, word: str) -> str:
 @run
 def edit(
     map_path: Annotated[Path | None, typer.Argument(
-        metavar="[MAP]", help="The map file to edit (.yaml, .yml or .json). Default: $ARGMAP_MAP.",
-        show_default=False)] = None,
-    map_opt: MapOpt = None,
+        metavar="[MAP]", help="The map file to edit (.yaml, .yml or .json). Default: $ARGMAP_MAP. "
+        "Or give it with -m.", show_default=False)] = None,
+    map_opt: Annotated[list[Path] | None, typer.Option(
+        "--map", "-m", metavar="MAP", help="The map file to edit, as an option.", show_default=False)] = None,
     port: Annotated[int, typer.Option("--port", min=0, max=65535,
                                       help="Port on 127.0.0.1 (0: a random free one).")] = 0,
     browser: Annotated[bool, typer.Option("--browser/--no-browser",
@@ -145,20 +168,16 @@ def edit(
 
     Example: argmap edit debate/map.yaml
     """
+    import os
     import sys
 
     from ..server import EditServer
 
-    chosen = map_opt if map_opt is not None else map_path
-    if chosen is None:
-        import os
+    if map_path is None and not map_opt and not os.environ.get("ARGMAP_MAP"):
+        from ..errors import ArgmapError  # never the shipped map: edit writes
 
-        env = os.environ.get("ARGMAP_MAP")
-        if not env:
-            from ..errors import ArgmapError
-
-            raise ArgmapError("name the map to edit", hint="argmap edit MAP (start one with argmap init)")
-        chosen = Path(env)
+        raise ArgmapError("name the map to edit", hint="argmap edit MAP (start one with argmap init)")
+    chosen = resolve_map(map_path, map_opt)
     if not chosen.is_file():
         from ..errors import ArgmapError
 

@@ -12,8 +12,7 @@ from typing import Annotated
 
 import typer
 
-from ..vocabulary import SpeakerFrom
-from ._app import FromOpt, MapArg, app, err, load_map, resolve_map, run
+from ._app import FromOpt, MapArg, MapOpt, SpeakerFromOpt, app, err, load_map, resolve_map, run
 
 __all__ = ["convert"]
 
@@ -28,20 +27,18 @@ def _format_names(writable: bool) -> str:
 @run
 def convert(
     map_path: MapArg = None,
+    map_opt: MapOpt = None,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write here (atomically); the format comes from --to, else the suffix. "
+        "--output", "-o", metavar="FILE", help="Write here (atomically); the format comes from --to, else the suffix. "
         "Default: print on stdout (then --to is required).", show_default=False)] = None,
     from_: FromOpt = None,
     to: Annotated[str | None, typer.Option(
-        "--to", help="Output format: json, yaml, argdown, aif, graphml, nodelink, iccma, apx, tgf.",
+        "--to", metavar="FORMAT", help="Output format: json, yaml, argdown, aif, graphml, nodelink, iccma, apx, tgf.",
         show_default=False)] = None,
     strict: Annotated[bool, typer.Option(
         "--strict", help="Fail (exit 1, nothing written) if the output format cannot hold "
         "everything in the map, or if reading the input skipped or lost anything.")] = False,
-    speaker_from: Annotated[SpeakerFrom | None, typer.Option(
-        "--speaker-from", case_sensitive=False,
-        help="Argdown input only: take speakers from {speaker: …} data (default), from tags, "
-        "or from section headings.", show_default=False)] = None,
+    speaker_from: SpeakerFromOpt = None,
 ) -> None:
     """Convert a map to another format (stdout when no -o).
 
@@ -62,24 +59,18 @@ def convert(
     from .. import formats
     from ..errors import ConversionError
 
-    path = resolve_map(map_path)
+    path = resolve_map(map_path, map_opt)
     if from_ is not None and from_.lower() not in formats.FORMATS:
         raise typer.BadParameter(f"unknown format {from_!r}; readable formats: {_format_names(False)}",
                                  param_hint="--from")
-    source_fmt = formats.for_path(path, from_)
-    options = {}
-    if speaker_from is not None:
-        if source_fmt.name != "argdown":
-            raise typer.BadParameter(f"only applies to Argdown input, not {source_fmt.name}",
-                                     param_hint="--speaker-from")
-        options["speaker_from"] = speaker_from.value
+    source_fmt = formats.for_path(path, from_, verb="loads")
     if to is not None and to.lower() not in formats.FORMATS:
         raise typer.BadParameter(f"unknown format {to!r}; writable formats: {_format_names(True)}",
                                  param_hint="--to")
     if to is None and output is None:
         raise typer.BadParameter("say which format to print, e.g. --to json (or give -o FILE)",
                                  param_hint="--to")
-    amap = load_map(path, source_fmt.name, strict=strict, **options)
+    amap = load_map(path, source_fmt.name, strict=strict, speaker_from=speaker_from)
     try:
         done = formats.convert(amap, to, output=output, strict=strict, keep=(path,))
     except ConversionError as exc:

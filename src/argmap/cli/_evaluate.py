@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..model import ArgumentMap
 
 from .. import progress
-from ..vocabulary import Label
+from ..vocabulary import Label, SpeakerFrom
 from ._app import (
     FromOpt,
     JsonOpt,
@@ -24,6 +24,7 @@ from ._app import (
     MapOpt,
     Semantics,
     SemanticsOpt,
+    SpeakerFromOpt,
     SupportOpt,
     SupportReading,
     app,
@@ -31,6 +32,7 @@ from ._app import (
     err,
     load_map,
     print_json,
+    resolve_map,
     run,
 )
 from ._text import json_text, wrap
@@ -45,12 +47,14 @@ _INDENT_UP_TO = 10_000
 @run
 def status(
     map_path: MapArg = None,
+    map_opt: MapOpt = None,
     semantics: SemanticsOpt = Semantics.GR,
     support: SupportOpt = SupportReading.none,
     claim: Annotated[str | None, typer.Option(
-        "--claim", "-c", help="Decide one claim only (ICCMA DC/DS), with a witness or "
+        "--claim", "-c", metavar="ID", help="Decide one claim only (ICCMA DC/DS), with a witness or "
         "counter-example extension.", show_default=False)] = None,
     fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Every claim's status under a semantics: in/out/undec for GR;
@@ -62,7 +66,7 @@ def status(
 
     Example: argmap status maps/enhanced-cooperation.yaml -s PR --support necessary
     """
-    amap = load_map(map_path, fmt)
+    amap = load_map(resolve_map(map_path, map_opt), fmt, speaker_from=speaker_from)
     if claim is not None:
         from ..evaluation import claim_acceptance
 
@@ -96,9 +100,13 @@ def status(
 @app.command()
 @run
 def extensions(
-    path: Annotated[Path | None, typer.Argument(
+    map_path: Annotated[Path | None, typer.Argument(
         metavar="[MAP|AF-FILE]", help="A map, or an abstract-framework file (.af/.i23 ICCMA, "
-        ".apx, .tgf). Default: $ARGMAP_MAP, else the shipped map.", show_default=False)] = None,
+        ".apx, .tgf). Default: $ARGMAP_MAP, else the shipped map. Or give it with -m.",
+        show_default=False)] = None,
+    map_opt: Annotated[list[Path] | None, typer.Option(
+        "--map", "-m", metavar="MAP|AF-FILE", help="The map or framework file, as an option.",
+        show_default=False)] = None,
     semantics: SemanticsOpt = Semantics.PR,
     support: SupportOpt = SupportReading.none,
     count: Annotated[bool, typer.Option("--count", help="Print only the number of extensions.")]
@@ -108,6 +116,7 @@ def extensions(
                                               "count up to N).",
                                               show_default=False)] = None,
     fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """The extensions of a map or of an abstract framework under a semantics.
@@ -127,7 +136,7 @@ def extensions(
     from ._progress import shown
 
     with shown(as_json) as state:
-        source = _load_source(path, fmt)
+        source = _load_source(map_path, map_opt, fmt, speaker_from)
         if count:
             try:
                 k = count_extensions(source, semantics.value, support.value, limit=limit)
@@ -179,13 +188,18 @@ def extensions(
             echo(f"no {semantics.value} extension")
 
 
-def _load_source(path: Path | None, fmt: str | None) -> ArgumentMap | AF:
+def _load_source(path: Path | None, option: list[Path] | None, fmt: str | None,
+                 speaker_from: SpeakerFrom | None) -> ArgumentMap | AF:
     """A framework file through the framework readers, anything else as a map."""
     from .. import formats
 
-    if path is not None and formats.is_framework(path, fmt):
-        return formats.read_af(path, fmt)
-    return load_map(path, fmt)
+    chosen = resolve_map(path, option)
+    if formats.is_framework(chosen, fmt):
+        if speaker_from is not None:
+            raise typer.BadParameter(f"applies to Argdown input only, not to the framework file {chosen}",
+                                     param_hint="--speaker-from")
+        return formats.read_af(chosen, fmt)
+    return load_map(chosen, fmt, speaker_from=speaker_from)
 
 
 @app.command()
@@ -196,6 +210,7 @@ def explain(
     semantics: SemanticsOpt = Semantics.GR,
     support: SupportOpt = SupportReading.none,
     fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Why a claim is in, out or undecided, as a dialectical tree.
@@ -211,7 +226,7 @@ def explain(
     from ..evaluation import format_explanation
     from ._text import width
 
-    amap = load_map(map_path, fmt)
+    amap = load_map(resolve_map(None, map_path), fmt, speaker_from=speaker_from)
     result = explain_claim(amap, claim_id, semantics.value, support.value)
     if as_json:
         print_json(result.to_dict())

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ._app import FromOpt, JsonOpt, MapArg, app, echo, load_map, print_json, resolve_map, run
+from ._app import FromOpt, JsonOpt, MapArg, MapOpt, SpeakerFromOpt, app, echo, load_map, print_json, resolve_map, run
 from ._text import table
 
 __all__ = ["lint"]
@@ -16,12 +16,14 @@ __all__ = ["lint"]
 @run
 def lint(
     map_path: MapArg = None,
+    map_opt: MapOpt = None,
     rules: Annotated[str | None, typer.Option(
         "--select", metavar="RULE,…", help="Run only these rules (comma-separated ids).",
         show_default=False)] = None,
     list_rules: Annotated[bool, typer.Option(
         "--rules", help="List the rules (id, level, what each finds) and exit.")] = False,
     fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Check a map the way an expert reviewer would: self-defeat, contradictory stances,
@@ -43,8 +45,8 @@ def lint(
         else:
             echo(table(["rule", "level", "finds"], [[r.id, r.level, r.summary] for r in RULES.values()]))
         return
-    path = resolve_map(map_path)
-    amap = load_map(path, fmt)
+    path = resolve_map(map_path, map_opt)
+    amap = load_map(path, fmt, speaker_from=speaker_from)
     selected = None if rules is None else [r.strip() for r in rules.split(",") if r.strip()]
     report = lint_report(amap, selected)
     if as_json:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..errors import ArgmapError
 from ._app import err, print_problems
@@ -12,19 +13,22 @@ from ._app import err, print_problems
 __all__ = ["watched_files", "watch_map"]
 
 
-def watched_files(path: Path, fmt: str | None = None) -> list[Path]:
-    """The map and, when it loads, its sources' files."""
+def watched_files(path: Path, fmt: str | None = None, options: dict[str, Any] | None = None) -> list[Path]:
+    """The map and, when it loads (with the reader *options*), its sources' files."""
     from ..api import load
 
     try:
-        amap = load(path, fmt)
+        amap = load(path, fmt, **(options or {}))
     except ArgmapError:
         return [path]
     return [path, *(amap.source_path(s) for s in amap.sources)]
 
 
-def watch_map(path: Path, fmt: str | None, name: str, action: Callable[[], None]) -> None:
+def watch_map(path: Path, fmt: str | None, name: str, action: Callable[[], None],
+              options: dict[str, Any] | None = None) -> None:
     """Run *action* now and after every save of *path* or its sources, until Ctrl-C.
+
+    *options* are the reader's (``speaker_from``), used to find the sources.
 
     Each run is headed on stderr by the time and the command; an
     :class:`~argmap.errors.ArgmapError` is printed (``file:line:col: message``) and
@@ -38,7 +42,7 @@ def watch_map(path: Path, fmt: str | None, name: str, action: Callable[[], None]
             action()
         except ArgmapError as exc:
             print_problems(getattr(exc, "errors", None) or [exc])
-        return watched_files(path, fmt)
+        return watched_files(path, fmt, options)
 
     try:
         watch(once)

@@ -17,11 +17,13 @@ import typer
 
 from ..queries import DEFAULT_TREE_DEPTH, DEFAULT_TREE_NODES, MAX_TREE_DEPTH
 from ._app import (
+    MAP_SUFFIXES,
     FromOpt,
     JsonOpt,
     MapArg,
     MapOpt,
     OptionalSemanticsOpt,
+    SpeakerFromOpt,
     SupportOpt,
     SupportReading,
     app,
@@ -31,8 +33,10 @@ from ._app import (
     print_json,
     print_problems,
     print_warnings,
+    reader_options,
     resolve_map,
     run,
+    usage_error,
 )
 from ._text import table, wrap
 
@@ -47,7 +51,9 @@ __all__ = ["check", "show", "uncontested", "chain", "why", "compare"]
 @run
 def check(
     map_path: MapArg = None,
+    map_opt: MapOpt = None,
     fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     as_json: JsonOpt = False,
     fix: Annotated[bool, typer.Option(
         "--fix", help="Replace each quote that nearly matches by the exact characters of the nearest "
@@ -67,7 +73,8 @@ def check(
 
     Example: argmap check map.yaml --fix
     """
-    path = resolve_map(map_path)
+    path = resolve_map(map_path, map_opt)
+    options = reader_options(path, fmt, speaker_from)
     if fix and watch:
         raise typer.BadParameter("--fix and --watch together would rewrite the map while you edit it; "
                                  "run `argmap check MAP --fix` once, then `argmap check MAP --watch`",
@@ -75,15 +82,15 @@ def check(
     if fix:
         _fix(path, as_json)
     if not watch:
-        if _check_once(path, fmt, as_json):
+        if _check_once(path, fmt, as_json, options):
             raise typer.Exit(1)
         return
     from ._live import watch_map
 
     def once() -> None:
-        _check_once(path, fmt, as_json)
+        _check_once(path, fmt, as_json, options)
 
-    watch_map(path, fmt, "check", once)
+    watch_map(path, fmt, "check", once, options)
 
 
 def _fix(path, as_json: bool) -> None:  # noqa: ANN001
@@ -104,7 +111,7 @@ def _fix(path, as_json: bool) -> None:  # noqa: ANN001
         say(f"{path}: fixed {count(len(report.fixed), 'quote')}")
 
 
-def _check_once(path, fmt: str | None, as_json: bool) -> bool:  # noqa: ANN001
+def _check_once(path, fmt: str | None, as_json: bool, options: dict[str, Any]) -> bool:  # noqa: ANN001
     """Check and print; True when there are problems."""
     from ..errors import ArgmapError
     from ..formats import check as check_map
@@ -116,7 +123,7 @@ def _check_once(path, fmt: str | None, as_json: bool) -> bool:  # noqa: ANN001
         reports = for_path(path, fmt).reports
     except ArgmapError:
         reports = False  # check_map reports the unknown format
-    checked = check_map(path, fmt, **({"warnings": lost} if reports else {}))
+    checked = check_map(path, fmt, **options, **({"warnings": lost} if reports else {}))
     print_warnings(lost)
     problems = checked.problems
     if as_json:
@@ -144,6 +151,7 @@ def show(
         metavar="[ID]", help="A claim or argument id; omit to list all claims.", show_default=False)] = None,
     map_path: MapOpt = None,
     fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """List the claims, or show one claim (quote, relations, status) or one argument.
@@ -155,7 +163,7 @@ def show(
     """
     from ..queries import claim_record, describe
 
-    amap = load_map(map_path, fmt)
+    amap = load_map(resolve_map(None, map_path), fmt, speaker_from=speaker_from)
     if node_id is None:
         if as_json:
             print_json([claim_record(c) for c in amap.claims])
@@ -238,7 +246,9 @@ def _show_argument(amap: ArgumentMap, found: Description) -> None:
 @run
 def uncontested(
     map_path: MapArg = None,
+    map_opt: MapOpt = None,
     fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     semantics: OptionalSemanticsOpt = None,
     support: SupportOpt = SupportReading.none,
     as_json: JsonOpt = False,
@@ -255,7 +265,7 @@ def uncontested(
     """
     from ..queries import claim_record, unattacked
 
-    amap = load_map(map_path, fmt)
+    amap = load_map(resolve_map(map_path, map_opt), fmt, speaker_from=speaker_from)
     plain = unattacked(amap, support.value)
     surviving = None
     if semantics is not None:
@@ -308,6 +318,7 @@ def chain(
                                               show_default=False)] = None,
     map_path: MapOpt = None,
     fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     max_depth: Annotated[int, typer.Option("--max-depth", min=1,
                                            help="Longest chain, in relations.")] = 12,
     limit: Annotated[int, typer.Option("--limit", min=1, help="Print at most this many chains.")] = 1000,
@@ -321,7 +332,10 @@ def chain(
     """
     from ..queries import chains
 
-    amap = load_map(map_path, fmt)
+    amap = load_map(resolve_map(None, map_path), fmt, speaker_from=speaker_from)
+    if end is not None and end.lower().endswith(MAP_SUFFIXES) and not amap.has_claim(end) \
+            and not amap.has_argument(end):
+        raise usage_error(f"{end!r} is not a claim of the map; to name the map, write -m {end}")
     found: Iterator[Chain] = itertools.islice(chains(amap, start, end, max_depth=max_depth), limit + 1)
     more = False
     if as_json:
@@ -370,6 +384,7 @@ def why(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.")],
     map_path: MapOpt = None,
     fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     max_depth: Annotated[int, typer.Option("--max-depth", min=0, max=MAX_TREE_DEPTH,
                                            help="Stop expanding below this depth.")] = DEFAULT_TREE_DEPTH,
     max_nodes: Annotated[int, typer.Option("--max-nodes", min=1,
@@ -387,7 +402,7 @@ def why(
     """
     from ..queries import reasons
 
-    amap = load_map(map_path, fmt)
+    amap = load_map(resolve_map(None, map_path), fmt, speaker_from=speaker_from)
     tree = reasons(amap, claim_id, max_depth=max_depth, max_nodes=max_nodes)
     if as_json:
         print_json(tree.to_dict())
@@ -416,7 +431,9 @@ def why(
 @run
 def compare(
     map_path: MapArg = None,
+    map_opt: MapOpt = None,
     fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     speakers: Annotated[str | None, typer.Option(
         "--speakers", metavar="A,B", help="Two speaker ids, A,B (default: the map's first two).",
         show_default=False)] = None,
@@ -442,7 +459,7 @@ def compare(
             raise typer.BadParameter(f"takes two ids separated by a comma, not {speakers!r} "
                                      "(for example --speakers essay,commenter)", param_hint="--speakers")
         a, b = parts
-    amap = load_map(map_path, fmt)
+    amap = load_map(resolve_map(map_path, map_opt), fmt, speaker_from=speaker_from)
     result = compare_speakers(amap, a, b)
     standing = None
     if semantics is not None:

@@ -12,12 +12,15 @@ from ..vocabulary import DiagramFormat, GroupBy, RankDir
 from ._app import (
     FromOpt,
     MapArg,
+    MapOpt,
     OptionalSemanticsOpt,
+    SpeakerFromOpt,
     SupportOpt,
     SupportReading,
     app,
     echo,
     load_map,
+    reader_options,
     resolve_map,
     run,
 )
@@ -32,10 +35,10 @@ class Status(str, Enum):
 
 
 OutOpt = Annotated[Path, typer.Option(
-    "--output", "-o", help="File to write; the suffix picks the format (.svg .png .pdf .dot). "
+    "--output", "-o", metavar="FILE", help="File to write; the suffix picks the format (.svg .png .pdf .dot). "
     "`-` writes to stdout (the format from --format, default svg).",
     show_default=False)]
-HtmlOutOpt = Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.",
+HtmlOutOpt = Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write.",
                                           show_default=False)]
 RankDirOpt = Annotated[RankDir, typer.Option(
     "--rankdir", case_sensitive=False,
@@ -52,6 +55,7 @@ WatchOpt = Annotated[bool, typer.Option(
 def render(
     output: OutOpt,
     map_path: MapArg = None,
+    map_opt: MapOpt = None,
     fmt: Annotated[DiagramFormat | None, typer.Option(
         "--format", "-f", case_sensitive=False,
         help="Output format when the suffix does not say.", show_default=False)] = None,
@@ -65,16 +69,17 @@ def render(
     semantics: OptionalSemanticsOpt = None,
     support: SupportOpt = SupportReading.none,
     speaker: Annotated[str | None, typer.Option(
-        "--speaker", help="Draw only this speaker's claims and what they touch.",
+        "--speaker", metavar="ID", help="Draw only this speaker's claims and what they touch.",
         show_default=False)] = None,
     focus: Annotated[str | None, typer.Option(
-        "--focus", help="Draw only the neighbourhood of this claim (see --depth).",
+        "--focus", metavar="ID", help="Draw only the neighbourhood of this claim (see --depth).",
         show_default=False)] = None,
     depth: Annotated[int, typer.Option(
         "--depth", min=0, help="How many relations away from --focus to draw.")] = 2,
     rankdir: RankDirOpt = RankDir.auto,
     legend: Annotated[bool, typer.Option("--legend/--no-legend", help="Draw the legend.")] = True,
     from_fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     watch: WatchOpt = False,
 ) -> None:
     """Draw the map with Graphviz: SVG, PNG, PDF, or the DOT text itself.
@@ -95,8 +100,11 @@ def render(
     from ..drawing import diagram_options
     from ..render import write
 
+    path = resolve_map(map_path, map_opt)
+    read = reader_options(path, from_fmt, speaker_from)
+
     def draw() -> None:
-        amap = load_map(map_path, from_fmt)
+        amap = load_map(path, from_fmt, speaker_from=speaker_from)
         options = dict(group_by=group_by.value,
                        **diagram_options(amap, semantics.value if semantics else None, support.value,
                                          status=status.value if status else None),
@@ -119,7 +127,7 @@ def render(
         return
     from ._live import watch_map
 
-    watch_map(resolve_map(map_path), from_fmt, "render", draw)
+    watch_map(path, from_fmt, "render", draw, read)
 
 
 
@@ -128,6 +136,7 @@ def render(
 def html(
     output: HtmlOutOpt,
     map_path: MapArg = None,
+    map_opt: MapOpt = None,
     semantics: OptionalSemanticsOpt = None,
     support: SupportOpt = SupportReading.none,
     status: Annotated[Status | None, typer.Option(
@@ -136,6 +145,7 @@ def html(
         show_default=False)] = None,
     rankdir: RankDirOpt = RankDir.auto,
     from_fmt: FromOpt = None,
+    speaker_from: SpeakerFromOpt = None,
     watch: Annotated[bool, typer.Option(
         "--watch", help="Write the page again on every save of the map or its sources, and serve "
         "a copy on 127.0.0.1 that reloads itself (its URL is printed first), until interrupted.")] = False,
@@ -160,8 +170,11 @@ def html(
         return dict(**page_options(amap, semantics.value if semantics else None, support.value,
                                    status=status.value if status else None), rankdir=rankdir.value)
 
+    path = resolve_map(map_path, map_opt)
+    read = reader_options(path, from_fmt, speaker_from)
+
     def page() -> None:
-        amap = load_map(map_path, from_fmt)
+        amap = load_map(path, from_fmt, speaker_from=speaker_from)
         drawn = write_html(amap, output, **options(amap))
         echo(f"wrote {output} ({drawn.summary()})")
 
@@ -173,12 +186,11 @@ def html(
     from ..server import EditServer
     from ._live import watch_map
 
-    path = resolve_map(map_path)
-    server = EditServer(path, editing=False, fmt=from_fmt,
+    server = EditServer(path, editing=False, fmt=from_fmt, read_options=read,
                         build=lambda amap: to_html(amap, **options(amap))).start()
     echo(f"{server.url}  (this copy reloads itself on every save)")
     sys.stdout.flush()
     try:
-        watch_map(path, from_fmt, "html", page)
+        watch_map(path, from_fmt, "html", page, read)
     finally:
         server.stop()

@@ -9,6 +9,12 @@ A format module implements the verbs that apply to it:
 * ``loads_af(data, *, path=None) -> AF`` and ``dumps_af(af) -> str`` -- for the
   abstract-framework formats (ICCMA, APX, TGF), which are map formats too.
 
+A reader's own options (Argdown's ``speaker_from``) are named in its entry
+(:attr:`Format.read_options`); :func:`read`, :func:`loads` and :func:`check` pass
+them through and refuse, with a :class:`~argmap.errors.UsageError`, an option the
+format's reader does not take, so every caller (the CLI's commands included) reads
+every format the same way.
+
 Formats that hold source texts (native, Argdown, AIF) also take
 ``advisories=list`` in ``loads``: problems that do not stop loading (an ambiguous
 quote, a source whose SHA-256 changed) are appended there, which is what
@@ -107,6 +113,10 @@ class Format:
     options : dict
         Keyword arguments always passed to the module's ``loads`` and ``dumps``
         (the native module serves YAML and JSON through ``syntax``).
+    read_options : tuple of str
+        The options a caller may give the reader of this format (Argdown:
+        ``speaker_from``); ``strict``/``warnings`` (with *reports*) and
+        ``advisories`` (with *sources*) are allowed besides.
     description : str
         One line for ``--help`` and the documentation.
     """
@@ -120,11 +130,40 @@ class Format:
     sources: bool = False
     reports: bool = False
     options: dict[str, Any] = field(default_factory=dict)
+    read_options: tuple[str, ...] = ()
     description: str = ""
 
     def load_module(self) -> ModuleType:
         """Import and return the implementing module."""
         return importlib.import_module(self.module)
+
+    def takes(self, option: str) -> bool:
+        """Whether this format's reader takes the keyword *option*.
+
+        Examples
+        --------
+        >>> by_name("argdown").takes("speaker_from"), by_name("yaml").takes("speaker_from")
+        (True, False)
+        """
+        return (option in self.read_options or (self.reports and option in ("strict", "warnings"))
+                or (self.sources and option == "advisories"))
+
+    def reader_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        """*options* checked against what this format's reader takes.
+
+        Raises
+        ------
+        UsageError
+            Naming the first option this reader does not take and the formats that do.
+        """
+        for option in options:
+            if not self.takes(option):
+                others = [f.name for f in FORMATS.values() if option in f.read_options]
+                raise UsageError(
+                    f"the {self.name} reader takes no option {option!r}",
+                    hint=(f"{option} applies to {', '.join(others)} input only" if others else
+                          "options of this reader: " + (", ".join(self.read_options) or "none")))
+        return options
 
     def has(self, verb: str) -> bool:
         """Whether the format offers *verb* (``loads``, ``dumps``, ``losses``, ``loads_af``, ``dumps_af``)."""
@@ -168,6 +207,7 @@ FORMATS: dict[str, Format] = {
         Format("json", (".json",), "argmap.formats.native", sources=True, options={"syntax": "json"},
                description="argmap's native map format, JSON syntax (with derived start/end)"),
         Format("argdown", (".argdown", ".ad"), "argmap.formats.argdown", sources=True, reports=True,
+               read_options=("speaker_from",),
                description="Argdown text (premise-conclusion structures, undercuts; speakers from data, tags "
                            "or headings)"),
         Format("aif", (".aif.json", ".aif"), "argmap.formats.aif", sources=True, reports=True,
@@ -212,7 +252,8 @@ def by_name(name: str) -> Format:
     return fmt
 
 
-def for_path(path: str | Path, name: str | None = None, *, kind: Kind | None = None) -> Format:
+def for_path(path: str | Path, name: str | None = None, *, kind: Kind | None = None,
+             verb: str | None = None) -> Format:
     """The format for *path*: *name* when given, else chosen by the file's suffix.
 
     Parameters
@@ -224,6 +265,9 @@ def for_path(path: str | Path, name: str | None = None, *, kind: Kind | None = N
         A format name, overriding the suffix.
     kind : {"map", "framework"}, optional
         Only consider formats that read maps, or abstract frameworks.
+    verb : str, optional
+        What the caller will do (``loads`` to read, ``dumps`` to write): when the
+        suffix is unknown, the hint lists only the suffixes of formats offering it.
 
     Raises
     ------
@@ -245,10 +289,14 @@ def for_path(path: str | Path, name: str | None = None, *, kind: Kind | None = N
             if lower.endswith(suffix) and len(suffix) > best_len:
                 best, best_len = fmt, len(suffix)
     if best is None:
-        known = ", ".join(f"{s} ({f.name})" for f in candidates for s in f.suffixes)
+        offered = [f for f in candidates if verb is None or f.has(verb)]
+        known = "; ".join(f"{f.name}: {' '.join(f.suffixes)}" for f in offered)
         what = "framework format" if kind == "framework" else "format"
+        which = {"loads": "a suffix argmap reads", "dumps": "a suffix argmap writes",
+                 "loads_af": "a suffix argmap reads", "dumps_af": "a suffix argmap writes"}.get(
+                     verb or "", "a known suffix")
         raise UsageError(f"cannot tell the {what} of {str(path)!r} from its suffix", path=path,
-                         hint=f"use a known suffix ({known}) or name the format")
+                         hint=f"use {which} ({known}) or name the format")
     return best
 
 
@@ -282,8 +330,9 @@ def read(path: str | Path, name: str | None = None, **options: Any) -> ArgumentM
     ArgmapError
         Located at ``file:line:col`` for anything wrong inside it.
     """
-    fmt = for_path(path, name)
+    fmt = for_path(path, name, verb="loads")
     reader = fmt.verb("loads")
+    fmt.reader_options(options)
     text = decode(read_bytes(path, what="map file"), path)
     return reader(text, path=Path(path), **fmt.options, **options)
 
@@ -295,7 +344,8 @@ def loads(text: str, name: str, *, path: str | Path | None = None, **options: An
     no path is given).
     """
     fmt = by_name(name)
-    return fmt.verb("loads")(decode(text), path=path, **fmt.options, **options)
+    reader = fmt.verb("loads")
+    return reader(decode(text), path=path, **fmt.options, **fmt.reader_options(options))
 
 
 def dumps(amap: ArgumentMap, name: str, **options: Any) -> str:
@@ -314,7 +364,7 @@ def write(amap: ArgumentMap, path: str | Path, name: str | None = None, **option
     """Write *amap* to *path* atomically in the format *name* (default: from the suffix)."""
     from ..provenance import map_inputs
 
-    fmt = for_path(path, name)
+    fmt = for_path(path, name, verb="dumps")
     atomic_write(path, dumps(amap, fmt.name, **options), keep=map_inputs(amap))
     return fmt
 
@@ -348,8 +398,9 @@ def check(path: str | Path, name: str | None = None, **options: Any) -> Checked:
     and a source whose SHA-256 differs from the one the map pins.
     """
     try:
-        fmt = for_path(path, name)
+        fmt = for_path(path, name, verb="loads")
         reader = fmt.verb("loads")
+        fmt.reader_options(options)
         text = decode(read_bytes(path, what="map file"), path)
     except ArgmapError as exc:
         return Checked(None, list(exc.errors))
@@ -494,7 +545,7 @@ def read_af(path: str | Path, name: str | None = None) -> AF:
     >>> read_af(p).pairs()
     [('a', 'b')]
     """
-    fmt = for_path(path, name, kind="framework")
+    fmt = for_path(path, name, kind="framework", verb="loads_af")
     af: AF = fmt.verb("loads_af")(read_bytes(path, what="framework file"), path=path)
     return af
 

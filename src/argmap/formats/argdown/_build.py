@@ -370,7 +370,9 @@ class Builder:
                        "heading": "put it under a heading that names a speaker"}[self.speaker_from]
                 self.warn(e.texts[0][1] if e.texts else e.where, f"{show(e.title, e.argument)} has no speaker; "
                           "it is kept as 'unattributed'",
-                          f"{how}, or read with another speaker_from (data, tag, heading)")
+                          f"{how}, or read the speakers with " + " or ".join(
+                              f"`speaker_from` {other}" for other in ("data", "tag", "heading")
+                              if other != self.speaker_from))
                 if _UNATTRIBUTED.id not in known:
                     known[_UNATTRIBUTED.id] = _UNATTRIBUTED
                     speakers.append(_UNATTRIBUTED)
