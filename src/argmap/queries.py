@@ -675,8 +675,13 @@ def compare(amap: ArgumentMap, a: str | None = None, b: str | None = None) -> Co
         a = a if a is not None else (rest.pop(0) if rest else None)
         b = b if b is not None else (rest.pop(0) if rest else None)
         if a is None or b is None:
-            raise QueryError("the map has fewer than two speakers to compare",
-                             hint="its speakers: " + (", ".join(ids) or "none"))
+            has = f"one speaker, {ids[0]!r}" if len(ids) == 1 else "no speaker"
+            if ids == ["unattributed"]:  # what the Argdown and AIF readers give claims nobody speaks
+                hint = ("no claim says who speaks it; in Argdown, give each its {speaker: ID}, or read "
+                        "tags or headings as speakers with `speaker_from` tag or `speaker_from` heading")
+            else:
+                hint = "comparing needs claims by two speakers; add the other speaker's claims to the map"
+            raise QueryError(f"the map has {has}, so there are fewer than two speakers to compare", hint=hint)
     amap.speaker(a)
     amap.speaker(b)
     if a == b:

@@ -395,7 +395,9 @@ def check(path: str | Path, name: str | None = None, **options: Any) -> Checked:
 
     For the formats that hold sources (native, Argdown, AIF) this also reports what
     loading tolerates: a quote that occurs more than once without ``occurrence``,
-    and a source whose SHA-256 differs from the one the map pins.
+    and a source whose SHA-256 differs from the one the map pins. The problems come
+    in the order of the file: the map's by line and column, then those located in
+    other files (a source text, an included file).
     """
     try:
         fmt = for_path(path, name, verb="loads")
@@ -409,8 +411,19 @@ def check(path: str | Path, name: str | None = None, **options: Any) -> Checked:
     try:
         amap = reader(text, path=Path(path), **fmt.options, **extra, **options)
     except ArgmapError as exc:
-        return Checked(None, list(exc.errors) + advisories)
-    return Checked(amap, advisories)
+        return Checked(None, _in_file_order(list(exc.errors) + advisories, path))
+    return Checked(amap, _in_file_order(advisories, path))
+
+
+def _in_file_order(problems: list[ArgmapError], path: str | Path) -> list[ArgmapError]:
+    """*problems* sorted by where they are: the map file first, by line and column (stable)."""
+    here = str(path)
+
+    def key(p: ArgmapError) -> tuple[bool, str, int, int]:
+        where = str(p.path) if p.path is not None else here
+        return (where != here, where, p.line or 0, p.column or 0)
+
+    return sorted(problems, key=key)
 
 
 @dataclass

@@ -359,7 +359,8 @@ def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], source
         kind = checker.string(f["kind"], "kind") if "kind" in f else "claim"
         if kind is not None and kind not in CLAIM_KINDS:
             checker.error(f["kind"], f"unknown kind {kind!r}",
-                          hint=did_you_mean(kind, CLAIM_KINDS) or "use one of " + ", ".join(CLAIM_KINDS))
+                          hint=" ".join(filter(None, [did_you_mean(kind, CLAIM_KINDS),
+                                                        "kinds: " + ", ".join(CLAIM_KINDS)])))
             kind = None
         source = checker.string(f["source"], "source") if "source" in f else None
         quote = checker.string(f["quote"], "quote") if "quote" in f else None

@@ -380,7 +380,8 @@ class Builder:
             kind = e.data.get("kind", "claim")
             if kind not in CLAIM_KINDS:
                 raise self.fail(e.data_at.get("kind"), f"{cid!r} has unknown kind {kind!r}",
-                                did_you_mean(str(kind), CLAIM_KINDS) or "use one of " + ", ".join(CLAIM_KINDS))
+                                " ".join(filter(None, [did_you_mean(str(kind), CLAIM_KINDS),
+                                                      "kinds: " + ", ".join(CLAIM_KINDS)])))
             for key in ("source", "quote", "act"):
                 if key in e.data and not isinstance(e.data[key], str):
                     raise self.fail(e.data_at[key], f"the {key} of {cid!r} must be text")
