@@ -203,6 +203,9 @@ def test_argdown_hints_name_the_flag_on_the_command_line(cli: Any, tmp_path: Pat
     result = cli("check", doc)
     assert "--speaker-from tag or --speaker-from heading" in result.stderr
     assert "speaker_from" not in result.stderr
+    compared = cli("compare", HEADINGS)
+    assert compared.exit_code == 1 and "one speaker, 'unattributed'" in compared.stderr
+    assert "--speaker-from heading" in compared.stderr
     warnings: list[Any] = []
     argmap.load(doc, warnings=warnings)   # the library names its parameter
     assert any("`speaker_from` tag" in (w.hint or "") for w in warnings)
@@ -212,11 +215,11 @@ def test_the_registry_passes_reader_options_and_refuses_others(tmp_path: Path) -
     assert argmap.load(HEADINGS, speaker_from="heading").claim("Trade").speaker == "ben"
     checked = formats.check(HEADINGS, speaker_from="heading")
     assert checked.ok and checked.map is not None and len(checked.map.speakers) == 2
-    with pytest.raises(UsageError, match="yaml reader takes no option 'speaker_from'") as caught:
+    with pytest.raises(UsageError, match="yaml reader takes no option `speaker_from`") as caught:
         argmap.load(MAP, speaker_from="heading")
     assert "argdown" in (caught.value.hint or "")
     assert not formats.check(MAP, speaker_from="tag").ok
-    with pytest.raises(UsageError, match="takes no option 'colour'"):
+    with pytest.raises(UsageError, match="takes no option `colour`"):
         formats.loads("[A]: a {speaker: x}\n", "argdown", colour=True)
     assert formats.by_name("argdown").takes("speaker_from") and not formats.by_name("aif").takes("speaker_from")
 

@@ -160,8 +160,8 @@ class Format:
             if not self.takes(option):
                 others = [f.name for f in FORMATS.values() if option in f.read_options]
                 raise UsageError(
-                    f"the {self.name} reader takes no option {option!r}",
-                    hint=(f"{option} applies to {', '.join(others)} input only" if others else
+                    f"the {self.name} reader takes no option `{option}`",
+                    hint=(f"`{option}` applies to {', '.join(others)} input only" if others else
                           "options of this reader: " + (", ".join(self.read_options) or "none")))
         return options
 
