@@ -72,3 +72,36 @@ def test_check_counts_in_words(cli, tmp_path):
                                      "  - {id: T, speaker: a, text: t}\n", encoding="utf-8")
     out = cli("check", str(tmp_path / "m.yaml")).stdout
     assert "ok (1 claim, 0 relations, 1 speaker; 0 quotes located)" in out
+
+
+def test_help_metavars_read_like_other_tools(cli):
+    import typer.main
+
+    from argmap.cli import app
+
+    for name in typer.main.get_command(app).commands:
+        text = cli(name, "--help").stdout
+        usage = text.splitlines()[0]
+        assert "{" not in usage, usage                      # required arguments without Typer's braces
+        for odd in ("<str>", "<int range>", "<path>", "<integer>", "<text>", "<gr|"):
+            assert odd not in text, (name, odd)
+    status = cli("status", "--help").stdout
+    assert "-s, --semantics [GR|CO|PR|ST|SST|ID]" in status and "-c, --claim ID" in status
+    assert "--max-depth N" in cli("why", "--help").stdout
+    assert cli("status", "-s", "pr", "--json").exit_code == 0   # any case is accepted
+
+
+def test_check_lists_problems_in_file_order_and_names_the_kinds(cli, tmp_path):
+    import re
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("argmap: 1\nspeakers:\n  - {id: ann}\nclaims:\n"
+                   "  - {id: A1, speaker: bob, text: x, kind: conclusion}\n"
+                   "  - {id: A1, speaker: ann, text: z, colour: red}\n"
+                   "relations:\n  - {from: A1, to: A9, type: attacks}\n", encoding="utf-8")
+    result = cli("check", bad)
+    assert result.exit_code == 1
+    places = [(int(m.group(1)), int(m.group(2)))
+              for m in re.finditer(r"^.*bad\.yaml:(\d+):(\d+): ", result.stderr, flags=re.M)]
+    assert len(places) >= 5 and places == sorted(places)
+    assert "kinds: thesis, claim, premise, fact, concession, rebuttal" in result.stderr

@@ -81,8 +81,8 @@ class _Group(TyperGroup):
 
 # Metavars for the options that declare none, by the click type's name: the vendored
 # click would print ``<str>``, ``<int range>`` and the choices in lower case.
-_METAVARS = {"integer": "N", "integer range": "N", "float": "X", "float range": "X", "path": "FILE",
-             "file": "FILE", "text": "TEXT"}
+_METAVARS = {"integer": "N", "int": "N", "integer range": "N", "int range": "N", "float": "X",
+             "float range": "X", "path": "FILE", "file": "FILE", "text": "TEXT"}
 
 
 class _Command(TyperCommand):
