@@ -16,7 +16,8 @@ Argdown figures (over the files the Argdown CLI reads):
   ends and the same polarity (support and entails: ``support``; attack, undercut,
   contrary and contradictory: ``attack``; contrary and contradictory in both directions;
   an undercut or attack of a reconstructed argument ends at the argmap argument of that
-  inference), and argmap has no statement-to-statement relation the CLI does not have;
+  inference; a support may be held as the one-premise argument it is shorthand for), and
+  argmap has no statement-to-statement relation the CLI does not have;
 * **inference steps**: each conclusion of a premise–conclusion structure (an inference in the
   CLI's ``pcs``) is the conclusion of one argmap argument with the premises the structure
   names for it.
@@ -132,6 +133,10 @@ def compare_relations(cli: dict[str, Any], amap: Any, shift: int = 0) -> list[st
     """What differs between the CLI's relations and argmap's (empty when they agree)."""
     ends = _Ends(cli, amap, shift)
     have = {(r.from_id, r.to_id): r.type for r in amap.relations}
+    held = dict(have)
+    for a in amap.arguments:  # a support is the shorthand of a one-premise argument: the same inference
+        if len(a.premises) == 1:
+            held.setdefault((a.premises[0], a.conclusion), "support")
     problems = []
     expected: set[tuple[str, str]] = set()
     for r in cli["relations"]:
@@ -145,8 +150,8 @@ def compare_relations(cli: dict[str, Any], amap: Any, shift: int = 0) -> list[st
         pairs = [(a, b), (b, a)] if kind in SYMMETRIC else [(a, b)]
         for pair in pairs:
             expected.add(pair)
-            if have.get(pair) != POLARITY[kind]:
-                problems.append(f"{label}: argmap has {have.get(pair)} for {pair}")
+            if held.get(pair) != POLARITY[kind]:
+                problems.append(f"{label}: argmap has {held.get(pair)} for {pair}")
     for pair, rtype in have.items():
         if pair not in expected and pair[1] in ends.claims:
             problems.append(f"argmap adds {rtype} {pair[0]} -> {pair[1]}")

@@ -23,10 +23,17 @@ What the Argdown CLI reads, with these parts:
   does not separate them.
 * **premise–conclusion structures**: numbered statements ``(1) …`` and inference bars
   (``----``, ``-- rule, rule {uses: [1, 2]} --``, or rules between two ``--`` lines)
-  below an argument (or, without one, an untitled argument), with intermediary
-  conclusions and relations on the statements.
+  below an argument (or, without one, an untitled argument; a structure after a
+  structure is another untitled argument), with intermediary conclusions and relations
+  on the statements.
 * ``#tags`` and ``#(tags with spaces)``, inline ``{yaml data}`` (flow, or block when a
-  line break follows ``{``), comments ``//``, ``/* */`` and ``<!-- -->``, backslash escapes.
+  line break follows ``{``), comments ``//``, ``/* */`` and ``<!-- -->`` (also inside an
+  element, over lines), backslash escapes.
+* **texts** as the Argdown CLI exports them: emphasis markers removed where they pair up,
+  ``[text](url)`` read as its text (the targets reported as not kept), shortcodes
+  (``.^.``, ``:+1:``, custom ``model: {shortcodes: …}``) turned into symbols; mentions,
+  escapes and a tag followed by more text kept as written; the tags ending a text are
+  the claim's tags only.
 
 How Argdown maps onto argmap:
 

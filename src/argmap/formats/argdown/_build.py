@@ -6,6 +6,7 @@ structures and relations become argmap's records.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from ...errors import ArgmapError, MapFormatError, did_you_mean
 from ...model import CLAIM_KINDS, Argument, ArgumentMap, Claim, Relation, Source, Speaker
 from ...provenance import Where, place_quotes
 from .._ids import slug, unique_id
-from ._scan import DATA_KEYS, Element, Item, Scanner, clean, show
+from ._scan import _TAG_WORD, DATA_KEYS, Element, Item, Scanner, clean, show
 
 __all__ = ["Builder"]
 
@@ -413,6 +414,9 @@ class Builder:
                                 "keep one speaker tag per claim")
             if hits:
                 e.tags = [t for t in e.tags if t != hits[0]]
+                tag = re.compile(r"(?:(?<=\s)|^)#" + (re.escape(hits[0]) if _TAG_WORD.fullmatch(hits[0])
+                                                        else r"\(\s*" + re.escape(hits[0]) + r"\s*\)") + r"(?=\s|$)")
+                e.texts = [(" ".join(tag.sub("", t).split()), w) for t, w in e.texts]
                 return hits[0], hits[0]
             return None, None
         if self.speaker_from == "heading":
@@ -584,5 +588,7 @@ class Builder:
             keys = ", ".join(show_key(k, n) for k, n in sorted(self.unknown_keys.items()))
             self.lose("{n} data value{s} argmap has no field for, not kept: " + keys, self.first["keys"],
                       sum(self.unknown_keys.values()))
+        if self.scan.links:
+            self.lose("{n} link target{s} in texts not kept (the link's text is)", None, self.scan.links)
         for kind, n in self.counts.items():
             self.warn(self.first[kind], kind.replace("{n}", str(n)).replace("{s}", "" if n == 1 else "s"))

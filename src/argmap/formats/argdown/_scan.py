@@ -42,6 +42,19 @@ _BRACE_CHARS = re.compile(r"[{}\\]")
 _INSIDE = re.compile(r"\\|[\"'{}]|\n[ \t]*(?=\n|$)")
 #: Bound on nested ``@include`` (a cycle is refused before that).
 MAX_INCLUDE_DEPTH = 20
+#: The shortcodes the Argdown CLI 1.7.5 turns into symbols (``.code.`` and ``:code:``), as
+#: its JSON export shows them; a frontmatter ``model: {shortcodes: {...}}`` adds more.
+SHORTCODES: dict[str, str] = {
+    "~": "¬", "A": "∀", "E": "∃", "->": "→", "<->": "↔", "^": "∧", "v": "∨", "v_": "⊻",
+    "<>": "◇", "[]": "◻", "O": "𝗢", "P": "𝗣", "+1": "👍", "up": "👍", "-1": "👎",
+    "down": "👎", "y": "✔", "n": "❌", "?": "❓", "question": "❓", "star": "⭐", "heart": "❤",
+    "happy": "😀", "smile": "☺", "smiley": "☺", "laugh": "😆", "lol": "😆", "rofl": "🤣",
+    "joy": "😂", "love": "😍", "wink": "😉", "shush": "🤫", "meh": "😐", "eye-roll": "🙄",
+    "sad": "😢", "disappointed": "😞", "scream": "😱", "think": "🤔",
+}
+#: Markdown inside a text: escapes, mentions and tags (kept as written), links, emphasis markers
+_INLINE = re.compile(r"(\\.)|(@\[[^\]\n]*\]|@<[^>\n]*>|(?:(?<=[\s\0])|^)#(?:\([^)\n]*\)|[\w\-]+))"
+                     r"|\[([^\]\n]*)\]\(([^)\s]*)\)|(\*\*|__|\*|_)")
 
 
 @dataclass
@@ -91,6 +104,9 @@ class Scanner:
         self.lines = self.include(lines, self.file, 0, set())
         self.front: dict[str, Any] = {}
         self.front_where: dict[str, tuple[int, int]] = {}
+        self.links = 0  # link targets dropped from texts (the link text is kept)
+        self._codes: re.Pattern[str] | None = None
+        self._symbols: dict[str, str] = {}
 
     # locations -------------------------------------------------------------------------
     def fail(self, where: tuple[int, int] | None, message: str, hint: str | None = None) -> MapFormatError:
@@ -257,6 +273,7 @@ class Scanner:
         lines = [ln.expandtabs(4) for ln in self.lines]
         items: list[Item] = []
         block, i, n = 0, 0, len(lines)
+        starts = True  # whether this line starts a block (a heading may be indented there)
         while i < n:
             raw = lines[i]
             if comment_only[i]:
@@ -265,18 +282,20 @@ class Scanner:
             if not raw.strip():
                 block += 1
                 i += 1
+                starts = True
                 continue
             indent = len(raw) - len(raw.lstrip(" "))
             body = raw[indent:]
             lineno = i + 1
             hm = _HEADING.match(body)
-            if hm and indent == 0:
+            opens, starts = starts, False
+            if hm and (indent == 0 or opens):
                 content = [body[hm.end():].rstrip()]
                 i += 1
                 while i < n and lines[i].strip() and not comment_only[i] and self.continues(lines[i]):
                     content.append(lines[i])
                     i += 1
-                items.append(Item("heading", block, 0, "\n".join(content), lineno, hm.end() + 1,
+                items.append(Item("heading", block, 0, "\n".join(content), lineno, indent + hm.end() + 1,
                                   level=len(hm.group(1))))
                 block += 1
                 continue
@@ -300,13 +319,19 @@ class Scanner:
             state = _braces(body[start:], (0, ""))
             column = indent + start + 1
             i += 1
-            while i < n and (lines[i].strip() or state[0]) and not comment_only[i]:
+            while i < n and (lines[i].strip() or state[0] or comment_only[i]):
                 nxt = lines[i]
+                if comment_only[i]:  # a comment inside the element (it may span lines)
+                    content.append("")
+                    i += 1
+                    continue
                 if not state[0] and not self.continues(nxt):
                     break
                 content.append(nxt)
                 state = _braces(nxt, state)
                 i += 1
+            while content and not content[-1]:
+                content.pop()
             while i < n and comment_only[i]:
                 i += 1
             items.append(Item(kind, block, indent, "\n".join(content), lineno, column, symbol, number=number))
@@ -354,24 +379,72 @@ class Scanner:
         content, line, col = item.content, item.line, item.column
         data, data_at, rest = self.data(content, (line, col))
         tags: list[str] = []
-        rest = _strip_tags(rest, tags)
+        model = self.front.get("model")
+        rest = _strip_tags(rest, tags, keep_inner=not (isinstance(model, dict) and model.get("removeTagsFromText")))
         lead = len(rest) - len(rest.lstrip())
         stripped = rest.lstrip()
         where = _where_in(content, lead, (line, col))
         argument = stripped.startswith("<")
         m = _title_at(stripped)
         if m is None:
-            text = clean(stripped)
+            text = self.text(stripped)
             return Element(False, None, text or None, False, where, tags, data, data_at)
         title, end = m
         after = stripped[end:]
         if after.startswith(":"):
-            return Element(argument, title, clean(after[1:]) or None, False, where, tags, data, data_at)
+            return Element(argument, title, self.text(after[1:]) or None, False, where, tags, data, data_at)
         extra = clean(after)
         if extra:
             self.warn(where, f"text after the reference {show(title, argument)} is not kept: "
                       f"{_short(extra)!r}", f"to define it, write {show(title, argument)}: text")
         return Element(argument, title, None, True, where, tags, data, data_at)
+
+    def text(self, raw: str) -> str:
+        """An element's text as the Argdown CLI gives it: lines joined, emphasis markers
+        (``*``, ``**``, ``_``, ``__``) removed where they pair up, a link ``[text](url)``
+        read as its text, shortcodes (``.^.``, ``:+1:``) turned into their symbols; mentions,
+        tags inside the text and escaped characters kept as written."""
+        text = re.sub(r"[ \t]*\0+[ \t]*", " ", raw)
+        text = self.shortcodes(" ".join(part.strip() for part in text.split("\n") if part.strip()))
+        pieces: list[str] = []
+        markers: dict[str, list[int]] = {}
+        pos = 0
+        for m in _INLINE.finditer(text):
+            pieces.append(text[pos:m.start()])
+            pos = m.end()
+            if m.group(3) is not None:  # a link: its text
+                self.links += 1
+                pieces.append(m.group(3))
+            elif m.group(5) is not None:
+                markers.setdefault(m.group(5), []).append(len(pieces))
+                pieces.append(m.group(5))
+            else:
+                pieces.append(m.group(0))
+        pieces.append(text[pos:])
+        for found in markers.values():
+            if len(found) % 2 == 0:  # each opened range closed: Argdown reads them as emphasis
+                for k in found:
+                    pieces[k] = ""
+        return _unescape("".join(pieces)).strip()
+
+    def shortcodes(self, text: str) -> str:
+        """*text* with ``.code.`` and ``:code:`` replaced by their symbols (not across an
+        escaped character: ``\\.v.`` stays as written)."""
+        if "." not in text and ":" not in text:
+            return text
+        if self._codes is None:
+            symbols = {f"{d}{k}{d}": v for k, v in SHORTCODES.items() for d in ".:"}
+            symbols[":smile:"] = "☺\ufe0f"
+            model = self.front.get("model")
+            extra = model.get("shortcodes") if isinstance(model, dict) else None
+            if isinstance(extra, dict):
+                for code, spec in extra.items():
+                    value = spec.get("unicode") if isinstance(spec, dict) else None
+                    if isinstance(code, str) and code and isinstance(value, str):
+                        symbols[code] = value
+            self._symbols = symbols
+            self._codes = re.compile(r"\\.|" + "|".join(re.escape(c) for c in sorted(symbols, key=len, reverse=True)))
+        return self._codes.sub(lambda m: self._symbols.get(m.group(0), m.group(0)), text)
 
     def data(self, content: str, where: tuple[int, int]
              ) -> tuple[dict[str, Any], dict[str, tuple[int, int]], str]:
@@ -455,8 +528,12 @@ def _title_at(text: str) -> tuple[str, int] | None:
     return None
 
 
-def _strip_tags(text: str, tags: list[str]) -> str:
-    """Remove ``#tag`` and ``#(tag words)`` from *text* (appending them to *tags*), in one pass."""
+def _strip_tags(text: str, tags: list[str], keep_inner: bool = False) -> str:
+    """Remove ``#tag`` and ``#(tag words)`` from *text* (appending them to *tags*), in one pass.
+
+    With *keep_inner*, a tag followed by more text stays in the text as written (as the
+    Argdown CLI keeps it); only the tags at the end of the text are removed.
+    """
     out: list[str] = []
     pos, n = 0, len(text)
     close = -2  # position of the next ')' at or after pos, or -1 when there is none
@@ -493,7 +570,20 @@ def _strip_tags(text: str, tags: list[str]) -> str:
             out.append(text[pos:k + 1])
             pos = k + 1
     out.append(text[pos:n])
-    return "".join(out)
+    if not keep_inner or not tags:
+        return "".join(out)
+    # restore every tag that is followed by text; keep blanked only the trailing run
+    joined = "".join(out)
+    last = len(joined.rstrip(" \t\n\0"))
+    restored: list[str] = []
+    start = 0
+    for m in re.finditer(r"\0+", joined[:last]):
+        restored.append(joined[start:m.start()])
+        piece = text[m.start():m.end()]
+        restored.append(piece if piece.startswith("#") else m.group(0))
+        start = m.end()
+    restored.append(joined[start:])
+    return "".join(restored)
 
 
 def _where_in(content: str, offset: int, where: tuple[int, int]) -> tuple[int, int]:

@@ -9,14 +9,22 @@ from typing import Any
 
 from ...errors import ConversionError
 from ...model import ArgumentMap
+from ._scan import SHORTCODES
 
 __all__ = ["dumps", "losses"]
 
 _ESCAPE = re.compile(r"([\\\[\]<>{}#@*_`])|(/(?=[/*]))")
 
 
+#: Shortcodes as they appear in a text: escaping their first character keeps them as written
+#: (the Argdown CLI reads ``\\.^.`` as ``.^.``).
+_CODES = re.compile("|".join(re.escape(f"{d}{k}{d}") for k in sorted(SHORTCODES, key=len, reverse=True)
+                             for d in ".:"))
+
+
 def _escape(text: str) -> str:
-    return _ESCAPE.sub(lambda m: "\\" + m.group(0), " ".join(text.split("\n")).strip())
+    text = _ESCAPE.sub(lambda m: "\\" + m.group(0), " ".join(text.split("\n")).strip())
+    return _CODES.sub(lambda m: "\\" + m.group(0), text) if _CODES.search(text) else text
 
 
 def _flow(value: Any) -> str:
