@@ -13,6 +13,8 @@ from argmap.model import ArgumentMap, Claim, Relation, Source, Speaker
 
 from .helpers.maps import DATA, SHIPPED
 
+STRUCTURED = DATA.parent / "good" / "structured.yaml"
+
 
 def test_graphml_golden() -> None:
     m = argmap.load(DATA / "toy.yaml")
@@ -62,3 +64,26 @@ def test_nodelink_golden_and_lossless() -> None:
     )
     assert rebuilt == m
     assert [(c.start, c.end) for c in rebuilt.claims] == [(c.start, c.end) for c in m.claims]
+
+
+def test_nodelink_keeps_arguments_acts_and_silences() -> None:
+    """Node-link says it loses nothing: format-2 arguments, undercuts, acts and lint silences included."""
+    m = argmap.load(STRUCTURED)
+    data = json.loads(nodelink.dumps(m))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["R1"] == {"id": "R1", "kind": "argument", "speaker": "ann", "scheme": "argument from consequences",
+                           "text": "safety and clean air together outweigh the cost"}
+    assert nodes["B3"]["act"] == "challenging"
+    edges = {(e["source"], e["target"]): e for e in data["edges"]}
+    assert edges[("A2", "R1")]["type"] == "premise" and edges[("R1", "A1")]["type"] == "conclusion"
+    assert edges[("B2", "R2")] == {"type": "premise", "speaker": "bob", "source": "B2", "target": "R2"}
+    assert edges[("A4", "R2")]["type"] == "attack"
+    assert "speaker" not in edges[("A2", "R1")]  # R1 names no speaker of its own
+
+
+def test_graphml_labels_arguments_and_keeps_scalars_only() -> None:
+    m = argmap.load(STRUCTURED)
+    g = nx.read_graphml(io.BytesIO(graphml.dumps(m).encode("utf-8")))
+    assert g.nodes["R1"]["label"] == "R1: A2 + A3 => A1" and g.nodes["R1"]["speaker_name"] == "Ann"
+    assert g.nodes["B3"]["act"] == "challenging"
+    assert all(not isinstance(v, (list, dict)) for _, d in graphml.to_networkx(m).nodes(data=True) for v in d.values())

@@ -68,3 +68,52 @@ def test_equality_ignores_derived_offsets():
     m2 = make(claims=[Claim("X", "a", "t")])
     assert m1 == m2
     assert m1 != make(claims=[Claim("X", "a", "other")])
+
+
+@pytest.mark.parametrize("name", ["title", "sources", "speakers", "claims", "arguments", "relations",
+                                  "path", "positions"])
+def test_a_map_is_read_only(name):
+    m = make([Relation("A2", "A1", "support")])
+    with pytest.raises(AttributeError):
+        setattr(m, name, ())
+
+
+def test_positions_are_a_read_only_view():
+    m = ArgumentMap(speakers=SPEAKERS, claims=CLAIMS, positions={("claims", 0): (3, 5)})
+    assert m.positions[("claims", 0)] == (3, 5)
+    with pytest.raises(TypeError):
+        m.positions[("claims", 1)] = (4, 5)  # type: ignore[index]
+    assert m.with_claims(m.claims).positions == m.positions
+    assert make().positions == {}
+
+
+def test_speaker_and_source_lookups_by_id():
+    from argmap import Source
+
+    m = ArgumentMap(speakers=SPEAKERS, claims=CLAIMS, sources=[Source("t", "t.txt"), Source("u", "u.txt")])
+    assert m.speaker("b").name == "Bob" and m.source("u").file == "u.txt"
+    with pytest.raises(QueryError, match="no speaker 'c'"):
+        m.speaker("c")
+    with pytest.raises(QueryError, match="no source 'v'"):
+        m.source("v")
+
+
+def test_to_networkx_is_fresh_plain_data_and_graph_adds_the_records():
+    from argmap import Argument
+
+    claims = [*CLAIMS, Claim("A3", "a", "asked", act="questioning", silence=(("unrelated", "why"),))]
+    m = ArgumentMap(title="t", speakers=SPEAKERS, claims=claims,
+                    arguments=[Argument("R", ("A2", "A3"), "A1", speaker="a", scheme="s", note="both")],
+                    relations=[Relation("B1", "R", "attack")])
+    g = m.to_networkx()
+    assert g is not m.to_networkx() and g.graph == {"title": "t"}
+    assert g.nodes["A3"] == {"speaker": "a", "kind": "claim", "text": "asked", "act": "questioning",
+                             "silence": {"unrelated": "why"}}
+    assert g.nodes["R"] == {"speaker": "a", "kind": "argument", "text": "both", "scheme": "s"}
+    assert {(u, v): d["type"] for u, v, d in g.edges(data=True)} == {
+        ("A2", "R"): "premise", ("A3", "R"): "premise", ("R", "A1"): "conclusion", ("B1", "R"): "attack"}
+    assert g.edges["B1", "R"] == {"type": "attack", "speaker": "b"}
+    cached = m.graph
+    assert cached.nodes["R"]["argument"] is m.arguments[0] and cached.nodes["A1"]["claim"] is claims[0]
+    assert cached.edges["B1", "R"] == {"type": "attack", "note": None, "speaker": "b"}
+    assert cached.edges["R", "A1"]["note"] == "both"

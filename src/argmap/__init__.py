@@ -11,13 +11,15 @@ The public API, one hop away::
 
 ``load`` reads a map (native YAML/JSON, or any format the registry knows),
 ``save`` writes one, ``check`` lists every problem of a map file without stopping
-at the first. The records (:class:`Claim`, :class:`Relation`, :class:`Speaker`,
-:class:`Source`) are immutable; :class:`ArgumentMap` wraps a networkx ``DiGraph``.
+at the first. The records (:class:`Claim`, :class:`Argument`, :class:`Relation`,
+:class:`Speaker`, :class:`Source`) are immutable, and so is the :class:`ArgumentMap`
+that holds them (``ArgumentMap.to_networkx()`` exports it as a networkx ``DiGraph``).
 
 The working functions are here too, imported on first use so that ``import
 argmap`` stays light (no numpy, pydot or solver): ``statuses``, ``survivors``,
 ``explain``, ``extensions`` (:mod:`argmap.evaluation`); ``unattacked``,
-``chains``, ``reasons``, ``compare`` (:mod:`argmap.queries`); ``to_af`` and
+``chains``, ``reasons``, ``compare``, ``describe`` (:mod:`argmap.queries`);
+``convert`` (:mod:`argmap.formats`); ``to_af`` and
 ``compile_map`` (:mod:`argmap.framework`); ``AF`` (:mod:`argmap.af`); ``read_af``
 and ``write_af`` (:mod:`argmap.formats`); and the vocabulary (``Semantics``,
 ``SupportReading``, ``Label``). Diagrams are drawn by :mod:`argmap.render`
@@ -45,6 +47,7 @@ from .errors import (
 from .model import (
     CLAIM_KINDS,
     RELATION_TYPES,
+    Argument,
     ArgumentMap,
     Claim,
     Relation,
@@ -63,6 +66,8 @@ _LAZY: dict[str, tuple[str, str]] = {
     "chains": ("argmap.queries", "chains"),
     "reasons": ("argmap.queries", "reasons"),
     "compare": ("argmap.queries", "compare"),
+    "describe": ("argmap.queries", "describe"),
+    "convert": ("argmap.formats", "convert"),
     "to_af": ("argmap.framework", "to_af"),
     "compile_map": ("argmap.framework", "compile_map"),
     "AF": ("argmap.af", "AF"),
@@ -78,6 +83,7 @@ __all__ = [
     "check",
     "shipped_map_path",
     "ArgumentMap",
+    "Argument",
     "Claim",
     "Relation",
     "Speaker",

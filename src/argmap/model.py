@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from .errors import MapFormatError, QueryError, did_you_mean
@@ -203,24 +204,36 @@ class Relation:
 class ArgumentMap:
     """An argument map: sources, speakers, claims and relations, plus a title.
 
-    The records are kept in the order given; :attr:`graph` mirrors them as a
-    :class:`networkx.DiGraph`. The constructor checks the structural rules of
-    DESIGN.md (unique ids, resolvable references, relation types, no self-relation,
-    one relation per ordered pair) and raises :class:`~argmap.errors.MapFormatError`
-    without a file location; :func:`argmap.load` checks the same rules with
-    locations first.
+    The records are kept in the order given; :meth:`to_networkx` exports them as a
+    :class:`networkx.DiGraph` (and :attr:`graph` caches one). The constructor checks
+    the structural rules of DESIGN.md (unique ids, resolvable references, relation
+    types, no self-relation, one relation per ordered pair) and raises
+    :class:`~argmap.errors.MapFormatError` without a file location;
+    :func:`argmap.load` checks the same rules with locations first.
+
+    A map is immutable, like its records: its attributes are read-only, so the
+    indexes built from them cannot fall out of step. Derive a changed map with
+    :meth:`with_claims`, or build a new one.
 
     Parameters
     ----------
     title : str
-    sources, speakers, claims, relations : iterables of records
+    sources, speakers, claims, relations, arguments : iterables of records
     path : Path, optional
         The file the map was read from (used to resolve source files).
+    positions : mapping, optional
+        Where each record stands in that file (see :attr:`positions`); given by the loaders.
+
+    See Also
+    --------
+    argmap.load : read a map from a file, with located errors.
+    argmap.queries : questions about a map (unattacked claims, chains, reasons).
+    argmap.evaluation.statuses : the claims' statuses under a semantics.
     """
 
-    __slots__ = ("title", "sources", "speakers", "claims", "arguments", "relations", "path",
-                 "_claims_by_id", "_arguments_by_id", "_graph", "_out", "_in", "_for",
-                 "positions")
+    __slots__ = ("_title", "_sources", "_speakers", "_claims", "_arguments", "_relations", "_path",
+                 "_claims_by_id", "_arguments_by_id", "_speakers_by_id", "_sources_by_id", "_graph",
+                 "_out", "_in", "_for", "_positions")
 
     def __init__(
         self,
@@ -234,17 +247,18 @@ class ArgumentMap:
         positions: Mapping[tuple[Any, ...], tuple[int, int]] | None = None,
         arguments: Iterable[Argument] = (),
     ) -> None:
-        self.title = title
-        self.sources: tuple[Source, ...] = tuple(sources)
-        self.speakers: tuple[Speaker, ...] = tuple(speakers)
-        self.claims: tuple[Claim, ...] = tuple(claims)
-        self.relations: tuple[Relation, ...] = tuple(relations)
-        self.arguments: tuple[Argument, ...] = tuple(arguments)
-        self.path = Path(path) if path is not None else None
-        #: ``(section, index[, key]) -> (line, column)`` of each item in the file, when loaded from one.
-        self.positions: Mapping[tuple[Any, ...], tuple[int, int]] = dict(positions or {})
-        self._claims_by_id = {c.id: c for c in self.claims}
-        self._arguments_by_id = {a.id: a for a in self.arguments}
+        self._title = title
+        self._sources: tuple[Source, ...] = tuple(sources)
+        self._speakers: tuple[Speaker, ...] = tuple(speakers)
+        self._claims: tuple[Claim, ...] = tuple(claims)
+        self._relations: tuple[Relation, ...] = tuple(relations)
+        self._arguments: tuple[Argument, ...] = tuple(arguments)
+        self._path = Path(path) if path is not None else None
+        self._positions: Mapping[tuple[Any, ...], tuple[int, int]] = MappingProxyType(dict(positions or {}))
+        self._claims_by_id = {c.id: c for c in self._claims}
+        self._arguments_by_id = {a.id: a for a in self._arguments}
+        self._speakers_by_id = {s.id: s for s in self._speakers}
+        self._sources_by_id = {s.id: s for s in self._sources}
         self._graph: nx.DiGraph | None = None
         self._validate()
         self._out: dict[str, list[Relation]] = {c.id: [] for c in self.claims}
@@ -256,6 +270,57 @@ class ArgumentMap:
         self._for: dict[str, list[Argument]] = {c.id: [] for c in self.claims}
         for a in self.arguments:
             self._for[a.conclusion].append(a)
+
+    # -- the records (read-only) -----------------------------------------------------------
+    @property
+    def title(self) -> str:
+        """The map's title."""
+        return self._title
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The source texts, in map order."""
+        return self._sources
+
+    @property
+    def speakers(self) -> tuple[Speaker, ...]:
+        """The speakers, in map order."""
+        return self._speakers
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        """The claims, in map order."""
+        return self._claims
+
+    @property
+    def arguments(self) -> tuple[Argument, ...]:
+        """The explicit arguments (format 2), in map order."""
+        return self._arguments
+
+    @property
+    def relations(self) -> tuple[Relation, ...]:
+        """The support and attack relations, in map order."""
+        return self._relations
+
+    @property
+    def path(self) -> Path | None:
+        """The file the map was read from, or None for a map built in code."""
+        return self._path
+
+    @property
+    def positions(self) -> Mapping[tuple[Any, ...], tuple[int, int]]:
+        """Where the loader found each record in the map file (a read-only mapping).
+
+        Keys are ``(section, index)`` -- ``("claims", 3)`` is the fourth claim, the
+        sections being ``speakers``, ``sources``, ``claims``, ``arguments`` and
+        ``relations`` -- or ``(section, index, key)`` for one field of a record
+        (``("claims", 3, "quote")``); values are 1-based ``(line, column)``. The
+        readers fill what their format can locate (the native reader every record and
+        the ``quote`` and ``silence`` of claims; Argdown and AIF the claims). Empty for a
+        map built in code or read from an abstract-framework file. :func:`argmap.lint.lint` uses it to locate
+        its findings. Not compared by ``==``.
+        """
+        return self._positions
 
     # -- validation -----------------------------------------------------------------
     def _validate(self) -> None:
@@ -338,30 +403,94 @@ class ArgumentMap:
     # -- lookups ----------------------------------------------------------------------
     @property
     def graph(self) -> nx.DiGraph:
-        """The map as a :class:`networkx.DiGraph` (built on first use, then cached).
+        """The map as a :class:`networkx.DiGraph`, built on first use and then cached.
 
-        Nodes are claim ids with the claim's fields as attributes (``claim`` holds the
-        record itself); each edge has ``type``, ``note`` and ``speaker`` (the
-        relation's asserting speaker, defaulting to the source claim's speaker).
-        Treat it as read-only.
+        It is :meth:`to_networkx` with ``records=True``: nodes also hold their record
+        (``claim`` or ``argument``), and every edge has ``type``, ``note`` and ``speaker``.
+        It is shared by every caller: treat it as read-only, or take a fresh copy from
+        :meth:`to_networkx`.
         """
         if self._graph is None:
-            import networkx as nx
-
-            g = nx.DiGraph(title=self.title)
-            for c in self.claims:
-                g.add_node(c.id, claim=c, speaker=c.speaker, kind=c.kind, text=c.text)
-            for a in self.arguments:
-                spk = self.argument_speaker(a)
-                g.add_node(a.id, argument=a, speaker=spk, kind="argument", text=a.note or "")
-                for p in a.premises:
-                    g.add_edge(p, a.id, type="premise", note=None, speaker=spk)
-                g.add_edge(a.id, a.conclusion, type="conclusion", note=a.note, speaker=spk)
-            for r in self.relations:
-                g.add_edge(r.from_id, r.to_id, type=r.type, note=r.note,
-                           speaker=self.relation_speaker(r))
-            self._graph = g
+            self._graph = self.to_networkx(records=True)
         return self._graph
+
+    def to_networkx(self, *, records: bool = False) -> nx.DiGraph:
+        """A fresh :class:`networkx.DiGraph` of the map: argmap's one export to networkx.
+
+        The format writers for GraphML and node-link JSON shape their attributes from
+        this graph.
+
+        Parameters
+        ----------
+        records : bool
+            Also attach each node's record (``claim`` or ``argument``), and give every
+            edge a ``note`` (None when unset). Without it every attribute is plain
+            data (str, int, list, dict) and unset fields are left out.
+
+        Returns
+        -------
+        networkx.DiGraph
+            The graph attribute ``title``. One node per claim: ``speaker``, ``kind``,
+            ``text`` and, when set, ``source``, ``quote``, ``occurrence``, ``start``,
+            ``end``, ``tags`` (list), ``act`` and ``silence`` (rule -> reason). One node
+            per argument: ``kind="argument"``, ``speaker`` (:meth:`argument_speaker`),
+            ``text`` (its note, or ``""``) and ``scheme`` when set. Edges: premise ->
+            argument (``type="premise"``), argument -> conclusion (``"conclusion"``) and
+            one per relation (``"support"``/``"attack"``, an undercut ending at the
+            argument), each with ``speaker`` (the asserting speaker, defaulted as
+            :meth:`relation_speaker` does) and ``note`` when set.
+
+        See Also
+        --------
+        graph : a cached ``to_networkx(records=True)``.
+        argmap.formats.graphml, argmap.formats.nodelink : the file formats built on it.
+
+        Examples
+        --------
+        >>> m = ArgumentMap(speakers=[Speaker("a", "Ann")],
+        ...     claims=[Claim("C", "a", "It rains.", tags=("weather",)), Claim("P", "a", "Clouds.")],
+        ...     arguments=[Argument("R", ("P",), "C")])
+        >>> g = m.to_networkx()
+        >>> g.nodes["C"], g.nodes["R"]["kind"], sorted(g.edges(data="type"))
+        ({'speaker': 'a', 'kind': 'claim', 'text': 'It rains.', 'tags': ['weather']}, 'argument', \
+[('P', 'R', 'premise'), ('R', 'C', 'conclusion')])
+        """
+        import networkx as nx
+
+        def edge(spk: str, note: str | None, kind: str) -> dict[str, Any]:
+            attrs: dict[str, Any] = {"type": kind}
+            if note is not None or records:
+                attrs["note"] = note
+            attrs["speaker"] = spk
+            return attrs
+
+        g = nx.DiGraph(title=self._title)
+        for c in self._claims:
+            attrs: dict[str, Any] = {"claim": c} if records else {}
+            attrs.update(speaker=c.speaker, kind=c.kind, text=c.text)
+            for key in ("source", "quote", "occurrence", "start", "end"):
+                if getattr(c, key) is not None:
+                    attrs[key] = getattr(c, key)
+            if c.tags:
+                attrs["tags"] = list(c.tags)
+            if c.act is not None:
+                attrs["act"] = c.act
+            if c.silence:
+                attrs["silence"] = dict(c.silence)
+            g.add_node(c.id, **attrs)
+        for a in self._arguments:
+            spk = self.argument_speaker(a)
+            attrs = {"argument": a} if records else {}
+            attrs.update(speaker=spk, kind="argument", text=a.note or "")
+            if a.scheme is not None:
+                attrs["scheme"] = a.scheme
+            g.add_node(a.id, **attrs)
+            for p in a.premises:
+                g.add_edge(p, a.id, **edge(spk, None, "premise"))
+            g.add_edge(a.id, a.conclusion, **edge(spk, a.note if records else None, "conclusion"))
+        for r in self._relations:
+            g.add_edge(r.from_id, r.to_id, **edge(self.relation_speaker(r), r.note, r.type))
+        return g
 
     def claim(self, claim_id: str) -> Claim:
         """Return the claim with this id.
@@ -423,18 +552,18 @@ class ArgumentMap:
 
     def speaker(self, speaker_id: str) -> Speaker:
         """Return the speaker with this id, or raise :class:`QueryError`."""
-        for s in self.speakers:
-            if s.id == speaker_id:
-                return s
+        found = self._speakers_by_id.get(speaker_id)
+        if found is not None:
+            return found
         raise QueryError(f"no speaker {speaker_id!r} in the map",
                          hint=did_you_mean(speaker_id, [s.id for s in self.speakers]) or
                          "known speakers: " + ", ".join(s.id for s in self.speakers))
 
     def source(self, source_id: str) -> Source:
         """Return the source with this id, or raise :class:`QueryError`."""
-        for s in self.sources:
-            if s.id == source_id:
-                return s
+        found = self._sources_by_id.get(source_id)
+        if found is not None:
+            return found
         raise QueryError(f"no source {source_id!r} in the map",
                          hint=did_you_mean(source_id, [s.id for s in self.sources]))
 

@@ -26,44 +26,43 @@ True
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..model import ArgumentMap
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
 
 __all__ = ["to_networkx", "dumps", "losses"]
 
 
-def to_networkx(amap: ArgumentMap) -> Any:
-    """A :class:`networkx.DiGraph` of *amap* whose attributes are GraphML scalars."""
-    import networkx as nx
+def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
+    """A :class:`networkx.DiGraph` of *amap* whose attributes are GraphML scalars.
 
+    It is :meth:`ArgumentMap.to_networkx` reshaped: a ``label`` and the
+    ``speaker_name`` first, ``tags`` joined with ``"; "``, and the lint ``silence``
+    (not a scalar) left out (:func:`losses` reports it).
+    """
     names = {s.id: s.name for s in amap.speakers}
-    g = nx.DiGraph(title=amap.title)
-    for c in amap.claims:
-        attrs: dict[str, Any] = {"label": f"{c.id}: {c.text}", "speaker": c.speaker,
-                                 "speaker_name": names[c.speaker], "kind": c.kind, "text": c.text}
-        for key in ("source", "quote", "occurrence", "start", "end"):
-            if getattr(c, key) is not None:
-                attrs[key] = getattr(c, key)
-        if c.tags:
-            attrs["tags"] = "; ".join(c.tags)
-        g.add_node(c.id, **attrs)
-    for a in amap.arguments:  # as in ArgumentMap.graph: premise -> argument -> conclusion
-        spk = amap.argument_speaker(a)
-        attrs = {"label": f"{a.id}: " + " + ".join(a.premises) + f" => {a.conclusion}",
-                 "speaker": spk, "speaker_name": names[spk], "kind": "argument",
-                 "text": a.note or ""}
-        if a.scheme is not None:
-            attrs["scheme"] = a.scheme
-        g.add_node(a.id, **attrs)
-        for p in a.premises:
-            g.add_edge(p, a.id, type="premise", speaker=spk)
-        g.add_edge(a.id, a.conclusion, type="conclusion", speaker=spk)
-    for r in amap.relations:
-        attrs = {"type": r.type, "speaker": amap.relation_speaker(r)}
-        if r.note is not None:
-            attrs["note"] = r.note
-        g.add_edge(r.from_id, r.to_id, **attrs)
+    g = amap.to_networkx()
+    for node, data in g.nodes(data=True):
+        rest = dict(data)
+        data.clear()
+        if rest["kind"] == "argument":
+            a = amap.argument(node)
+            label = f"{a.id}: " + " + ".join(a.premises) + f" => {a.conclusion}"
+        else:
+            label = f"{node}: {rest['text']}"
+        tags = rest.pop("tags", None)
+        rest.pop("silence", None)
+        speaker = rest.pop("speaker")
+        data.update(label=label, speaker=speaker, speaker_name=names[speaker], **rest)
+        if tags:
+            data["tags"] = "; ".join(tags)
+    for _, _, data in g.edges(data=True):
+        note = data.pop("note", None)
+        if note is not None:
+            data["note"] = note  # after type and speaker, as GraphML keys are declared in order
     return g
 
 

@@ -7,11 +7,18 @@ networkx's default since 3.4): ``{"directed": true, "multigraph": false,
 
 * ``graph`` holds ``title``, ``speakers`` (``[{id, name}]``) and ``sources``
   (``[{id, file, sha256?, title?}]``);
-* each node is a claim: ``id``, ``speaker``, ``kind``, ``text`` and, when set,
-  ``source``, ``quote``, ``occurrence``, ``tags``, ``start``, ``end``;
-* each edge is a relation: ``source``, ``target``, ``type`` (``support`` or
-  ``attack``) and, when set, ``note`` and ``speaker`` (the asserting speaker, when
-  the map names one).
+* each claim is a node: ``id``, ``speaker``, ``kind``, ``text`` and, when set,
+  ``source``, ``quote``, ``occurrence``, ``start``, ``end``, ``tags``, ``act`` and
+  ``silence`` (lint rule -> reason);
+* each argument (format 2) is a node too: ``id``, ``kind`` (``"argument"``),
+  ``speaker``, ``text`` (its note, or ``""``) and ``scheme`` when set, with an edge of
+  ``type`` ``premise`` from each premise and one of ``type`` ``conclusion`` to its
+  conclusion;
+* each relation is an edge: ``source``, ``target``, ``type`` (``support`` or
+  ``attack``; an undercut ends at an argument) and, when set, ``note`` and ``speaker``
+  (the asserting speaker, when the map names one).
+
+The attributes are those of :meth:`argmap.model.ArgumentMap.to_networkx`.
 
 Nothing is lost (:func:`losses` is empty).
 
@@ -33,41 +40,37 @@ Examples
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..model import ArgumentMap
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
 
 __all__ = ["to_networkx", "dumps", "losses"]
 
 
-def to_networkx(amap: ArgumentMap) -> Any:
+def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
     """A fresh :class:`networkx.DiGraph` of *amap* with JSON-ready attributes only.
 
-    Unlike :attr:`ArgumentMap.graph`, attributes holding nothing are left out and
-    no record objects are attached, so the graph serialises as it is.
+    It is :meth:`ArgumentMap.to_networkx` (no records attached, unset attributes left
+    out), with the speakers and sources as graph data, and an edge's ``speaker`` kept
+    only where the map names it (a relation's or an argument's own speaker).
     """
-    import networkx as nx
-
-    g = nx.DiGraph()
-    g.graph["title"] = amap.title
+    g = amap.to_networkx()
     g.graph["speakers"] = [{"id": s.id, "name": s.name} for s in amap.speakers]
     g.graph["sources"] = [{k: v for k, v in (("id", s.id), ("file", s.file), ("sha256", s.sha256),
                                              ("title", s.title)) if v is not None} for s in amap.sources]
-    for c in amap.claims:
-        attrs: dict[str, Any] = {"speaker": c.speaker, "kind": c.kind, "text": c.text}
-        for key in ("source", "quote", "occurrence", "start", "end"):
-            if getattr(c, key) is not None:
-                attrs[key] = getattr(c, key)
-        if c.tags:
-            attrs["tags"] = list(c.tags)
-        g.add_node(c.id, **attrs)
-    for r in amap.relations:
-        attrs = {"type": r.type}
-        if r.note is not None:
-            attrs["note"] = r.note
-        if r.speaker is not None:
-            attrs["speaker"] = r.speaker
-        g.add_edge(r.from_id, r.to_id, **attrs)
+    named = {(r.from_id, r.to_id): r.speaker for r in amap.relations}
+    for a in amap.arguments:
+        named.update({(p, a.id): a.speaker for p in a.premises})
+        named[(a.id, a.conclusion)] = a.speaker
+    for u, v, data in g.edges(data=True):
+        speaker = named[(u, v)]
+        if speaker is None:
+            del data["speaker"]
+        else:
+            data["speaker"] = speaker
     return g
 
 
