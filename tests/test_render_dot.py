@@ -220,9 +220,11 @@ def test_statuses_may_be_str_enums() -> None:
 
 
 def test_render_draws_what_it_is_handed_and_evaluates_nothing() -> None:
-    with pytest.raises(ValueError, match="statuses"):
+    from argmap.errors import UsageError
+
+    with pytest.raises(UsageError, match="statuses"):
         to_dot(toy(), semantics="GR")
-    with pytest.raises(ValueError, match="cannot draw"):
+    with pytest.raises(UsageError, match="cannot draw"):
         to_dot(toy(), statuses={"T": "maybe"})
     code = ("import sys, argmap\n"
             "from argmap.render import render\n"
@@ -371,5 +373,9 @@ def test_unknown_ids_are_query_errors(kwargs: dict[str, str]) -> None:
 @pytest.mark.parametrize("kwargs", [{"group_by": "kind"}, {"rankdir": "BT"}, {"depth": -1, "focus": "T"},
                                     {"status": "in"}])
 def test_bad_option_values(kwargs: dict[str, object]) -> None:
-    with pytest.raises(ValueError):
+    """Bad option values are the library's usage errors (still ValueErrors for old callers)."""
+    from argmap.errors import UsageError
+
+    with pytest.raises(UsageError) as info:
         to_dot(toy(), **kwargs)
+    assert isinstance(info.value, ValueError)

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ArgmapError
+from .errors import ArgmapError, FileAccessError
 from .quoting import MIN_SIMILARITY, QuoteFinder, Span, yaml_scalar
 
 __all__ = ["QuoteFix", "FixReport", "fix_quotes", "nearest_spans"]
@@ -122,7 +122,7 @@ def nearest_spans(path: str | Path) -> list[QuoteFix]:
         text = path.read_text(encoding="utf-8-sig")
         root = YAML(typ="rt").compose(text)
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
-        raise ArgmapError(f"cannot read the map to fix it: {exc}", path=path) from None
+        raise FileAccessError(f"cannot read the map to fix it: {exc}", path=path) from None
     top = _pairs(root)
     texts: dict[str, tuple[QuoteFinder | None, str, bool]] = {}
     for item in _items(top.get("sources", (None, None))[1]):

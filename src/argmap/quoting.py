@@ -62,7 +62,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from ._substrings import find_each
-from .errors import ArgmapError, ProvenanceError, did_you_mean
+from .errors import FileAccessError, ProvenanceError, UsageError, did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import ArgumentMap
@@ -433,8 +433,10 @@ def quote_source(source: str, words: str, amap: ArgumentMap | None = None,
 
     Raises
     ------
-    ArgmapError
-        When the source cannot be read or named.
+    FileAccessError
+        When the source file is missing or cannot be read.
+    UsageError
+        When *source* names neither a file nor a source of *amap*, or *words* is empty.
     ProvenanceError
         When no span is similar enough; the hint names the closest one, if any.
     """
@@ -444,19 +446,19 @@ def quote_source(source: str, words: str, amap: ArgumentMap | None = None,
     if amap is not None and not path.is_file():
         ids = [s.id for s in amap.sources]
         if source not in ids:
-            raise ArgmapError(f"{source!r} is neither a file nor a source of {amap.path or 'the map'}",
-                              hint=did_you_mean(source, ids) or f"its sources: {', '.join(ids) or '(none)'}")
+            raise UsageError(f"{source!r} is neither a file nor a source of {amap.path or 'the map'}",
+                             hint=did_you_mean(source, ids) or f"its sources: {', '.join(ids) or '(none)'}")
         found = amap.source(source)
         base = Path(amap.path).parent if amap.path is not None else Path.cwd()
         path = base / found.file
         text = found.text if found.text is not None else read_text(path, what="text file")
     elif not path.exists():
-        raise ArgmapError(f"no such file: {source}",
-                          hint="give the path of the text, or a source id with -m MAP")
+        raise FileAccessError(f"no such file: {source}",
+                              hint="give the path of the text, or a source id together with the map")
     else:
         text = read_text(path, what="text file")
     if not words.strip():
-        raise ArgmapError("no words to look for", hint="give some words of the text after SOURCE")
+        raise UsageError("no words to look for", hint="give some words of the text to look for")
     finder = QuoteFinder(text)
     span = finder.find(words, min_similarity)
     if span is None:

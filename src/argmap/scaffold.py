@@ -35,7 +35,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from .errors import ArgmapError
+from .errors import FileAccessError, UsageError
 
 __all__ = ["starting_map", "find_speakers", "write_starting_map", "SCHEMA_FILE"]
 
@@ -108,8 +108,10 @@ def starting_map(sources: Sequence[str | Path], output: str | Path,
 
     Raises
     ------
-    ArgmapError
-        A text is missing, not UTF-8, outside the map's folder, or given twice.
+    FileAccessError
+        A text cannot be read or is not UTF-8.
+    UsageError
+        A text is outside the map's folder or given twice (also a ValueError).
     """
     base = Path(os.path.abspath(Path(output).parent))
     records: list[tuple[str, str, str]] = []
@@ -119,23 +121,23 @@ def starting_map(sources: Sequence[str | Path], output: str | Path,
     for source in sources:
         path = Path(os.path.abspath(source))
         if path in seen:
-            raise ArgmapError("this text is given twice", path=source)
+            raise UsageError("this text is given twice", path=source)
         seen.add(path)
         try:
             relative = path.relative_to(base)
         except ValueError:
-            raise ArgmapError(f"the text is not in the map's folder {base}", path=source,
-                              hint="put the map beside its texts (or above them), e.g. -o "
-                                   f"{Path(source).parent / 'map.yaml'}") from None
+            raise UsageError(f"the text is not in the map's folder {base}", path=source,
+                             hint="put the map beside its texts (or above them), e.g. `output` "
+                                  f"{Path(source).parent / 'map.yaml'}") from None
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ArgmapError(f"cannot read the text: {exc.strerror}", path=source) from None
+            raise FileAccessError(f"cannot read the text: {exc.strerror}", path=source) from None
         try:
             texts.append(data.decode("utf-8-sig"))
         except UnicodeDecodeError as exc:
-            raise ArgmapError(f"the text is not valid UTF-8 (byte {exc.start})", path=source,
-                              line=data[:exc.start].count(b"\n") + 1, hint="save it as UTF-8") from None
+            raise FileAccessError(f"the text is not valid UTF-8 (byte {exc.start})", path=source,
+                                  line=data[:exc.start].count(b"\n") + 1, hint="save it as UTF-8") from None
         records.append((_slug(Path(source).stem, ids), PurePosixPath(relative).as_posix(),
                         hashlib.sha256(data).hexdigest()))
     people: list[tuple[str, str]] = []
@@ -145,7 +147,7 @@ def starting_map(sources: Sequence[str | Path], output: str | Path,
             sid, _, name = given.partition("=")
             sid, name = sid.strip(), (name.strip() or sid.strip())
             if not sid or sid in taken:
-                raise ArgmapError(f"speaker {given!r} is empty or given twice",
+                raise UsageError(f"speaker {given!r} is empty or given twice",
                                   hint="write each of `speakers` as ID=Name")
             taken.add(sid)
             people.append((sid, name))
@@ -177,7 +179,7 @@ def write_starting_map(sources: Sequence[str | Path], output: str | Path,
 
     out = Path(output)
     if out.exists() and not force:
-        raise ArgmapError("the map already exists", path=out, hint="choose another `output`, or pass `force`")
+        raise FileAccessError("the map already exists", path=out, hint="choose another `output`, or pass `force`")
     text = starting_map(sources, out, speakers, title, schema)
     written = []
     if schema:

@@ -60,6 +60,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from ..errors import UsageError
 from ..vocabulary import GroupBy, RankDir, parse_choice
 from .escape import html_label, html_text, quoted, squash, tooltip, wrap
 from .style import (
@@ -205,8 +206,8 @@ def select(
     ------
     QueryError
         If *speaker* or *focus* is not in the map.
-    ValueError
-        If *depth* is negative.
+    UsageError
+        If *depth* is negative (also a ValueError).
 
     Notes
     -----
@@ -224,7 +225,7 @@ def select(
     (['p', 'q'], {'q': 1}, 'the neighbourhood of p (depth 1)')
     """
     if depth < 0:
-        raise ValueError(f"depth must be 0 or more, not {depth}")
+        raise UsageError(f"`depth` must be 0 or more, not {depth}")
     links = _links(amap)
     keep = {c.id for c in amap.claims}
     parts = []
@@ -525,8 +526,9 @@ def to_dot(
     ------
     QueryError
         If *speaker* or *focus* is unknown.
-    ValueError
-        If an option has a value outside the ones listed, or a status cannot be drawn.
+    UsageError
+        If an option has a value outside the ones listed, or a status cannot be drawn
+        (also a ValueError).
 
     Examples
     --------
@@ -543,10 +545,10 @@ def to_dot(
     group_by = parse_choice(group_by, GroupBy, "group_by").value  # type: ignore[assignment]
     rankdir = parse_choice(rankdir, RankDir, "rankdir").value  # type: ignore[assignment]
     if status is not None and status != "unattacked":
-        raise ValueError(f"unknown status {status!r}; use 'unattacked', or hand in statuses")
+        raise UsageError(f"unknown status {status!r}", hint="use 'unattacked', or hand in `statuses`")
     if semantics is not None and statuses is None:
-        raise ValueError("to_dot draws the statuses it is handed: pass "
-                         "statuses=argmap.evaluation.statuses(amap, semantics) as well")
+        raise UsageError("to_dot draws the statuses it is handed",
+                         hint="pass statuses=argmap.evaluation.statuses(amap, semantics) as well")
 
     sel = selection or select(amap, speaker=speaker, focus=focus, depth=depth)
     if rankdir == "auto":

@@ -144,8 +144,8 @@ def status_word(label: object) -> str:
 
     Raises
     ------
-    ValueError
-        For a label no diagram can show.
+    UsageError
+        For a label no diagram can show (also a ValueError).
 
     Examples
     --------
@@ -155,7 +155,10 @@ def status_word(label: object) -> str:
     name = getattr(label, "value", label)
     word = _STATUS_WORDS.get(str(name).lower())
     if word is None:
-        raise ValueError(f"cannot draw the status {label!r}")
+        from ..errors import UsageError
+
+        raise UsageError(f"cannot draw the status {label!r}",
+                         hint="statuses are in/out/undec or skeptical/credulous/rejected")
     return word
 
 
