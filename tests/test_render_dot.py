@@ -379,3 +379,22 @@ def test_bad_option_values(kwargs: dict[str, object]) -> None:
     with pytest.raises(UsageError) as info:
         to_dot(toy(), **kwargs)
     assert isinstance(info.value, ValueError)
+
+
+def test_render_and_write_spell_out_their_options(tmp_path) -> None:
+    """No ``**options``: help() and type checkers see every keyword, and a typo is a TypeError."""
+    import inspect
+
+    from argmap import render as rendering
+    from argmap.render.html import write_html
+
+    for func in (rendering.render, rendering.write, write_html):
+        kinds = {p.kind for p in inspect.signature(func).parameters.values()}
+        assert inspect.Parameter.VAR_KEYWORD not in kinds, func.__name__
+    assert {"statuses", "derived", "group_by", "focus", "rankdir", "legend"} <= set(
+        inspect.signature(rendering.write).parameters)
+    with pytest.raises(TypeError):
+        rendering.render(toy(), "dot", grup_by="speaker")  # type: ignore[call-arg]
+    drawn = rendering.write(toy(), tmp_path / "m.dot", focus="T", depth=0, rankdir="LR")
+    assert drawn.rankdir == "LR" and [c.id for c in drawn.selection.claims] == ["T"]
+    assert "rankdir=LR" in (tmp_path / "m.dot").read_text(encoding="utf-8")

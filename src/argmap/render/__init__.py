@@ -16,9 +16,10 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Literal
 
 from .._files import atomic_write
 from ..errors import UsageError
@@ -81,18 +82,29 @@ class Drawn:
         return text
 
 
-def _prepare(amap: ArgumentMap, options: dict[str, Any]) -> tuple[Selection, str, dict[str, Any]]:
-    """Resolve the selection and the direction once; return them and the other options."""
-    rest = dict(options)
-    where = {k: rest.pop(k) for k in ("speaker", "focus", "depth") if k in rest}
-    sel = rest.pop("selection", None) or select(amap, **where)
-    rankdir = rest.pop("rankdir", "auto")
-    if rankdir == "auto":
-        rankdir = choose_rankdir(amap, sel)
-    return sel, rankdir, rest
+def _dot_text(amap: ArgumentMap, sel: Selection, rankdir: str, *, statuses: Mapping[str, object] | None,
+              semantics: str | None, derived: Iterable[tuple[str, str, str]], hidden_derived: int,
+              derived_limit: int | None, status: Literal["unattacked"] | None, group_by: str,
+              focus: str | None, legend: bool) -> str:
+    """The DOT text of the drawing, the selection and direction resolved."""
+    return str(to_dot(amap, statuses=statuses, semantics=semantics, derived=derived,
+                      hidden_derived=hidden_derived, derived_limit=derived_limit, status=status,
+                      group_by=group_by, focus=focus, rankdir=rankdir,  # type: ignore[arg-type]
+                      legend=legend, selection=sel).to_string())
 
 
-def render(amap: ArgumentMap, fmt: str = "svg", **options: Any) -> bytes:
+def _resolve(amap: ArgumentMap, selection: Selection | None, speaker: str | None, focus: str | None,
+             depth: int, rankdir: str) -> tuple[Selection, str]:
+    sel = selection or select(amap, speaker=speaker, focus=focus, depth=depth)
+    return sel, choose_rankdir(amap, sel) if rankdir == "auto" else rankdir
+
+
+def render(amap: ArgumentMap, fmt: str = "svg", *, statuses: Mapping[str, object] | None = None,
+           semantics: str | None = None, derived: Iterable[tuple[str, str, str]] = (),
+           hidden_derived: int = 0, derived_limit: int | None = None,
+           status: Literal["unattacked"] | None = None, group_by: str = "none",
+           speaker: str | None = None, focus: str | None = None, depth: int = 2,
+           rankdir: str = "auto", legend: bool = True, selection: Selection | None = None) -> bytes:
     """The diagram of *amap* as the bytes of a *fmt* file.
 
     Parameters
@@ -100,11 +112,15 @@ def render(amap: ArgumentMap, fmt: str = "svg", **options: Any) -> bytes:
     amap : ArgumentMap
     fmt : {"svg", "png", "pdf", "dot"}
         ``dot`` is the DOT text itself (UTF-8) and needs no Graphviz.
-    **options
-        Passed to :func:`~argmap.render.dot.to_dot` (``statuses``, ``semantics``,
-        ``derived``, ``group_by``, ``speaker``, ``focus``, ``depth``, ``rankdir`` …).
-        Statuses and derived attacks are data the caller computed (for example with
-        :func:`argmap.evaluation.statuses`): rendering never evaluates.
+    statuses, semantics, derived, hidden_derived, derived_limit, status, group_by, legend
+        What to draw, as in :func:`~argmap.render.dot.to_dot`. Statuses and derived
+        attacks are data the caller computed (for example with
+        :func:`argmap.drawing.diagram_options`): rendering never evaluates.
+    speaker, focus, depth, selection
+        Which part of the map to draw (see :func:`~argmap.render.dot.select`); a
+        ready *selection* wins over the other three.
+    rankdir : {"auto", "TB", "LR"}
+        Direction; ``auto`` chooses by the shape of the part drawn.
 
     Returns
     -------
@@ -112,14 +128,23 @@ def render(amap: ArgumentMap, fmt: str = "svg", **options: Any) -> bytes:
 
     Raises
     ------
+    UsageError
+        For an unknown format or option value.
     EngineNotFoundError
         If *fmt* needs Graphviz and no engine is available.
     RenderError
         If Graphviz fails (the message carries Graphviz's own).
+
+    See Also
+    --------
+    write : the same, into a file, atomically.
+    argmap.render.dot.to_dot : the diagram as a pydot graph.
+    argmap.render.html.to_html : the interactive page.
     """
-    sel, rankdir, rest = _prepare(amap, options)
-    text = to_dot(amap, selection=sel, rankdir=rankdir, focus=options.get("focus"),  # type: ignore[arg-type]
-                  **rest).to_string()
+    sel, direction = _resolve(amap, selection, speaker, focus, depth, rankdir)
+    text = _dot_text(amap, sel, direction, statuses=statuses, semantics=semantics, derived=derived,
+                     hidden_derived=hidden_derived, derived_limit=derived_limit, status=status,
+                     group_by=group_by, focus=focus, legend=legend)
     if fmt == "dot":
         return text.encode("utf-8")
     from .engine import render_bytes
@@ -127,7 +152,13 @@ def render(amap: ArgumentMap, fmt: str = "svg", **options: Any) -> bytes:
     return render_bytes(text, fmt)
 
 
-def write(amap: ArgumentMap, path: str | Path, fmt: str | None = None, **options: Any) -> Drawn:
+def write(amap: ArgumentMap, path: str | Path, fmt: str | None = None, *,
+          statuses: Mapping[str, object] | None = None, semantics: str | None = None,
+          derived: Iterable[tuple[str, str, str]] = (), hidden_derived: int = 0,
+          derived_limit: int | None = None, status: Literal["unattacked"] | None = None,
+          group_by: str = "none", speaker: str | None = None, focus: str | None = None,
+          depth: int = 2, rankdir: str = "auto", legend: bool = True,
+          selection: Selection | None = None) -> Drawn:
     """Render *amap* and write it to *path* atomically; say what was drawn.
 
     The file is written only once rendering has succeeded, through a temporary file
@@ -139,18 +170,26 @@ def write(amap: ArgumentMap, path: str | Path, fmt: str | None = None, **options
     path : str or Path
     fmt : str, optional
         Default: from the suffix of *path* (see :func:`diagram_format`).
-    **options
-        Passed to :func:`~argmap.render.dot.to_dot` (see :func:`render`).
+    statuses, semantics, derived, hidden_derived, derived_limit, status, group_by, speaker, focus, depth, \
+rankdir, legend, selection
+        As in :func:`render`.
 
     Returns
     -------
     Drawn
         The format, the direction and the :class:`~argmap.render.dot.Selection` drawn.
+
+    See Also
+    --------
+    render : the bytes without the file.
+    argmap.render.html.write_html : the interactive page, into a file.
     """
     fmt = diagram_format(path, fmt)
-    sel, rankdir, rest = _prepare(amap, options)
+    sel, direction = _resolve(amap, selection, speaker, focus, depth, rankdir)
     from ..provenance import map_inputs
 
-    atomic_write(path, render(amap, fmt, selection=sel, rankdir=rankdir,
-                              focus=options.get("focus"), **rest), keep=map_inputs(amap))
-    return Drawn(fmt, rankdir, sel)
+    data = render(amap, fmt, statuses=statuses, semantics=semantics, derived=derived,
+                  hidden_derived=hidden_derived, derived_limit=derived_limit, status=status,
+                  group_by=group_by, focus=focus, rankdir=direction, legend=legend, selection=sel)
+    atomic_write(path, data, keep=map_inputs(amap))
+    return Drawn(fmt, direction, sel)

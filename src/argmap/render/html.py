@@ -386,18 +386,32 @@ def to_html(amap: ArgumentMap, *, statuses: Mapping[str, object] | None = None,
 """
 
 
-def write_html(amap: ArgumentMap, path: str | Path, **options: Any) -> Drawn:
+def write_html(amap: ArgumentMap, path: str | Path, *, statuses: Mapping[str, object] | None = None,
+               semantics: str | None = None, support: str | None = None,
+               derived: Iterable[tuple[str, str, str]] = (), hidden_derived: int = 0,
+               derived_limit: int | None = None, framework: Mapping[str, Any] | None = None,
+               rankdir: str = "auto", svg: str | None = None, extra_scripts: Sequence[str] = (),
+               extra_styles: Sequence[str] = (), body_attrs: Mapping[str, str] | None = None) -> Drawn:
     """Write :func:`to_html` of *amap* to *path* atomically; say what the page draws.
 
-    Options are those of :func:`to_html`.
+    The parameters are those of :func:`to_html`; ``rankdir="auto"`` is resolved once
+    here, so the page and the returned :class:`~argmap.render.Drawn` agree.
+
+    See Also
+    --------
+    to_html : the page as a string.
+    argmap.drawing.page_options : the statuses, verdicts and what-if data for a semantics.
     """
     from .._files import atomic_write
     from ..provenance import map_inputs
     from . import Drawn
 
     sel = select(amap)
-    rankdir = options.get("rankdir", "auto")
     if rankdir == "auto":
-        rankdir = options["rankdir"] = choose_rankdir(amap, sel)
-    atomic_write(path, to_html(amap, **options), keep=map_inputs(amap))
+        rankdir = choose_rankdir(amap, sel)
+    page = to_html(amap, statuses=statuses, semantics=semantics, support=support, derived=derived,
+                   hidden_derived=hidden_derived, derived_limit=derived_limit, framework=framework,
+                   rankdir=rankdir, svg=svg, extra_scripts=extra_scripts, extra_styles=extra_styles,
+                   body_attrs=body_attrs)
+    atomic_write(path, page, keep=map_inputs(amap))
     return Drawn("html", rankdir, sel)
