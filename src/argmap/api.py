@@ -43,6 +43,13 @@ def load(path: str | Path, format: str | None = None, **options: Any) -> Argumen
         With ``file:line:col`` for any problem of the file (a
         :class:`~argmap.errors.MapFormatError` lists all of them in ``errors``).
 
+    See Also
+    --------
+    loads : read a map held in a string.
+    check : every problem of a map file, not only the first.
+    save : write a map.
+    argmap.formats.FORMATS : the formats, their suffixes and verbs.
+
     Examples
     --------
     >>> m = load(shipped_map_path())
@@ -61,6 +68,11 @@ def loads(text: str, format: str = "yaml", *, path: str | Path | None = None,  #
     Source files are resolved relative to *path*'s folder (the current folder when
     no path is given). A format argmap cannot read raises
     :class:`~argmap.errors.UsageError`.
+
+    See Also
+    --------
+    load : read a map file.
+    argmap.formats.loads : the registry's verb, which this calls.
     """
     from . import formats
 
@@ -68,7 +80,13 @@ def loads(text: str, format: str = "yaml", *, path: str | Path | None = None,  #
 
 
 def save(amap: ArgumentMap, path: str | Path, format: str | None = None, **options: Any) -> None:  # noqa: A002
-    """Write *amap* to *path* atomically (format from the suffix unless given)."""
+    """Write *amap* to *path* atomically (format from the suffix unless given).
+
+    See Also
+    --------
+    load : read a map file.
+    argmap.formats.convert : write another format, with the losses reported.
+    """
     from . import formats
 
     formats.write(amap, path, format, **options)
@@ -81,6 +99,12 @@ def check(path: str | Path, format: str | None = None, **options: Any) -> list[A
     YAML/JSON, Argdown, AIF): it also reports a quote that occurs more than once
     without ``occurrence`` and a source whose SHA-256 differs from the one the map
     pins. The file is read once (:func:`argmap.formats.check`).
+
+    See Also
+    --------
+    load : read a map, stopping at the first problem.
+    argmap.formats.check : the same, with the map when it loads.
+    argmap.lint.lint : the reviewer's checks of a sound map.
     """
     from . import formats
 
@@ -88,7 +112,12 @@ def check(path: str | Path, format: str | None = None, **options: Any) -> list[A
 
 
 def shipped_map_path() -> Path:
-    """Where the shipped enhanced-cooperation map lives (installed or in the source tree)."""
+    """Where the shipped enhanced-cooperation map lives (installed or in the source tree).
+
+    See Also
+    --------
+    load : read it.
+    """
     here = Path(__file__).resolve().parent
     for candidate in (here / "maps", here.parent.parent / "maps"):
         target = candidate / "enhanced-cooperation.yaml"

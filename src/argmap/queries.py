@@ -54,7 +54,12 @@ DEFAULT_TREE_NODES = 10_000
 
 
 def claim_record(claim: Claim) -> dict[str, str]:
-    """The short public record of a claim: id, speaker, kind, text."""
+    """The short public record of a claim: id, speaker, kind, text.
+
+    See Also
+    --------
+    describe : everything about one claim or argument.
+    """
     return {"id": claim.id, "speaker": claim.speaker, "kind": claim.kind, "text": claim.text}
 
 
@@ -207,6 +212,11 @@ def unattacked(amap: ArgumentMap, support: str = "none") -> list[Claim]:
     denies that the argument carries it. Under ``none`` undercuts do not count. For
     the claims that *survive* attacks, see :func:`argmap.evaluation.statuses`.
 
+    See Also
+    --------
+    argmap.evaluation.survivors : the claims that survive their attacks under a semantics.
+    chains : how a claim's reasons and attacks reach a thesis.
+
     Notes
     -----
     O(claims + relations + arguments).
@@ -316,6 +326,11 @@ def chains(amap: ArgumentMap, start: str, end: str | None = None, *,
         On an unknown claim id or a *max_depth* below 1, at the call; during the
         iteration, when the search has taken *max_steps* steps (the chains yielded
         so far are valid).
+
+    See Also
+    --------
+    reasons : the tree of reasons for one claim.
+    Chain.to_dict : the JSON record of a chain.
 
     Notes
     -----
@@ -522,6 +537,11 @@ def reasons(amap: ArgumentMap, claim_id: str, *, max_depth: int | None = DEFAULT
     QueryError
         On an unknown claim id, or a depth below 0 or above :data:`MAX_TREE_DEPTH`.
 
+    See Also
+    --------
+    chains : the paths from a claim towards a thesis.
+    argmap.evaluation.explain : why a claim is in, out or undecided under a semantics.
+
     Examples
     --------
     >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
@@ -650,6 +670,11 @@ def compare(amap: ArgumentMap, a: str | None = None, b: str | None = None) -> Co
     QueryError
         When a speaker is unknown, the two are the same, or the map has fewer than
         two speakers and none are named.
+
+    See Also
+    --------
+    argmap.evaluation.compare_standing : which of each speaker's claims stand, with and without the other.
+    unattacked : the claims nobody attacks.
 
     Notes
     -----

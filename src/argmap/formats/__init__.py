@@ -329,6 +329,12 @@ def read(path: str | Path, name: str | None = None, **options: Any) -> ArgumentM
         If the file is missing or unreadable.
     ArgmapError
         Located at ``file:line:col`` for anything wrong inside it.
+
+    See Also
+    --------
+    loads : read from a string.
+    check : every problem, not only the first.
+    write : the converse.
     """
     fmt = for_path(path, name, verb="loads")
     reader = fmt.verb("loads")
@@ -342,6 +348,11 @@ def loads(text: str, name: str, *, path: str | Path | None = None, **options: An
 
     Source files are resolved relative to *path*'s folder (the current folder when
     no path is given).
+
+    See Also
+    --------
+    read : read a file.
+    dumps : the converse.
     """
     fmt = by_name(name)
     reader = fmt.verb("loads")
@@ -349,19 +360,36 @@ def loads(text: str, name: str, *, path: str | Path | None = None, **options: An
 
 
 def dumps(amap: ArgumentMap, name: str, **options: Any) -> str:
-    """Serialise *amap* in the format called *name*."""
+    """Serialise *amap* in the format called *name*.
+
+    See Also
+    --------
+    losses : what the format cannot hold.
+    convert : dumps with the loss policy and the file written.
+    """
     fmt = by_name(name)
     text: str = fmt.verb("dumps")(amap, **fmt.options, **options)
     return text
 
 
 def losses(amap: ArgumentMap, name: str) -> list[str]:
-    """What the format called *name* cannot hold of *amap*, one line per kind of loss."""
+    """What the format called *name* cannot hold of *amap*, one line per kind of loss.
+
+    See Also
+    --------
+    convert : refuse (``strict``) or report the losses while writing.
+    """
     return list(by_name(name).verb("losses")(amap))
 
 
 def write(amap: ArgumentMap, path: str | Path, name: str | None = None, **options: Any) -> Format:
-    """Write *amap* to *path* atomically in the format *name* (default: from the suffix)."""
+    """Write *amap* to *path* atomically in the format *name* (default: from the suffix).
+
+    See Also
+    --------
+    convert : write with the losses reported, carrying the source texts.
+    read : the converse.
+    """
     from ..provenance import map_inputs
 
     fmt = for_path(path, name, verb="dumps")
@@ -398,6 +426,11 @@ def check(path: str | Path, name: str | None = None, **options: Any) -> Checked:
     and a source whose SHA-256 differs from the one the map pins. The problems come
     in the order of the file: the map's by line and column, then those located in
     other files (a source text, an included file).
+
+    See Also
+    --------
+    read : read, stopping at the first problem.
+    argmap.lint.lint : the reviewer's checks of a sound map.
     """
     try:
         fmt = for_path(path, name, verb="loads")
@@ -549,6 +582,12 @@ def read_af(path: str | Path, name: str | None = None) -> AF:
     FrameworkFormatError
         If it is malformed (located at ``file:line:col``).
 
+    See Also
+    --------
+    loads_af : parse a framework held in memory.
+    write_af : the converse.
+    argmap.framework.to_af : the framework of an argument map.
+
     Examples
     --------
     >>> import tempfile, os
@@ -565,6 +604,10 @@ def read_af(path: str | Path, name: str | None = None) -> AF:
 
 def loads_af(data: str | bytes, name: str, path: str | Path | None = None) -> AF:
     """Parse a framework held in memory, in the format *name* (``iccma``, ``apx``, ``tgf``).
+
+    See Also
+    --------
+    read_af : read a framework file.
 
     Examples
     --------
@@ -584,6 +627,10 @@ def dumps_af(af: AF, name: str) -> str:
     An ICCMA file whose names are not ``1 … N`` carries them in ``# i name``
     comment lines after an ``# argmap ids`` line.
 
+    See Also
+    --------
+    write_af : into a file, atomically.
+
     Examples
     --------
     >>> from argmap.af import AF
@@ -599,6 +646,11 @@ def dumps_af(af: AF, name: str) -> str:
 
 def write_af(af: AF, path: str | Path, name: str | None = None) -> str:
     """Write *af* to *path* atomically, in the format of its suffix or *name*; return the format's name.
+
+    See Also
+    --------
+    read_af : the converse.
+    dumps_af : the text without the file.
 
     Examples
     --------
