@@ -6,6 +6,7 @@ import io
 import json
 
 import networkx as nx
+import pytest
 
 import argmap
 from argmap.formats import graphml, nodelink
@@ -72,7 +73,8 @@ def test_nodelink_keeps_arguments_acts_and_silences() -> None:
     data = json.loads(nodelink.dumps(m))
     nodes = {n["id"]: n for n in data["nodes"]}
     assert nodes["R1"] == {"id": "R1", "kind": "argument", "speaker": "ann", "scheme": "argument from consequences",
-                           "text": "safety and clean air together outweigh the cost"}
+                           "text": "safety and clean air together outweigh the cost", "premises": ["A2", "A3"],
+                           "conclusion": "A1", "note": "safety and clean air together outweigh the cost"}
     assert nodes["B3"]["act"] == "challenging"
     edges = {(e["source"], e["target"]): e for e in data["edges"]}
     assert edges[("A2", "R1")]["type"] == "premise" and edges[("R1", "A1")]["type"] == "conclusion"
@@ -87,3 +89,39 @@ def test_graphml_labels_arguments_and_keeps_scalars_only() -> None:
     assert g.nodes["R1"]["label"] == "R1: A2 + A3 => A1" and g.nodes["R1"]["speaker_name"] == "Ann"
     assert g.nodes["B3"]["act"] == "challenging"
     assert all(not isinstance(v, (list, dict)) for _, d in graphml.to_networkx(m).nodes(data=True) for v in d.values())
+
+
+def _from_nodelink(text: str) -> ArgumentMap:
+    """Rebuild a map from node-link JSON alone (relations come grouped by their source node)."""
+    from argmap.model import Argument
+
+    g = nx.node_link_graph(json.loads(text), edges="edges")
+    claims, arguments = [], []
+    for n, d in g.nodes(data=True):
+        if d["kind"] == "argument":
+            named = {g.edges[p, n].get("speaker") for p in d["premises"]}
+            arguments.append(Argument(n, tuple(d["premises"]), d["conclusion"], named.pop(), d.get("scheme"),
+                                      d.get("note")))
+        else:
+            claims.append(Claim(n, d["speaker"], d["text"], d["kind"], d.get("source"), d.get("quote"),
+                                d.get("occurrence"), tuple(d.get("tags", ())), d.get("start"), d.get("end"),
+                                d.get("act"), tuple(d.get("silence", {}).items())))
+    relations = [Relation(a, b, d["type"], d.get("note"), d.get("speaker")) for a, b, d in g.edges(data=True)
+                 if d["type"] in ("support", "attack")]
+    return ArgumentMap(title=g.graph["title"], sources=[Source(**s) for s in g.graph["sources"]],
+                       speakers=[Speaker(**s) for s in g.graph["speakers"]], claims=claims,
+                       relations=relations, arguments=arguments)
+
+
+@pytest.mark.parametrize("path", [STRUCTURED, SHIPPED])
+def test_nodelink_loses_nothing_of_a_structured_map(path) -> None:
+    m = argmap.load(path)
+    assert nodelink.losses(m) == []
+    rebuilt = _from_nodelink(nodelink.dumps(m))
+    order = {(r.from_id, r.to_id): i for i, r in enumerate(m.relations)}
+    rebuilt = ArgumentMap(title=rebuilt.title, sources=rebuilt.sources, speakers=rebuilt.speakers,
+                          claims=rebuilt.claims, arguments=rebuilt.arguments,
+                          relations=sorted(rebuilt.relations, key=lambda r: order[(r.from_id, r.to_id)]))
+    assert rebuilt == m
+    assert [c.silence for c in rebuilt.claims] == [c.silence for c in m.claims]
+    assert [c.act for c in rebuilt.claims] == [c.act for c in m.claims]

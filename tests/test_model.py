@@ -109,7 +109,8 @@ def test_to_networkx_is_fresh_plain_data_and_graph_adds_the_records():
     assert g is not m.to_networkx() and g.graph == {"title": "t"}
     assert g.nodes["A3"] == {"speaker": "a", "kind": "claim", "text": "asked", "act": "questioning",
                              "silence": {"unrelated": "why"}}
-    assert g.nodes["R"] == {"speaker": "a", "kind": "argument", "text": "both", "scheme": "s"}
+    assert g.nodes["R"] == {"speaker": "a", "kind": "argument", "text": "both", "premises": ["A2", "A3"],
+                            "conclusion": "A1", "scheme": "s", "note": "both"}
     assert {(u, v): d["type"] for u, v, d in g.edges(data=True)} == {
         ("A2", "R"): "premise", ("A3", "R"): "premise", ("R", "A1"): "conclusion", ("B1", "R"): "attack"}
     assert g.edges["B1", "R"] == {"type": "attack", "speaker": "b"}

@@ -434,7 +434,8 @@ class ArgumentMap:
             ``text`` and, when set, ``source``, ``quote``, ``occurrence``, ``start``,
             ``end``, ``tags`` (list), ``act`` and ``silence`` (rule -> reason). One node
             per argument: ``kind="argument"``, ``speaker`` (:meth:`argument_speaker`),
-            ``text`` (its note, or ``""``) and ``scheme`` when set. Edges: premise ->
+            ``text`` (its note, or ``""``), ``premises`` (list, in order), ``conclusion``
+            and, when set, ``scheme`` and ``note``. Edges: premise ->
             argument (``type="premise"``), argument -> conclusion (``"conclusion"``) and
             one per relation (``"support"``/``"attack"``, an undercut ending at the
             argument), each with ``speaker`` (the asserting speaker, defaulted as
@@ -481,9 +482,11 @@ class ArgumentMap:
         for a in self._arguments:
             spk = self.argument_speaker(a)
             attrs = {"argument": a} if records else {}
-            attrs.update(speaker=spk, kind="argument", text=a.note or "")
-            if a.scheme is not None:
-                attrs["scheme"] = a.scheme
+            attrs.update(speaker=spk, kind="argument", text=a.note or "", premises=list(a.premises),
+                         conclusion=a.conclusion)
+            for key in ("scheme", "note"):
+                if getattr(a, key) is not None:
+                    attrs[key] = getattr(a, key)
             g.add_node(a.id, **attrs)
             for p in a.premises:
                 g.add_edge(p, a.id, **edge(spk, None, "premise"))

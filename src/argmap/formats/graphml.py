@@ -40,8 +40,9 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
     """A :class:`networkx.DiGraph` of *amap* whose attributes are GraphML scalars.
 
     It is :meth:`ArgumentMap.to_networkx` reshaped: a ``label`` and the
-    ``speaker_name`` first, ``tags`` joined with ``"; "``, and the lint ``silence``
-    (not a scalar) left out (:func:`losses` reports it).
+    ``speaker_name`` first, ``tags`` joined with ``"; "``, the lint ``silence`` (not a
+    scalar) left out (:func:`losses` reports it), and an argument's ``premises``,
+    ``conclusion`` and ``note`` left to its edges, label and ``text``.
     """
     names = {s.id: s.name for s in amap.speakers}
     g = amap.to_networkx()
@@ -54,7 +55,8 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
         else:
             label = f"{node}: {rest['text']}"
         tags = rest.pop("tags", None)
-        rest.pop("silence", None)
+        for key in ("silence", "premises", "conclusion", "note"):  # the edges and the text hold them
+            rest.pop(key, None)
         speaker = rest.pop("speaker")
         data.update(label=label, speaker=speaker, speaker_name=names[speaker], **rest)
         if tags:

@@ -6,12 +6,13 @@ networkx's default since 3.4): ``{"directed": true, "multigraph": false,
 ``networkx.node_link_graph(data, edges="edges")``.
 
 * ``graph`` holds ``title``, ``speakers`` (``[{id, name}]``) and ``sources``
-  (``[{id, file, sha256?, title?}]``);
+  (``[{id, file, sha256?, title?, whitespace?}]``, ``whitespace`` when ``loose``);
 * each claim is a node: ``id``, ``speaker``, ``kind``, ``text`` and, when set,
   ``source``, ``quote``, ``occurrence``, ``start``, ``end``, ``tags``, ``act`` and
   ``silence`` (lint rule -> reason);
 * each argument (format 2) is a node too: ``id``, ``kind`` (``"argument"``),
-  ``speaker``, ``text`` (its note, or ``""``) and ``scheme`` when set, with an edge of
+  ``speaker``, ``text`` (its note, or ``""``), ``premises`` (in order), ``conclusion``
+  and, when set, ``scheme`` and ``note``, with an edge of
   ``type`` ``premise`` from each premise and one of ``type`` ``conclusion`` to its
   conclusion;
 * each relation is an edge: ``source``, ``target``, ``type`` (``support`` or
@@ -60,7 +61,9 @@ def to_networkx(amap: ArgumentMap) -> nx.DiGraph:
     g = amap.to_networkx()
     g.graph["speakers"] = [{"id": s.id, "name": s.name} for s in amap.speakers]
     g.graph["sources"] = [{k: v for k, v in (("id", s.id), ("file", s.file), ("sha256", s.sha256),
-                                             ("title", s.title)) if v is not None} for s in amap.sources]
+                                             ("title", s.title),
+                                             ("whitespace", None if s.whitespace == "exact" else s.whitespace))
+                           if v is not None} for s in amap.sources]
     named = {(r.from_id, r.to_id): r.speaker for r in amap.relations}
     for a in amap.arguments:
         named.update({(p, a.id): a.speaker for p in a.premises})
