@@ -108,6 +108,17 @@ class ArgmapError(Exception):
             self.line, self.column = line, column
         return self
 
+    def to_dict(self) -> dict[str, object]:
+        """Plain data, for JSON: ``file``, ``line``, ``column``, ``message``, ``hint``.
+
+        Examples
+        --------
+        >>> ArgmapError("bad", path="m.yaml", line=3).to_dict()
+        {'file': 'm.yaml', 'line': 3, 'column': None, 'message': 'bad', 'hint': None}
+        """
+        return {"file": self.path, "line": self.line, "column": self.column,
+                "message": self.message, "hint": self.hint}
+
     @property
     def location(self) -> str:
         """``file:line:col`` (as much of it as is known), or ``""``."""

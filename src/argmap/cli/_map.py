@@ -29,6 +29,7 @@ from ._app import (
     app,
     echo,
     err,
+    in_flags,
     load_map,
     print_json,
     print_problems,
@@ -128,8 +129,7 @@ def _check_once(path, fmt: str | None, as_json: bool, options: dict[str, Any]) -
     problems = checked.problems
     if as_json:
         print_json({"map": str(path), "ok": not problems,
-                    "problems": [{"file": p.path, "line": p.line, "column": p.column,
-                                  "message": p.message, "hint": p.hint} for p in problems]})
+                    "problems": [in_flags(p).to_dict() for p in problems]})
     if problems:
         if not as_json:
             print_problems(problems)
