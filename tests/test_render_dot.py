@@ -398,3 +398,16 @@ def test_render_and_write_spell_out_their_options(tmp_path) -> None:
     drawn = rendering.write(toy(), tmp_path / "m.dot", focus="T", depth=0, rankdir="LR")
     assert drawn.rankdir == "LR" and [c.id for c in drawn.selection.claims] == ["T"]
     assert "rankdir=LR" in (tmp_path / "m.dot").read_text(encoding="utf-8")
+
+
+def test_statuses_are_the_vocabularys_labels_and_the_drawings_own() -> None:
+    """One label vocabulary: no synonym table in render (F1)."""
+    from argmap.errors import UsageError
+    from argmap.render.style import DRAWING_STATUSES, STATUS_STYLES, status_word
+    from argmap.vocabulary import Label
+
+    assert {status_word(lab) for lab in Label} | set(DRAWING_STATUSES) == set(STATUS_STYLES)
+    assert status_word("OUT") == "out"
+    for synonym in ("undecided", "skeptically", "none"):
+        with pytest.raises(UsageError, match="cannot draw"):
+            status_word(synonym)

@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..vocabulary import Label, parse_label
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import ArgumentMap
 
@@ -29,6 +31,7 @@ __all__ = [
     "SpeakerStyle",
     "StatusStyle",
     "STATUS_STYLES",
+    "DRAWING_STATUSES",
     "speaker_styles",
     "status_word",
     "edge_style",
@@ -116,13 +119,9 @@ STATUS_STYLES: dict[str, StatusStyle] = {
     "off": StatusStyle("#f5f5f5", "dotted", "off", "switched off in the what-if"),
 }
 
-_STATUS_WORDS = {  # what evaluation modules may call the labels
-    "in": "in", "out": "out", "undec": "undec", "undecided": "undec",
-    "skeptical": "skeptical", "skeptically": "skeptical",
-    "credulous": "credulous", "credulously": "credulous",
-    "rejected": "rejected", "none": "rejected", "not": "rejected",
-    "unattacked": "unattacked", "attacked": "attacked", "off": "off",
-}
+#: Statuses a diagram draws besides the :class:`~argmap.vocabulary.Label` s: the plain
+#: view's (no semantics) and the what-if's.
+DRAWING_STATUSES: tuple[str, ...] = ("unattacked", "attacked", "off")
 
 
 def speaker_styles(amap: ArgumentMap) -> dict[str, SpeakerStyle]:
@@ -142,6 +141,9 @@ def speaker_styles(amap: ArgumentMap) -> dict[str, SpeakerStyle]:
 def status_word(label: object) -> str:
     """The key of :data:`STATUS_STYLES` for a status *label* (a string or a str Enum).
 
+    The labels are the vocabulary's (:class:`~argmap.vocabulary.Label`, any case),
+    plus :data:`DRAWING_STATUSES`.
+
     Raises
     ------
     UsageError
@@ -149,17 +151,20 @@ def status_word(label: object) -> str:
 
     Examples
     --------
-    >>> status_word("UNDECIDED")
-    'undec'
+    >>> status_word("UNDEC"), status_word(Label.SKEPTICAL), status_word("unattacked")
+    ('undec', 'skeptical', 'unattacked')
     """
-    name = getattr(label, "value", label)
-    word = _STATUS_WORDS.get(str(name).lower())
-    if word is None:
-        from ..errors import UsageError
+    from ..errors import UsageError
 
+    name = str(getattr(label, "value", label)).lower()
+    if name in DRAWING_STATUSES:
+        return name
+    try:
+        return parse_label(name).value
+    except UsageError:
         raise UsageError(f"cannot draw the status {label!r}",
-                         hint="statuses are in/out/undec or skeptical/credulous/rejected")
-    return word
+                         hint="statuses are " + "/".join(lab.value for lab in Label) + " or "
+                         + "/".join(DRAWING_STATUSES)) from None
 
 
 def edge_style(kind: str) -> dict[str, str]:
