@@ -105,3 +105,25 @@ def test_check_lists_problems_in_file_order_and_names_the_kinds(cli, tmp_path):
               for m in re.finditer(r"^.*bad\.yaml:(\d+):(\d+): ", result.stderr, flags=re.M)]
     assert len(places) >= 5 and places == sorted(places)
     assert "kinds: thesis, claim, premise, fact, concession, rebuttal" in result.stderr
+
+
+def test_compare_lists_each_support_once_and_counts_the_shared_ground(cli):
+    import re
+
+    out = cli("compare").stdout   # the shipped map: supports both ways
+    pairs = re.findall(r"^  (\w+) <- ([\w, ]+):", out, flags=re.M)
+    listed = [(a, b) for a, bs in pairs for b in bs.split(", ")]
+    assert len(listed) == len(set(listed))                       # no pair printed twice
+    assert "Commenter's claims that Essay author supports" in out
+    shared = int(re.search(r"Shared ground: (\d+) support", out).group(1))
+    supports = sum(int(n) for n in re.findall(r"claims that [\w ]+ supports \((\d+)\)", out))
+    assert 0 < shared <= supports
+
+
+def test_counts_in_words_across_commands(cli, tmp_path):
+    one = tmp_path / "one.yaml"
+    one.write_text("argmap: 1\nspeakers: [{id: a}]\nclaims:\n  - {id: T, speaker: a, kind: thesis, text: t}\n",
+                   encoding="utf-8")
+    assert cli("status", one).stdout.startswith("1 claim under GR")
+    assert "1 of 1 claim is unattacked" in cli("uncontested", one, "-s", "GR").stdout
+    assert "no claim falls under GR" in cli("uncontested", one, "-s", "GR").stdout

@@ -362,7 +362,7 @@ def test_cli_prints_findings_and_exits_1_on_errors(tmp_path):
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert any(line.startswith(f"{path}:17:") and ": quote-boundary: " in line for line in lines)
-    assert lines[-1] == f"{path}: 1 error(s), 1 warning(s)"
+    assert lines[-1] == f"{path}: 1 error, 1 warning"
 
 
 def test_cli_warnings_alone_pass(tmp_path):

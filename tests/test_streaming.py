@@ -117,7 +117,7 @@ def test_cli_interrupt_keeps_what_was_found(tmp_path: Path, monkeypatch: pytest.
     r = runner.invoke(app, ["extensions", str(path), "-s", "ST"])
     assert r.exit_code == 130
     assert len([line for line in r.stdout.splitlines() if line.strip()[:1].isdigit()]) == 2
-    assert "interrupted after 2 extension(s)" in r.stderr
+    assert "interrupted after 2 extensions" in r.stderr
     r = runner.invoke(app, ["extensions", str(path), "-s", "ST", "--json"])
     assert r.exit_code == 130
     data = json.loads(r.stdout)

@@ -518,7 +518,7 @@ def place(text: str, quote: str, occurrence: int | None, *, claim: str | None, s
         if first is not None:
             return Placement(None, ProvenanceError(
                 f"claim {claim!r} asks for occurrence {occurrence} of its quote, but it occurs "
-                f"{first.count} time(s) in source {source!r}",
+                f"{'once' if first.count == 1 else f'{first.count} times'} in source {source!r}",
                 hint=f"use an occurrence from 1 to {first.count}"), "occurrence")
         return Placement(None, ProvenanceError(
             f"the quote of claim {claim!r} does not occur in source {source!r}",

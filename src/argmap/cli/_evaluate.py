@@ -35,6 +35,7 @@ from ._app import (
     resolve_map,
     run,
 )
+from ._text import count as count_words
 from ._text import json_text, wrap
 
 __all__ = ["status", "extensions", "explain"]
@@ -90,7 +91,7 @@ def status(
     if as_json:
         print_json({"semantics": semantics.value, "support": support.value, "status": result})
         return
-    echo(f"{len(result)} claims under {semantics.value} (support reading: {support.value})")
+    echo(f"{count_words(len(result), 'claim')} under {semantics.value} (support reading: {support.value})")
     for label in Label.for_semantics(semantics):
         ids = [cid for cid, st in result.items() if st == label.value]
         if ids:
@@ -172,7 +173,7 @@ def extensions(
             else:  # the indenting encoder is pure Python; a million names take seconds
                 echo(json_text(data))
             if interrupted:
-                err(f"argmap: interrupted after {len(found)} extension(s)")
+                err(f"argmap: interrupted after {count_words(len(found), 'extension')}")
                 raise typer.Exit(130)
             return
         k = 0
@@ -182,7 +183,7 @@ def extensions(
                 progress.found()
                 echo(wrap(", ".join(ext) if ext else "(empty)", "      ", f"{k:>4}  "))
         except KeyboardInterrupt:
-            err(f"argmap: interrupted after {k} extension(s)")
+            err(f"argmap: interrupted after {count_words(k, 'extension')}")
             raise typer.Exit(130) from None
         if not k:
             echo(f"no {semantics.value} extension")

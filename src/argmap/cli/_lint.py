@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ._app import FromOpt, JsonOpt, MapArg, MapOpt, SpeakerFromOpt, app, echo, load_map, print_json, resolve_map, run
-from ._text import table
+from ._text import count, table
 
 __all__ = ["lint"]
 
@@ -57,7 +57,7 @@ def lint(
         errors, warnings = len(report.errors), len(report.warnings)
         silenced = f", {len(report.silenced)} silenced" if report.silenced else ""
         if report.findings:
-            echo(f"{path}: {errors} error(s), {warnings} warning(s){silenced}")
+            echo(f"{path}: {count(errors, 'error')}, {count(warnings, 'warning')}{silenced}")
         else:
             echo(f"{path}: ok ({len(selected or RULES)} rules{silenced})")
     if report.errors:

@@ -288,7 +288,10 @@ def uncontested(
         return table(["id", "speaker", "kind", "text"], [[c.id, c.speaker, c.kind, c.text] for c in cs])
 
     total = len(amap.claims)
-    echo(f"{len(plain)} of {total} claims are unattacked:" if plain else f"none of the {total} claims is unattacked")
+    from ._text import count
+
+    echo(f"{len(plain)} of {count(total, 'claim')} {'is' if len(plain) == 1 else 'are'} unattacked:" if plain
+         else f"none of the {count(total, 'claim')} is unattacked")
     if plain:
         echo(rows(plain))
     if surviving is not None and semantics is not None:
@@ -299,12 +302,13 @@ def uncontested(
         fall = [c for c in amap.claims if c.id not in surviving_ids]
         under = f"under {semantics.value} (support reading: {support.value})"
         echo()
-        echo(f"{len(kept)} attacked claims survive every attack {under}:" if kept else
-             f"no attacked claim survives {under}")
+        echo(f"{count(len(kept), 'attacked claim')} {'survives' if len(kept) == 1 else 'survive'} every "
+             f"attack {under}:" if kept else f"no attacked claim survives {under}")
         if kept:
             echo(rows(kept))
         echo()
-        echo(f"{len(fall)} claims fall {under}:" if len(fall) != 1 else f"1 claim falls {under}:")
+        echo(f"{count(len(fall), 'claim')} {'falls' if len(fall) == 1 else 'fall'} {under}:" if fall
+             else f"no claim falls {under}")
         if fall:
             echo(rows(fall))
 
@@ -442,7 +446,8 @@ def compare(
     as_json: JsonOpt = False,
 ) -> None:
     """Two speakers side by side: A's claims that B attacks, supports or leaves alone,
-    B's claims that answer nothing of A's, and their shared ground. A claim its speaker
+    B's claims that answer nothing of A's, B's claims that A supports, and their shared
+    ground (the supports both ways, counted). A claim its speaker
     only asks or challenges (act) is not that speaker's position: it is listed apart.
 
     With --semantics, also which of each speaker's claims stand with and without the
@@ -499,11 +504,18 @@ def compare(
         section(f"{A}'s questions that {B} answers", result.answered)
         for s in (result.a, result.b):
             section(f"{name[s]}'s questions (not {name[s]}'s position)", result.questions[s])
-    echo(f"shared ground ({len(result.shared)})")
-    if not result.shared:
-        echo("  (none)")
+    # The shared ground is the supports both ways; B's supports of A's claims are listed above.
+    listed = {(x, y) for x, ys in result.supported.items() for y in ys}
+    backed: dict[str, list[str]] = {}
     for x, y in result.shared:
-        echo(wrap(f"{text[x]}  ~  {text[y]}", "      ", f"  {x} ~ {y}: "))
+        if (x, y) not in listed:
+            backed.setdefault(y, []).append(x)
+    order = {c.id: k for k, c in enumerate(amap.claims)}
+    section(f"{B}'s claims that {A} supports", dict(sorted(backed.items(), key=lambda kv: order[kv[0]])))
+    from ._text import count
+
+    echo(wrap(f"Shared ground: {count(len(result.shared), 'support')} across the two speakers (both "
+              "support lists, less a support whose speaker also attacks that claim).", "  ", ""))
     if standing is not None:
         echo()
         from ..evaluation import format_standing
