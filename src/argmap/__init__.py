@@ -15,8 +15,10 @@ at the first. The records (:class:`Claim`, :class:`Argument`, :class:`Relation`,
 :class:`Speaker`, :class:`Source`) are immutable, and so is the :class:`ArgumentMap`
 that holds them (``ArgumentMap.to_networkx()`` exports it as a networkx ``DiGraph``).
 
-The working functions are here too, imported on first use so that ``import
-argmap`` stays light (no numpy, pydot or solver): ``statuses``, ``survivors``,
+Every name here except the errors and the vocabulary is imported on first use
+(PEP 562), so that ``import argmap`` stays light (no numpy, pydot or solver, and
+not the map model, which ``argmap iccma`` never needs): the map functions and
+records above (:mod:`argmap.api`, :mod:`argmap.model`); ``statuses``, ``survivors``,
 ``explain``, ``extensions`` (:mod:`argmap.evaluation`); ``unattacked``,
 ``chains``, ``reasons``, ``compare``, ``describe`` (:mod:`argmap.queries`);
 ``convert`` (:mod:`argmap.formats`); ``to_af`` and
@@ -29,9 +31,8 @@ and ``write_af`` (:mod:`argmap.formats`); and the vocabulary (``Semantics``,
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .api import check, load, loads, save, shipped_map_path
 from .errors import (
     ArgmapError,
     ConversionError,
@@ -44,20 +45,38 @@ from .errors import (
     RenderError,
     UsageError,
 )
-from .model import (
-    CLAIM_KINDS,
-    RELATION_TYPES,
-    Argument,
-    ArgumentMap,
-    Claim,
-    Relation,
-    Source,
-    Speaker,
-)
 from .vocabulary import Label, Semantics, SupportReading
+
+if TYPE_CHECKING:  # pragma: no cover - served by __getattr__ at run time
+    from .api import check as check
+    from .api import load as load
+    from .api import loads as loads
+    from .api import save as save
+    from .api import shipped_map_path as shipped_map_path
+    from .model import CLAIM_KINDS as CLAIM_KINDS
+    from .model import RELATION_TYPES as RELATION_TYPES
+    from .model import Argument as Argument
+    from .model import ArgumentMap as ArgumentMap
+    from .model import Claim as Claim
+    from .model import Relation as Relation
+    from .model import Source as Source
+    from .model import Speaker as Speaker
 
 #: Names served lazily (PEP 562): attribute -> (module, attribute).
 _LAZY: dict[str, tuple[str, str]] = {
+    "load": ("argmap.api", "load"),
+    "loads": ("argmap.api", "loads"),
+    "save": ("argmap.api", "save"),
+    "check": ("argmap.api", "check"),
+    "shipped_map_path": ("argmap.api", "shipped_map_path"),
+    "ArgumentMap": ("argmap.model", "ArgumentMap"),
+    "Argument": ("argmap.model", "Argument"),
+    "Claim": ("argmap.model", "Claim"),
+    "Relation": ("argmap.model", "Relation"),
+    "Speaker": ("argmap.model", "Speaker"),
+    "Source": ("argmap.model", "Source"),
+    "CLAIM_KINDS": ("argmap.model", "CLAIM_KINDS"),
+    "RELATION_TYPES": ("argmap.model", "RELATION_TYPES"),
     "statuses": ("argmap.evaluation", "statuses"),
     "survivors": ("argmap.evaluation", "survivors"),
     "explain": ("argmap.evaluation", "explain"),
@@ -77,19 +96,6 @@ _LAZY: dict[str, tuple[str, str]] = {
 
 __all__ = [
     "__version__",
-    "load",
-    "loads",
-    "save",
-    "check",
-    "shipped_map_path",
-    "ArgumentMap",
-    "Argument",
-    "Claim",
-    "Relation",
-    "Speaker",
-    "Source",
-    "CLAIM_KINDS",
-    "RELATION_TYPES",
     "Semantics",
     "SupportReading",
     "Label",

@@ -18,13 +18,16 @@ Examples
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 
 import numpy as np
 
 __all__ = ["AF", "ArgumentNumbers"]
+
+T = TypeVar("T")
 
 
 class ArgumentNumbers(Sequence[str]):
@@ -138,6 +141,41 @@ class AF:
         dst = np.fromiter((p[1] for p in pairs), dtype=np.int32, count=len(pairs))
         return cls(names, src, dst, dict(meta or {}))
 
+    def cached(self, key: str, compute: Callable[[], T]) -> T:
+        """The value stored under *key* for this framework, computed by *compute* on first use.
+
+        An AF is immutable, so anything derived from it (adjacency, the grounded core,
+        its components) can be kept with it; modules that derive such data store it
+        here instead of writing the private ``_cache`` field.
+
+        >>> af = AF.from_pairs("ab", [("a", "b")])
+        >>> af.cached("twice", lambda: 2 * af.m), af.cached("twice", lambda: 0)
+        (2, 2)
+        """
+        if key in self._cache:
+            return self._cache[key]
+        value = compute()
+        self._cache[key] = value
+        return value
+
+    def names_of(self, ext: Iterable[int]) -> list[str]:
+        """The sorted names of the arguments in *ext* (argument numbers).
+
+        Names are sorted naturally: runs of digits compare by value.
+
+        >>> AF.from_pairs(["10", "9", "a10", "a2"], []).names_of({0, 1, 2, 3})
+        ['9', '10', 'a2', 'a10']
+        >>> AF(ArgumentNumbers(12), np.zeros(0, np.int32), np.zeros(0, np.int32)).names_of({11, 1})
+        ['2', '12']
+        """
+        if isinstance(self.names, ArgumentNumbers):  # "1" … "N", computed on access
+            return [str(i + 1) for i in sorted(ext)]
+        names = self.names
+        out = [names[i] for i in ext]
+        if all(s.isdigit() for s in out):  # ICCMA names: a fast path for big extensions
+            return sorted(out, key=int)
+        return sorted(out, key=_natural)
+
     def index(self) -> dict[str, int]:
         """``name -> argument number`` (cached)."""
         idx = self._cache.get("index")
@@ -195,3 +233,9 @@ class AF:
 
     def __repr__(self) -> str:
         return f"<AF n={self.n} m={self.m}>"
+
+
+def _natural(name: str) -> tuple[tuple[int, int, str], ...]:
+    """Natural sort key: digit runs compare as numbers (``a2 < a10``)."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
+                 for part in re.split(r"(\d+)", name) if part)

@@ -25,6 +25,7 @@ same loop needs orders of magnitude more calls (see docs/evaluation.md).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 import numpy as np
@@ -119,11 +120,10 @@ class Encoding:
         """Add many clauses (straight to CaDiCaL, without pysat's per-clause wrappers)."""
         import pysolvers  # the C extension behind pysat.solvers (already imported)
 
-        add, handle = pysolvers.cadical195_add_cl, self.solver.cadical
-        ok = True
-        for clause in clauses:
-            ok = add(handle, clause) is not False and ok
-        if not ok:
+        # map() keeps the loop in C: about a quarter faster than a Python loop over 10^6 clauses
+        added = list(map(pysolvers.cadical195_add_cl, itertools.repeat(self.solver.cadical, len(clauses)),
+                         clauses))
+        if False in added:
             self.solver.status = False
 
     def solve_limited(self, assumptions: list[int], budget: int) -> np.ndarray | bool | None:

@@ -19,7 +19,6 @@ Extensions are ``frozenset`` s of argument numbers (``0 … n-1``); use
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 
 import numpy as np
@@ -37,9 +36,7 @@ __all__ = ["core", "one_extension", "extensions", "count", "credulous", "skeptic
 
 
 def names(af: AF, ext: frozenset[int] | None) -> list[str] | None:
-    """The sorted argument names of an extension (``None`` stays ``None``).
-
-    Names are sorted naturally: runs of digits compare by value.
+    """The sorted argument names of an extension (``None`` stays ``None``); see :meth:`AF.names_of`.
 
     Examples
     --------
@@ -47,23 +44,7 @@ def names(af: AF, ext: frozenset[int] | None) -> list[str] | None:
     >>> names(af, frozenset({0, 1, 2, 3}))
     ['9', '10', 'a2', 'a10']
     """
-    if ext is None:
-        return None
-    if not isinstance(af.names, (list, tuple)):
-        from ..af import ArgumentNumbers
-
-        if isinstance(af.names, ArgumentNumbers):  # "1" … "N", computed on access
-            return [str(i + 1) for i in sorted(ext)]
-    out = [af.names[i] for i in ext]
-    if all(s.isdigit() for s in out):  # ICCMA names: a fast path for big extensions
-        return sorted(out, key=int)
-    return sorted(out, key=_natural)
-
-
-def _natural(name: str) -> tuple[tuple[int, int, str], ...]:
-    """Natural sort key: digit runs compare as numbers (``a2 < a10``)."""
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part)
-                 for part in re.split(r"(\d+)", name) if part)
+    return None if ext is None else af.names_of(ext)
 
 
 def core(af: AF) -> tuple[np.ndarray, AF, np.ndarray]:
@@ -89,9 +70,10 @@ def core(af: AF) -> tuple[np.ndarray, AF, np.ndarray]:
     >>> label.tolist(), c.n, c.m, members.tolist()
     ([1, -1, 0, 0], 2, 2, [2, 3])
     """
-    cached = af._cache.get("core")
-    if cached is not None:
-        return cached
+    return af.cached("core", lambda: _split_core(af))
+
+
+def _split_core(af: AF) -> tuple[np.ndarray, AF, np.ndarray]:
     progress.phase("grounded core")
     label = grounded_labelling(af)
     members = np.flatnonzero(label == UNDEC)
@@ -100,9 +82,7 @@ def core(af: AF) -> tuple[np.ndarray, AF, np.ndarray]:
     keep = (label[af.src] == UNDEC) & (label[af.dst] == UNDEC) if af.m else np.zeros(0, bool)
     core_af = AF([af.names[i] for i in members.tolist()],
                  renum[af.src[keep]].astype(np.int32), renum[af.dst[keep]].astype(np.int32))
-    result = (label, core_af, members)
-    af._cache["core"] = result
-    return result
+    return label, core_af, members
 
 
 def _components(c: AF) -> list[tuple[AF, np.ndarray]]:
@@ -110,11 +90,12 @@ def _components(c: AF) -> list[tuple[AF, np.ndarray]]:
 
     Union-find over the attacks, ``O(m α(n))``; cached on the core.
     """
-    cached = c._cache.get("components")
-    if cached is not None:
-        return cached
     if c.n == 0:
         return []
+    return c.cached("components", lambda: _split_components(c))
+
+
+def _split_components(c: AF) -> list[tuple[AF, np.ndarray]]:
     progress.phase(f"components of the core ({c.n:,} arguments)")
     parent = list(range(c.n))
     for a, b in zip(c.src.tolist(), c.dst.tolist()):
@@ -150,7 +131,6 @@ def _components(c: AF) -> list[tuple[AF, np.ndarray]]:
             out.append((AF([c.names[i] for i in members.tolist()],
                            renum[c.src[sel]].astype(np.int32),
                            renum[c.dst[sel]].astype(np.int32)), members))
-    c._cache["components"] = out
     progress.phase(f"SAT search ({len(out):,} component{'s' if len(out) != 1 else ''})")
     return out
 
