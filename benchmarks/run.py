@@ -24,7 +24,7 @@ import os
 import platform
 import resource
 import shlex
-import statistics
+import signal
 import subprocess
 import sys
 import time
@@ -43,6 +43,10 @@ SIZES = {
     "acyclic": (100, 1000, 10000, 100000, 1000000),
 }
 PY313 = HERE / "_work" / "venv313" / "bin" / "python"
+#: The timeout limits each child's CPU time (RLIMIT_CPU; --wall-timeouts: wall time instead);
+#: the wall clock stops a child only at WALL_FACTOR times the timeout.
+CPU_LIMIT = True
+WALL_FACTOR = 3.0
 
 
 def python_for(peer: str) -> str:
@@ -68,16 +72,24 @@ def measure(peer: str, task: str, path: Path, query: int, timeout: float) -> dic
         cmd = [python_for(peer), str(HERE / "peers.py"), peer, task, str(path), str(query)]
     t = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    limit = max(1, int(timeout + 0.999))
+
+    def cpu_limit() -> None:  # in the child: the timeout is a CPU-time limit (SIGXCPU)
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 5))
+
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                              env={**os.environ, "PYTHONHASHSEED": "0"})
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout * WALL_FACTOR,
+                              env={**os.environ, "PYTHONHASHSEED": "0"},
+                              preexec_fn=cpu_limit if CPU_LIMIT else None)
     except subprocess.TimeoutExpired:
-        return {"status": "TO"}
+        return {"status": "TO", "why": "wall"}
     wall = time.perf_counter() - t
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     # CPU seconds of the child (user + system): on a machine shared with other work the
     # wall time grows with the load, the CPU time much less
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if CPU_LIMIT and (proc.returncode in (-signal.SIGXCPU, -signal.SIGKILL) or cpu >= limit):
+        return {"status": "TO", "why": "cpu", "wall": wall, "cpu": cpu}
     if proc.returncode != 0:
         return {"status": "ERR", "error": proc.stderr.strip().splitlines()[-1:] or ["?"]}
     lines = proc.stdout.strip().split("\n")
@@ -138,11 +150,13 @@ class Checker:
 
 def fmt_time(cell: dict) -> str:
     if cell["status"] == "TO":
-        return f"TO>{cell['timeout']:.0f}s"
+        return f"TO>{cell['timeout']:.0f}s" + (f" ({cell['note']})" if cell.get("note") else "")
     if cell["status"] == "TO†":
         return "TO†"
     if cell["status"] == "ERR":
         return "ERR"
+    if cell["status"] == "cap":
+        return "–"
     t = cell["median"]
     text = f"{t * 1000:.1f} ms" if t < 1 else f"{t:.2f} s"
     if cell.get("single"):
@@ -166,12 +180,20 @@ def write_results(results: list[dict], command: str, out: Path, started: str,
         f"{os.cpu_count()} CPUs, Python {platform.python_version()} "
         "(afsolver: CPython 3.13). `benchmarks/README.md` says how to reproduce it.",
         "",
-        "Times are the median of 3 runs of reading the file, building the peer's structure, "
+        "Times are the median of the runs of each cell (see `--runs` in the command; a run "
+        "whose child used more than `--repeat-below` CPU seconds, 20 by default, is not repeated: "
+        "¹ = a single run) of reading the file, building the peer's structure, "
         "solving and printing the answer, measured inside a fresh child process "
-        "(interpreter start-up and imports excluded; the JSON beside this file has the "
-        "wall time of each child too). ¹ = a single run (over 20 s). `TO>60s` = killed at "
-        "the timeout (20 s at n = 100); `TO†` = not run because the same peer already failed "
-        "the task on a smaller instance of the family. Every answer was verified: witnesses "
+        "(interpreter start-up and imports excluded; the whole-process table below has the "
+        "wall and CPU time of each child). Runs are paired: each round runs every peer of a "
+        "cell once, the order reversed every other round, so a change of the machine's load "
+        "affects all of them alike. `TO>60s` = killed at "
+        "the timeout (20 s at n = 100), a limit on the child's CPU time (RLIMIT_CPU) "
+        "unless the command says `--wall-timeouts`; the wall clock stops a child at 3× the "
+        "timeout; `TO†` = not run because the same peer already failed "
+        "the task on a smaller instance of the family; `(as cli)` = the in-process argmap run "
+        "is skipped where the `argmap iccma` process (the same solver) already timed out; "
+        "`–` = not run at this size (`--cap`, `--hard-max`). Every answer was verified: witnesses "
         "with argmap's predicates (stable; admissible; preferred up to 10⁴ arguments; DC/DS "
         "witness holds / lacks the query), grounded against argmap's labelling, and YES/NO "
         "answers across peers (a disagreement would be printed in bold).",
@@ -292,7 +314,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tasks", default=",".join(TASKS))
     parser.add_argument("--peers", default=",".join(PEERS))
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--timeout-at", default="",
+                        help="per-size timeouts, e.g. 60000=120 (n <= 100 always gets 20 s)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--repeat-below", type=float, default=20.0,
+                        help="a run whose child wall time exceeds this many seconds is not repeated")
+    parser.add_argument("--wall-timeouts", action="store_true",
+                        help="the timeout limits wall time (default: CPU time, wall stops at 3x)")
+    parser.add_argument("--hard-max", type=int, default=0,
+                        help="above this size only GR is run (0: no limit)")
+    parser.add_argument("--cap", default="",
+                        help="largest size per peer, e.g. pygarg=1000,pyarg=1000 (larger: not run)")
     parser.add_argument("--instances", type=Path, default=HERE / "instances")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     parser.add_argument("--render", action="store_true",
@@ -308,7 +340,12 @@ def main(argv: list[str] | None = None) -> int:
         write_results(rows, meta.get("command", "python benchmarks/run.py"), args.out,
                       meta.get("started", "?"), meta.get("finished"), meta.get("notes", []))
         return 0
+    global CPU_LIMIT, WALL_FACTOR
+    if args.wall_timeouts:
+        CPU_LIMIT, WALL_FACTOR = False, 1.0
     peers = [p for p in args.peers.split(",") if p != "afsolver" or PY313.exists()]
+    caps = {k: int(v) for k, v in (c.split("=") for c in args.cap.split(",") if c)}
+    timeouts = {int(k): float(v) for k, v in (c.split("=") for c in args.timeout_at.split(",") if c)}
     results: list[dict] = []
     raw = args.out.with_suffix(".json")
     for family in args.families.split(","):
@@ -320,46 +357,61 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"missing {path}; run generate.py", file=sys.stderr)
                 continue
             checker = Checker(path)
+            timeout = 20.0 if n <= 100 else timeouts.get(n, args.timeout)
             for task in args.tasks.split(","):
                 answers: dict[str, str] = {}
+                rows: dict[str, dict] = {}
+                live: list[str] = []
                 for peer in peers:
                     if (peer == "py" and task != "GR") or (peer == "pysat" and task == "GR"):
                         continue
-                    row = {"family": family, "n": n, "task": task, "peer": peer,
-                           "query": checker.query}
-                    if (peer, task) in failed:
-                        row["status"] = "TO†"
-                        results.append(row)
-                        continue
-                    timeout = 20.0 if n <= 100 else args.timeout
-                    runs = []
-                    status = "ok"
-                    for _ in range(args.runs):
-                        res = measure(peer, task, path, checker.query, timeout)
-                        if res["status"] != "ok":
-                            status = res["status"]
-                            row["error"] = res.get("error")
-                            break
-                        runs.append(res)
-                        if res["total"] > 20:
-                            break
-                    if status != "ok" or not runs:
-                        row.update(status=status, timeout=timeout)
-                        failed.add((peer, task))
+                    rows[peer] = {"family": family, "n": n, "task": task, "peer": peer,
+                                  "query": checker.query, "runs": []}
+                    if n > caps.get(peer, n) or (args.hard_max and task != "GR" and n > args.hard_max):
+                        rows[peer]["status"] = "cap"
+                    elif (peer, task) in failed:
+                        rows[peer]["status"] = "TO†"
                     else:
-                        order = sorted(range(len(runs)), key=lambda k: runs[k]["total"])
-                        mid = order[len(order) // 2]
+                        live.append(peer)
+                # paired: one run of every peer per round, so a change of load hits them alike
+                for round_ in range(args.runs):
+                    order = live if round_ % 2 == 0 else live[::-1]
+                    for peer in list(order):
+                        row = rows[peer]
+                        if peer == "argmap" and rows.get("cli", {}).get("status") == "TO":
+                            # the same solver in the same run already used its time
+                            row.update(status="TO", timeout=timeout, note="as cli")
+                            live.remove(peer)
+                            continue
+                        res = measure(peer, task, path, checker.query, timeout)
+                        print(f"{family} {n} {task} {peer}: {res['status']} wall "
+                              f"{res.get('wall', -1):.2f}s cpu {res.get('cpu', -1):.2f}s",
+                              file=sys.stderr, flush=True)
+                        if res["status"] != "ok":
+                            row.update(status=res["status"], timeout=timeout, error=res.get("error"),
+                                       why=res.get("why"))
+                            failed.add((peer, task))
+                            live.remove(peer)
+                            continue
+                        row["runs"].append(res)
+                        row["status"] = "ok"
+                        if res.get("cpu", res["wall"]) > args.repeat_below:
+                            live.remove(peer)
+                for peer, row in rows.items():
+                    runs = row["runs"]
+                    if row.get("status") == "ok":
+                        order_ = sorted(range(len(runs)), key=lambda k: runs[k]["total"])
+                        mid = order_[len(order_) // 2]
                         best = runs[mid]
-                        row.update(status="ok", median=best["total"], median_index=mid,
-                                   single=len(runs) == 1, verdict=best["verdict"],
-                                   check=checker.check(task, best),
+                        row.update(median=best["total"], median_index=mid, single=len(runs) == 1,
+                                   verdict=best["verdict"], check=checker.check(task, best),
                                    runs=[{k: v for k, v in r.items() if k != "ext"} for r in runs])
                         if best["verdict"] in ("YES", "NO") or task == "SE-ST":
                             answers[peer] = "NO" if best["verdict"] == "NO" else (
                                 "YES" if task != "SE-ST" else "w")
+                    else:
+                        row.pop("runs", None)
                     results.append(row)
-                    print(f"{family} {n} {task} {peer}: {fmt_time(row) if row['status'] != 'ok' else fmt_time(row)}",
-                          file=sys.stderr, flush=True)
                 if len(set(answers.values())) > 1:
                     for row in results:
                         if row["family"] == family and row["n"] == n and row["task"] == task \
