@@ -563,6 +563,33 @@ def to_dot(
         hidden_derived += len(derived_pairs)
         derived_pairs = []
 
+    dot = _graph(rankdir)
+    node_of = {c.id: f"n{i}" for i, c in enumerate(amap.claims)}
+    groups = _speaker_clusters(dot, amap, sel, styles) if group_by == "speaker" else {}
+    for claim in sel.claims:
+        node = _claim_node(claim, node_of[claim.id], styles[claim.speaker], words.get(claim.id),
+                           cut=sel.cut.get(claim.id, 0), focused=focus is not None and claim.id == focus,
+                           show_speaker=group_by == "none")
+        (groups.get(claim.speaker) or dot).add_node(node)
+    junction_of, kinds_drawn = _arguments(dot, amap, sel, styles, node_of)
+    kinds_drawn |= _relation_edges(dot, amap, sel, node_of, junction_of)
+    for k, (a, b, why) in enumerate(derived_pairs):
+        kinds_drawn.add("derived")
+        dot.add_edge(pydot.Edge(node_of[a], node_of[b], id=quoted(f"derived-{k}"),
+                                tooltip=tooltip(why),
+                                constraint="false", **{"class": '"argedge derived"'},
+                                **edge_style("derived")))
+    _stagger_leaves(dot, amap, sel, node_of)
+    _graph_label(dot, amap, sel, styles, words, kinds_drawn, legend=legend, semantics=semantics,
+                 hidden_derived=hidden_derived)
+    return dot
+
+
+# -- the parts of a drawing (to_dot puts them together) -------------------------------------
+def _graph(rankdir: str) -> pydot.Dot:
+    """The empty graph with argmap's layout and default node and edge attributes."""
+    import pydot
+
     dot = pydot.Dot("argmap", graph_type="digraph")
     dot.set("rankdir", rankdir)
     dot.set("newrank", "true")
@@ -575,65 +602,79 @@ def to_dot(
     dot.set_node_defaults(shape="box", style='"rounded,filled"', fontname=f'"{FONT}"',
                           fontsize="11", margin='"0.14,0.07"', penwidth="1.3")
     dot.set_edge_defaults(fontname=f'"{FONT}"', fontsize="9")
+    return dot
 
-    body: pydot.Dot = dot
-    node_of = {c.id: f"n{i}" for i, c in enumerate(amap.claims)}
-    groups: dict[str, pydot.Dot | pydot.Subgraph] = {}
-    if group_by == "speaker":
-        for sp in amap.speakers:
-            if not any(c.speaker == sp.id for c in sel.claims):
-                continue
-            st = styles[sp.id]
-            cluster = pydot.Cluster(f"s{st.index}", label=html_label(
-                f'<B>{html_text(st.name, 80)}</B>'), fontname=f'"{FONT}"', fontsize="16",
-                labeljust="l",
-                fontcolor=st.line, color=st.line, style='"rounded,filled"', fillcolor=st.tint,
-                penwidth="1.2", margin="14")
-            cluster.set("class", f'"speaker-cluster speaker-{st.index}"')
-            cluster.set("id", quoted(f"speaker-{st.index}"))
-            groups[sp.id] = cluster
-            body.add_subgraph(cluster)
 
-    for claim in sel.claims:
-        st = styles[claim.speaker]
-        label_word = words.get(claim.id)
-        cut = sel.cut.get(claim.id, 0)
-        classes = ["argnode", f"speaker-{st.index}", f"kind-{claim.kind}"]
-        attrs: dict[str, str] = {
-            "label": _claim_label(claim, st, show_speaker=group_by == "none",
-                                  status_text=STATUS_STYLES[label_word].word if label_word else None,
-                                  cut=cut),
-            "id": quoted(f"claim-{claim.id}", 200),
-            "tooltip": tooltip(claim.quote or claim.text, MAX_TOOLTIP),
-            "color": st.line,
-            "fillcolor": st.fill,
-        }
-        if label_word:
-            sty = STATUS_STYLES[label_word]
-            attrs["fillcolor"] = sty.fill
-            attrs["penwidth"] = "2.2"
-            if sty.border != "solid":
-                attrs["style"] = f'"rounded,filled,{sty.border}"'
-            classes.append(f"status-{label_word}")
-        if claim.kind == "thesis":
-            attrs["peripheries"] = "2"
-            attrs["penwidth"] = "2.2" if label_word else "1.8"
-        if focus is not None and claim.id == focus:
-            attrs["penwidth"] = "3.5"
-            classes.append("focus")
-        if cut:
-            classes.append("cut")
-        attrs["class"] = quoted(" ".join(classes))
-        (groups.get(claim.speaker) or body).add_node(pydot.Node(node_of[claim.id], **attrs))
+def _speaker_clusters(dot: pydot.Dot, amap: ArgumentMap, sel: Selection,
+                      styles: Mapping[str, SpeakerStyle]) -> dict[str, pydot.Subgraph]:
+    """One titled box per speaker with a drawn claim, added to *dot*; by speaker id."""
+    import pydot
 
-    # Arguments: a junction where linked premises meet (and where undercuts land).
+    groups: dict[str, pydot.Subgraph] = {}
+    for sp in amap.speakers:
+        if not any(c.speaker == sp.id for c in sel.claims):
+            continue
+        st = styles[sp.id]
+        cluster = pydot.Cluster(f"s{st.index}", label=html_label(
+            f'<B>{html_text(st.name, 80)}</B>'), fontname=f'"{FONT}"', fontsize="16",
+            labeljust="l",
+            fontcolor=st.line, color=st.line, style='"rounded,filled"', fillcolor=st.tint,
+            penwidth="1.2", margin="14")
+        cluster.set("class", f'"speaker-cluster speaker-{st.index}"')
+        cluster.set("id", quoted(f"speaker-{st.index}"))
+        groups[sp.id] = cluster
+        dot.add_subgraph(cluster)
+    return groups
+
+
+def _claim_node(claim: Claim, name: str, st: SpeakerStyle, label_word: str | None, *, cut: int,
+                focused: bool, show_speaker: bool) -> pydot.Node:
+    """The box of one claim: speaker colours, or the fill of its status; thesis, focus and cut marks."""
+    import pydot
+
+    classes = ["argnode", f"speaker-{st.index}", f"kind-{claim.kind}"]
+    attrs: dict[str, str] = {
+        "label": _claim_label(claim, st, show_speaker=show_speaker,
+                              status_text=STATUS_STYLES[label_word].word if label_word else None,
+                              cut=cut),
+        "id": quoted(f"claim-{claim.id}", 200),
+        "tooltip": tooltip(claim.quote or claim.text, MAX_TOOLTIP),
+        "color": st.line,
+        "fillcolor": st.fill,
+    }
+    if label_word:
+        sty = STATUS_STYLES[label_word]
+        attrs["fillcolor"] = sty.fill
+        attrs["penwidth"] = "2.2"
+        if sty.border != "solid":
+            attrs["style"] = f'"rounded,filled,{sty.border}"'
+        classes.append(f"status-{label_word}")
+    if claim.kind == "thesis":
+        attrs["peripheries"] = "2"
+        attrs["penwidth"] = "2.2" if label_word else "1.8"
+    if focused:
+        attrs["penwidth"] = "3.5"
+        classes.append("focus")
+    if cut:
+        classes.append("cut")
+    attrs["class"] = quoted(" ".join(classes))
+    return pydot.Node(name, **attrs)
+
+
+def _arguments(dot: pydot.Dot, amap: ArgumentMap, sel: Selection, styles: Mapping[str, SpeakerStyle],
+               node_of: Mapping[str, str]) -> tuple[dict[str, str], set[str]]:
+    """Draw the arguments: a one-premise one as a support edge, others as a junction where
+    linked premises meet (and where undercuts land). Returns the junction of each argument
+    drawn with one, and the kinds of edge drawn."""
+    import pydot
+
+    kept = {c.id for c in sel.claims}
     undercut = {amap.relations[i].to_id for i in sel.relations
                 if amap.has_argument(amap.relations[i].to_id)}
     junction_of: dict[str, str] = {}
     kinds_drawn: set[str] = set()
     for k, arg in enumerate(sel.arguments):
-        spk = amap.argument_speaker(arg)
-        st = styles[spk]
+        st = styles[amap.argument_speaker(arg)]
         premises = [p for p in arg.premises if p in kept]
         tip = _argument_tip(arg)
         if len(arg.premises) == 1 and arg.id not in undercut:
@@ -645,7 +686,7 @@ def to_dot(
             continue
         name = f"a{k}"
         junction_of[arg.id] = name
-        body.add_node(pydot.Node(name, shape="circle", label='""', width="0.16", height="0.16",
+        dot.add_node(pydot.Node(name, shape="circle", label='""', width="0.16", height="0.16",
                                 fixedsize="true", style="filled", fillcolor=st.line,
                                 color=st.line, penwidth="1",
                                 id=quoted(f"arg-{arg.id}", 200), tooltip=tooltip(tip),
@@ -658,7 +699,15 @@ def to_dot(
                                 tooltip=tooltip(tip), **{"class": '"argedge conclusion"'},
                                 **edge_style("conclusion")))
         kinds_drawn.add("premise")
+    return junction_of, kinds_drawn
 
+
+def _relation_edges(dot: pydot.Dot, amap: ArgumentMap, sel: Selection, node_of: Mapping[str, str],
+                    junction_of: Mapping[str, str]) -> set[str]:
+    """One edge per drawn relation (an undercut ends at its argument's junction); the kinds drawn."""
+    import pydot
+
+    kinds_drawn: set[str] = set()
     for i in sel.relations:
         rel = amap.relations[i]
         if rel.to_id in junction_of:
@@ -669,16 +718,17 @@ def to_dot(
         dot.add_edge(pydot.Edge(node_of[rel.from_id], head,
                                 id=quoted(f"rel-{i}"), tooltip=tooltip(_relation_tip(rel, kind)),
                                 **{"class": quoted(f"argedge {kind}")}, **edge_style(kind)))
-    for k, (a, b, why) in enumerate(derived_pairs):
-        kinds_drawn.add("derived")
-        dot.add_edge(pydot.Edge(node_of[a], node_of[b], id=quoted(f"derived-{k}"),
-                                tooltip=tooltip(why),
-                                constraint="false", **{"class": '"argedge derived"'},
-                                **edge_style("derived")))
-    _stagger_leaves(dot, amap, sel, node_of)
+    return kinds_drawn
 
-    # Title, part and legend make one graph label at the top: a label never moves
-    # the layout (a legend cluster did: 42 -> 63 crossings on the shipped map).
+
+def _graph_label(dot: pydot.Dot, amap: ArgumentMap, sel: Selection, styles: Mapping[str, SpeakerStyle],
+                 words: Mapping[str, str], kinds_drawn: set[str], *, legend: bool, semantics: str | None,
+                 hidden_derived: int) -> None:
+    """Title, part and legend as one graph label at the top.
+
+    A label never moves the layout (a legend cluster did: 42 -> 63 crossings on the
+    shipped map).
+    """
     rows = []
     if amap.title:
         rows.append(f'<TR><TD><FONT POINT-SIZE="18"><B>{html_text(amap.title, 200)}</B></FONT></TD></TR>')
@@ -698,7 +748,6 @@ def to_dot(
                                     + "</TABLE>"))
         dot.set("labelloc", "t")
         dot.set("fontsize", "11")
-    return dot
 
 
 def _stagger_leaves(dot: pydot.Dot, amap: ArgumentMap, sel: Selection,
