@@ -103,7 +103,7 @@ def test_cli_count_and_limit_together(tmp_path: Path) -> None:
 def test_cli_interrupt_keeps_what_was_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
                                             ) -> None:
     path = write_af(tmp_path / "pairs.af", pairs(10))
-    import argmap.evaluation as evaluation
+    import argmap.evaluation.extensions as evaluation
 
     real = evaluation._af_extensions
 

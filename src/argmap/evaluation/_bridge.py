@@ -1,0 +1,97 @@
+"""The bridge from a map to labels, shared by every part of :mod:`argmap.evaluation`.
+
+:func:`evaluate` compiles the map once (:func:`argmap.framework.compile_map`) and
+labels the compiled attacks with the grounded labelling. Only when that leaves
+something undecided, and the semantics is not GR, is the framework built
+(:meth:`Evaluated.framework`) and handed to :mod:`argmap.semantics`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..framework import Compiled, compile_map
+from ..model import ArgumentMap
+from ..vocabulary import Label, parse_semantics
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..af import AF
+
+IN, OUT, UNDEC = 1, -1, 0
+#: ``label code -> status word`` of the grounded labelling.
+LABEL = {IN: Label.IN.value, OUT: Label.OUT.value, UNDEC: Label.UNDEC.value}
+SKEPTICAL, CREDULOUS, REJECTED = Label.SKEPTICAL.value, Label.CREDULOUS.value, Label.REJECTED.value
+
+
+def semantics_code(semantics: str) -> str:
+    """The ICCMA code of *semantics* (``UsageError`` for an unknown one)."""
+    return parse_semantics(semantics).value
+
+
+def grounded_labels(n: int, attacks: Iterable[tuple[int, int]]) -> list[int]:
+    """Grounded labelling in plain Python (small maps; no numpy import)."""
+    targets: list[list[int]] = [[] for _ in range(n)]
+    count = [0] * n
+    for a, b in attacks:
+        targets[a].append(b)
+        count[b] += 1
+    label = [UNDEC] * n
+    todo = [i for i in range(n) if count[i] == 0]
+    while todo:
+        a = todo.pop()
+        if label[a] != UNDEC:
+            continue
+        label[a] = IN
+        for b in targets[a]:
+            if label[b] == UNDEC:
+                label[b] = OUT
+                for c in targets[b]:
+                    count[c] -= 1
+                    if count[c] == 0 and label[c] == UNDEC:
+                        todo.append(c)
+    return label
+
+
+@dataclass
+class Evaluated:
+    """A compiled map with its grounded labelling (and, once asked for, its AF)."""
+
+    compiled: Compiled
+    label: list[int]          # grounded
+    af: AF | None = None
+
+    @property
+    def decided(self) -> bool:
+        """Whether the grounded labelling leaves nothing undecided."""
+        return UNDEC not in self.label
+
+    def framework(self) -> AF:
+        """The compiled map as an :class:`~argmap.af.AF` (built once)."""
+        if self.af is None:
+            self.af = self.compiled.to_af()
+        return self.af
+
+
+def evaluate(amap: ArgumentMap, support: str, claims: Iterable[str] | None = None) -> Evaluated:
+    """Compile *amap* under a support reading (only *claims*, if given) and label it."""
+    compiled = compile_map(amap, support, claims=claims)
+    return Evaluated(compiled, grounded_labels(len(compiled.ids), compiled.attacks))
+
+
+def acceptance(ev: Evaluated, sem: str) -> tuple[list[bool], list[bool]]:
+    """(credulous, skeptical) per claim; skeptical is vacuous when there is no extension."""
+    if sem == "GR" or ev.decided:
+        inside = [lab == IN for lab in ev.label]
+        return inside, list(inside)
+    from ..semantics import acceptance as af_acceptance
+
+    cred, skep = af_acceptance(ev.framework(), sem, among=ev.compiled.n_claims)
+    return cred.tolist(), skep.tolist()
+
+
+def in_map_order(af: AF, ext: frozenset[int] | None) -> list[str] | None:
+    """The claims of an extension of a compiled map, in map order (auxiliary nodes dropped)."""
+    n = af.meta.get("claims", af.n)
+    return None if ext is None else [af.names[i] for i in sorted(ext) if i < n]

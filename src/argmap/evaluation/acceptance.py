@@ -1,0 +1,173 @@
+"""Claim statuses and acceptance: every claim's status, the survivors, one claim's answer.
+
+:func:`statuses` labels every claim (``in``/``out``/``undec`` under GR,
+``skeptical``/``credulous``/``rejected`` under the others), :func:`survivors` keeps
+the claims that stand, and :func:`claim_acceptance` decides one claim (ICCMA DC and
+DS) with a witness or counter-example extension.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import ArgumentMap, Claim
+from ..vocabulary import Label, parse_support
+from ._bridge import (
+    CREDULOUS,
+    IN,
+    LABEL,
+    REJECTED,
+    SKEPTICAL,
+    acceptance,
+    evaluate,
+    in_map_order,
+    semantics_code,
+)
+
+__all__ = ["statuses", "survivors", "ClaimAcceptance", "claim_acceptance"]
+
+
+def statuses(amap: ArgumentMap, semantics: str = "GR", support: str = "none") -> dict[str, str]:
+    """Every claim's status under *semantics* and a support reading.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    semantics : {"GR", "CO", "PR", "ST", "SST", "ID"}
+    support : {"none", "deductive", "necessary"}
+
+    Returns
+    -------
+    dict
+        ``claim id -> status`` in map order. GR: ``in``, ``out`` or ``undec`` (the
+        grounded labelling). Others: ``skeptical`` (in every extension),
+        ``credulous`` (in some) or ``rejected`` (in none). When the semantics has no
+        extension at all (ST on an odd cycle), every claim is ``rejected``.
+
+    Raises
+    ------
+    UsageError
+        For an unknown semantics or support reading.
+
+    Notes
+    -----
+    ``O(n + m)`` when the grounded labelling decides every claim; otherwise SAT
+    calls on the undecided core (see :func:`argmap.semantics.acceptance`).
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim("A", "s", "a"), Claim("B", "s", "b")],
+    ...     relations=[Relation("A", "B", "attack"), Relation("B", "A", "attack")])
+    >>> statuses(m, "GR"), statuses(m, "ST")
+    ({'A': 'undec', 'B': 'undec'}, {'A': 'credulous', 'B': 'credulous'})
+    """
+    sem = semantics_code(semantics)
+    ev = evaluate(amap, support)
+    if sem == "GR":
+        return {cid: LABEL[lab] for cid, lab in zip(ev.compiled.claim_ids, ev.label)}
+    cred, skep = acceptance(ev, sem)
+    return {cid: (SKEPTICAL if s and c else CREDULOUS if c else REJECTED)
+            for cid, c, s in zip(ev.compiled.claim_ids, cred, skep)}
+
+
+def survivors(amap: ArgumentMap, semantics: str = "GR", support: str = "none") -> list[Claim]:
+    """The claims that survive every attack: ``in`` under GR, skeptically accepted otherwise.
+
+    Returns
+    -------
+    list of Claim
+        In map order.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim("A", "s", "a"), Claim("B", "s", "b"), Claim("C", "s", "c")],
+    ...     relations=[Relation("A", "B", "attack"), Relation("B", "C", "attack")])
+    >>> [c.id for c in survivors(m)]
+    ['A', 'C']
+    """
+    st = statuses(amap, semantics, support)
+    return [c for c in amap.claims if Label(st[c.id]).accepted]
+
+
+@dataclass(frozen=True)
+class ClaimAcceptance:
+    """One claim's acceptance (ICCMA DC and DS) with the extensions that show it.
+
+    Attributes
+    ----------
+    claim, semantics, support : str
+    status : str
+        As in :func:`statuses`.
+    credulous, skeptical : bool
+        ``skeptical`` follows ICCMA: vacuously true when there is no extension.
+    witness : list of str or None
+        An extension containing the claim, when credulously accepted.
+    counterexample : list of str or None
+        An extension lacking the claim, when not skeptically accepted.
+    """
+
+    claim: str
+    semantics: str
+    support: str
+    status: str
+    credulous: bool
+    skeptical: bool
+    witness: list[str] | None
+    counterexample: list[str] | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict of the fields."""
+        return {"claim": self.claim, "semantics": self.semantics, "support": self.support,
+                "status": self.status, "credulous": self.credulous, "skeptical": self.skeptical,
+                "witness": self.witness, "counterexample": self.counterexample}
+
+
+def claim_acceptance(amap: ArgumentMap, claim_id: str, semantics: str = "GR",
+                     support: str = "none") -> ClaimAcceptance:
+    """Decide one claim's credulous and skeptical acceptance, with witnesses.
+
+    Only the work for this claim is done (one or a few SAT calls on the core for
+    the hard semantics).
+
+    Raises
+    ------
+    QueryError
+        For an unknown claim.
+    UsageError
+        For an unknown semantics or support reading.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim("A", "s", "a"), Claim("B", "s", "b")],
+    ...     relations=[Relation("A", "B", "attack"), Relation("B", "A", "attack")])
+    >>> r = claim_acceptance(m, "A", "PR")
+    >>> r.status, r.witness, r.counterexample
+    ('credulous', ['A'], ['B'])
+    """
+    sem = semantics_code(semantics)
+    amap.claim(claim_id)
+    ev = evaluate(amap, support)
+    ids = ev.compiled.claim_ids
+    q = ids.index(claim_id)
+    reading = parse_support(support).value
+    if sem == "GR" or ev.decided:
+        ext = [cid for cid, lab in zip(ids, ev.label) if lab == IN]
+        inside = ev.label[q] == IN
+        status = LABEL[ev.label[q]] if sem == "GR" else (SKEPTICAL if inside else REJECTED)
+        return ClaimAcceptance(claim_id, sem, reading, status, inside, inside,
+                               ext if inside else None, None if inside else ext)
+    from ..semantics import credulous, skeptical
+
+    af = ev.framework()
+    c_ok, wit = credulous(af, sem, q)
+    s_ok, cex = skeptical(af, sem, q)
+    status = SKEPTICAL if s_ok and c_ok else CREDULOUS if c_ok else REJECTED
+    return ClaimAcceptance(claim_id, sem, reading, status, c_ok, s_ok,
+                           in_map_order(af, wit), in_map_order(af, cex))
