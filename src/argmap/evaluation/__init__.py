@@ -17,7 +17,8 @@ A map is compiled with :func:`argmap.framework.compile_map` (claims first, then 
 auxiliary arguments a support reading needs: under ``necessary`` the map is a bipolar
 abstract dialectical framework, Brewka & Woltran 2010, whose arguments and
 disjunctive necessities, Nouioua 2013, become auxiliary Dung arguments; see
-docs/evaluation.md) and labelled by a pure-Python grounded labelling first. Statuses,
+docs/evaluation.md) and labelled by the grounded labelling first
+(:func:`argmap.semantics.grounded.grounded_labels`, on plain lists). Statuses,
 extensions and explanations are projected back to the claims. When that labelling leaves nothing
 undecided -- as in most argument maps -- every semantics here coincides with it
 (a total grounded labelling is the unique complete labelling), and neither numpy

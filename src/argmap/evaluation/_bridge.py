@@ -1,7 +1,9 @@
 """The bridge from a map to labels, shared by every part of :mod:`argmap.evaluation`.
 
 :func:`evaluate` compiles the map once (:func:`argmap.framework.compile_map`) and
-labels the compiled attacks with the grounded labelling. Only when that leaves
+labels the compiled attacks with the grounded labelling
+(:func:`argmap.semantics.grounded.grounded_labels`, the numpy-free entry to the one
+implementation in :mod:`argmap.semantics.grounded`). Only when that leaves
 something undecided, and the semantics is not GR, is the framework built
 (:meth:`Evaluated.framework`) and handed to :mod:`argmap.semantics`.
 """
@@ -14,12 +16,15 @@ from typing import TYPE_CHECKING
 
 from ..framework import Compiled, compile_map
 from ..model import ArgumentMap
+from ..semantics.grounded import IN, OUT, UNDEC, grounded_labels
 from ..vocabulary import Label, parse_semantics
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..af import AF
 
-IN, OUT, UNDEC = 1, -1, 0
+__all__ = ["IN", "OUT", "UNDEC", "LABEL", "SKEPTICAL", "CREDULOUS", "REJECTED", "semantics_code",
+           "Evaluated", "evaluate", "acceptance", "in_map_order"]
+
 #: ``label code -> status word`` of the grounded labelling.
 LABEL = {IN: Label.IN.value, OUT: Label.OUT.value, UNDEC: Label.UNDEC.value}
 SKEPTICAL, CREDULOUS, REJECTED = Label.SKEPTICAL.value, Label.CREDULOUS.value, Label.REJECTED.value
@@ -28,30 +33,6 @@ SKEPTICAL, CREDULOUS, REJECTED = Label.SKEPTICAL.value, Label.CREDULOUS.value, L
 def semantics_code(semantics: str) -> str:
     """The ICCMA code of *semantics* (``UsageError`` for an unknown one)."""
     return parse_semantics(semantics).value
-
-
-def grounded_labels(n: int, attacks: Iterable[tuple[int, int]]) -> list[int]:
-    """Grounded labelling in plain Python (small maps; no numpy import)."""
-    targets: list[list[int]] = [[] for _ in range(n)]
-    count = [0] * n
-    for a, b in attacks:
-        targets[a].append(b)
-        count[b] += 1
-    label = [UNDEC] * n
-    todo = [i for i in range(n) if count[i] == 0]
-    while todo:
-        a = todo.pop()
-        if label[a] != UNDEC:
-            continue
-        label[a] = IN
-        for b in targets[a]:
-            if label[b] == UNDEC:
-                label[b] = OUT
-                for c in targets[b]:
-                    count[c] -= 1
-                    if count[c] == 0 and label[c] == UNDEC:
-                        todo.append(c)
-    return label
 
 
 @dataclass

@@ -30,11 +30,15 @@ stable extension: ``one_extension(af, "ST")`` is ``None``, ``count`` is 0,
 
 The hard semantics run on python-sat's CaDiCaL 1.9.5, imported only when a SAT
 call is made; grounded, the predicates and any framework decided by grounded
-propagation never import it.
+propagation never import it. Importing this package imports neither numpy nor the
+solver: the names are served on first use (PEP 562), so that
+:func:`~argmap.semantics.grounded.grounded_labels`, the numpy-free labelling that
+:mod:`argmap.evaluation` uses for argument maps, is as cheap to reach as it is to run.
 
 Examples
 --------
 >>> from argmap.af import AF
+>>> from argmap.semantics import credulous, extensions, grounded_labelling, names, skeptical
 >>> af = AF.from_pairs("abc", [("a", "b"), ("b", "a"), ("b", "c")])
 >>> grounded_labelling(af).tolist()
 [0, 0, 0]
@@ -46,29 +50,33 @@ Examples
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ..vocabulary import Semantics, parse_semantics
-from ._core import (
-    Extension,
-    as_extension,
-    as_mask,
-    attacked_by,
-    is_admissible,
-    is_complete,
-    is_conflict_free,
-    is_stable,
-)
-from .grounded import IN, OUT, UNDEC, grounded, grounded_labelling
-from .predicates import is_grounded, is_ideal, is_preferred, is_semi_stable
-from .tasks import (
-    acceptance,
-    count,
-    credulous,
-    extensions,
-    ideal,
-    names,
-    one_extension,
-    skeptical,
-)
+from .grounded import IN, OUT, UNDEC, grounded, grounded_labelling, grounded_labels
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ._core import (
+        Extension,
+        as_extension,
+        as_mask,
+        attacked_by,
+        is_admissible,
+        is_complete,
+        is_conflict_free,
+        is_stable,
+    )
+    from .predicates import is_grounded, is_ideal, is_preferred, is_semi_stable
+    from .tasks import (
+        acceptance,
+        count,
+        credulous,
+        extensions,
+        ideal,
+        names,
+        one_extension,
+        skeptical,
+    )
 
 __all__ = [
     "Semantics",
@@ -78,6 +86,7 @@ __all__ = [
     "OUT",
     "UNDEC",
     "grounded_labelling",
+    "grounded_labels",
     "grounded",
     "one_extension",
     "extensions",
@@ -99,3 +108,28 @@ __all__ = [
     "is_grounded",
     "is_ideal",
 ]
+
+_CORE = {"Extension", "as_extension", "as_mask", "attacked_by", "is_admissible", "is_complete",
+         "is_conflict_free", "is_stable"}
+_PREDICATES = {"is_grounded", "is_ideal", "is_preferred", "is_semi_stable"}
+_TASKS = {"acceptance", "count", "credulous", "extensions", "ideal", "names", "one_extension", "skeptical"}
+
+
+def __getattr__(name: str) -> Any:
+    """Serve the numpy-backed names on first use (PEP 562), then keep them."""
+    if name in _CORE:
+        from . import _core as module
+    elif name in _PREDICATES:
+        from . import predicates as module  # type: ignore[no-redef]
+    elif name in _TASKS:
+        from . import tasks as module  # type: ignore[no-redef]
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, served or not."""
+    return sorted(set(globals()) | set(__all__))
