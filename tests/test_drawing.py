@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,6 +13,8 @@ from argmap.errors import UsageError
 from argmap.evaluation import statuses
 from argmap.render import render
 from argmap.render.dot import DERIVED_LIMIT
+
+from .helpers.calls import count_calls
 
 DEBATE = Path(__file__).parent / "data" / "render" / "debate.yaml"
 
@@ -50,3 +53,46 @@ def test_unknown_names_are_usage_errors() -> None:
         diagram_options(amap, "XX")
     with pytest.raises(UsageError):
         page_framework(amap, "sideways")
+
+
+# -- work done once: a diagram compiles the map once per call ---------------------------------
+@pytest.mark.parametrize("command, args, compiles", [
+    ("render", ["-s", "PR", "--support", "necessary"], 1),
+    ("render", ["-s", "GR", "--support", "deductive"], 1),
+    ("render", ["--support", "deductive"], 1),
+    ("render", ["-s", "ST"], 1),
+    ("render", ["--status", "unattacked"], 0),
+    ("html", ["-s", "PR", "--support", "necessary"], 1),
+    ("html", ["--support", "deductive"], 1),
+    ("html", [], 1),
+])
+def test_render_and_html_compile_the_map_once(cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               command: str, args: list[str], compiles: int) -> None:
+    import argmap.framework
+
+    calls = count_calls(monkeypatch, argmap.framework, "compile_map")
+    out = tmp_path / ("out.dot" if command == "render" else "out.html")
+    r = cli(command, DEBATE, "-o", out, *args)
+    assert r.exit_code == 0, r.stderr
+    assert out.stat().st_size > 0
+    assert len(calls) == compiles
+
+
+def test_page_options_hand_one_compiled_framework_to_both_halves(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.framework
+
+    amap = argmap.load(DEBATE)
+    want = page_options(amap, "PR", "deductive")
+    calls = count_calls(monkeypatch, argmap.framework, "compile_map")
+    assert page_options(amap, "PR", "deductive") == want
+    assert len(calls) == 1
+    assert want["statuses"] == statuses(amap, "PR", "deductive")
+    assert want["framework"] == page_framework(amap, "deductive")
+
+
+def test_a_framework_of_another_reading_is_refused() -> None:
+    from argmap.framework import compile_map
+
+    amap = argmap.load(DEBATE)
+    with pytest.raises(UsageError, match="deductive"):
+        diagram_options(amap, "GR", "necessary", compiled=compile_map(amap, "deductive"))

@@ -24,6 +24,7 @@ from argmap.framework import to_af
 from argmap.model import ArgumentMap, Claim, Relation, Speaker
 
 from .helpers.budget import examples
+from .helpers.calls import count_calls
 from .helpers.oracle import all_extensions
 
 
@@ -139,6 +140,26 @@ def test_explain_other_semantics_uses_an_extension() -> None:
         [("C", "in", False), ("B", "out", False), ("A", "in", False), ("B", "out", True)]
     e = explain(ODD, "A", "ST")
     assert e.extension is None and e.tree.label == "undec"
+
+
+@pytest.mark.parametrize("amap, claim, sem, reading, solver", [
+    (CYCLE, "C", "PR", "none", 1),          # undecided core: the solver is asked, once
+    (CYCLE, "A", "ST", "necessary", 1),
+    (WORKED, "E1", "PR", "necessary", 0),   # decided by the grounded labelling
+    (WORKED, "E2", "GR", "deductive", 0),
+])
+def test_explain_compiles_once_and_asks_the_solver_once(monkeypatch: pytest.MonkeyPatch, amap: ArgumentMap,
+                                                        claim: str, sem: str, reading: str, solver: int) -> None:
+    import argmap.framework
+    import argmap.semantics
+
+    want = explain(amap, claim, sem, reading).to_dict()
+    compiles = count_calls(monkeypatch, argmap.framework, "compile_map")
+    asked = count_calls(monkeypatch, argmap.semantics, "credulous")
+    e = explain(amap, claim, sem, reading)
+    assert (len(compiles), len(asked)) == (1, solver)
+    assert e.to_dict() == want
+    assert e.status == claim_acceptance(amap, claim, sem, reading).status
 
 
 def test_compare_standing() -> None:

@@ -133,3 +133,37 @@ def test_compare_needs_two_speakers():
     m = ArgumentMap(speakers=[Speaker("a", "A")], claims=[Claim("A1", "a", "x")])
     with pytest.raises(QueryError, match="fewer than two"):
         compare(m)
+
+
+# -- one claim-tree type: why's ReasonNode and explain's ExplainNode --------------------------
+def _attack_chain(n: int) -> ArgumentMap:
+    return ArgumentMap(speakers=[Speaker("s", "S")],
+                       claims=[Claim(f"K{i}", "s", f"claim {i}") for i in range(n)],
+                       relations=[Relation(f"K{i + 1}", f"K{i}", "attack") for i in range(n - 1)])
+
+
+def test_why_and_explain_trees_are_one_type_walked_without_recursion() -> None:
+    import sys
+
+    from argmap.evaluation import explain
+    from argmap.queries import ClaimTree
+
+    n = sys.getrecursionlimit() + 200  # deeper than any recursive walk could go
+    amap = _attack_chain(n)
+    why = reasons(amap, "K0", max_depth=None)
+    because = explain(amap, "K0", max_nodes=n + 1).tree
+    assert isinstance(why, ClaimTree) and isinstance(because, ClaimTree)
+    assert [node.claim for _, node in because.walk()] == [f"K{i}" for i in range(n)]
+    assert [d for d, _ in because.walk()] == list(range(n))
+    depth, record = 0, because.to_dict()
+    while record["attackers"]:
+        [record] = record["attackers"]
+        depth += 1
+    assert depth == n - 1
+    assert (record["claim"], record["label"], record["attackers"]) == (f"K{n - 1}", "in", [])
+    # why stops at its depth bound, and marks where it stopped
+    assert [d for d, _ in why.walk()][-1] == 200
+    deepest = why.to_dict()
+    for _ in range(200):
+        [deepest] = deepest["children"]
+    assert deepest["truncated"] is True and deepest["children"] == []

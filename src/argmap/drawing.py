@@ -23,13 +23,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .framework import Compiled
     from .model import ArgumentMap
+    from .vocabulary import SupportReading
 
 __all__ = ["diagram_options", "page_framework", "page_options"]
 
 
 def diagram_options(amap: ArgumentMap, semantics: str | None = None, support: str = "none", *,
-                    status: str | None = None) -> dict[str, Any]:
+                    status: str | None = None, compiled: Compiled | None = None) -> dict[str, Any]:
     """Statuses and derived attacks of *amap*, as keyword arguments for a diagram.
 
     Parameters
@@ -43,11 +45,16 @@ def diagram_options(amap: ArgumentMap, semantics: str | None = None, support: st
         :data:`~argmap.render.dot.DERIVED_LIMIT`).
     status : {"unattacked"}, optional
         Without *semantics*: mark the claims nobody attacks.
+    compiled : Compiled, optional
+        *amap* already compiled under *support*
+        (:func:`argmap.framework.compile_map`); by default it is compiled here, once,
+        when there are statuses or derived attacks to find.
 
     Raises
     ------
     UsageError
-        For an unknown semantics or support reading.
+        For an unknown semantics or support reading, or a *compiled* framework of
+        another support reading.
     """
     from .render.dot import DERIVED_LIMIT, unattacked_statuses
     from .vocabulary import SupportReading, parse_semantics, parse_support
@@ -55,26 +62,41 @@ def diagram_options(amap: ArgumentMap, semantics: str | None = None, support: st
     reading = parse_support(support)
     out: dict[str, Any] = {}
     if semantics is not None:
-        from .evaluation import statuses
+        from .evaluation import compiled_statuses
 
         sem = parse_semantics(semantics)
-        out["statuses"] = statuses(amap, sem.value, reading.value)
+        compiled = _compiled(amap, reading, compiled)
+        out["statuses"] = compiled_statuses(compiled, sem.value)
         out["semantics"] = sem.value
     elif status is not None:
         out["statuses"] = unattacked_statuses(amap)
     if reading is not SupportReading.none:
-        from .framework import compile_map
-
+        compiled = _compiled(amap, reading, compiled)
         out["derived"] = [
             (a, b, f"{a} attacks {b}: {d.kind} attack under the {reading.value} reading, via "
              + " → ".join(d.chain))
-            for (a, b), d in compile_map(amap, reading.value).derived.items()
+            for (a, b), d in compiled.derived.items()
             if amap.has_claim(a) and amap.has_claim(b)]  # not from a deductive argument node
         out["derived_limit"] = DERIVED_LIMIT
     return out
 
 
-def page_framework(amap: ArgumentMap, support: str = "none") -> dict[str, Any]:
+def _compiled(amap: ArgumentMap, reading: SupportReading, compiled: Compiled | None) -> Compiled:
+    """*compiled* when it was handed in (and is of *reading*), else *amap* compiled now."""
+    if compiled is None:
+        from .framework import compile_map
+
+        return compile_map(amap, reading.value)
+    if compiled.support is not reading:
+        from .errors import UsageError
+
+        raise UsageError(f"the framework handed in was compiled under the {compiled.support.value} "
+                         f"support reading, not {reading.value}")
+    return compiled
+
+
+def page_framework(amap: ArgumentMap, support: str = "none", *,
+                   compiled: Compiled | None = None) -> dict[str, Any]:
     """The compiled attack graph as plain data, for the page's what-if.
 
     ``ids`` are the framework's arguments (a claim's status is that of the argument
@@ -82,6 +104,13 @@ def page_framework(amap: ArgumentMap, support: str = "none") -> dict[str, Any]:
     runs through (a derived attack's support chain), so that switching one of them
     off in the page removes the attack too. The page computes the grounded labelling
     over it (``render/assets/grounded.js``).
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    support : {"none", "deductive", "necessary"}
+    compiled : Compiled, optional
+        *amap* already compiled under *support*; by default it is compiled here.
 
     Examples
     --------
@@ -92,11 +121,10 @@ def page_framework(amap: ArgumentMap, support: str = "none") -> dict[str, Any]:
     >>> page_framework(m, "deductive")
     {'ids': ['A', 'X', 'C'], 'attacks': [[1, 2], [0, 2]], 'needs': [[], ['A', 'X', 'C']], 'support': 'deductive'}
     """
-    from .framework import compile_map
     from .vocabulary import parse_support
 
     reading = parse_support(support)
-    compiled = compile_map(amap, reading.value)
+    compiled = _compiled(amap, reading, compiled)
     ids = list(compiled.ids)
     needs = []
     for a, b in compiled.attacks:
@@ -117,9 +145,14 @@ def page_options(amap: ArgumentMap, semantics: str | None = None, support: str =
     >>> sorted(page_options(argmap.load(argmap.shipped_map_path()), "GR"))
     ['framework', 'semantics', 'statuses', 'support']
     """
-    from .vocabulary import parse_support
+    from .framework import compile_map
+    from .vocabulary import parse_semantics, parse_support
 
-    out = diagram_options(amap, semantics, support, status=status)
-    out["support"] = parse_support(support).value
-    out["framework"] = page_framework(amap, support)
+    reading = parse_support(support)
+    if semantics is not None:
+        parse_semantics(semantics)  # a bad name is reported before any work
+    compiled = compile_map(amap, reading.value)
+    out = diagram_options(amap, semantics, support, status=status, compiled=compiled)
+    out["support"] = reading.value
+    out["framework"] = page_framework(amap, support, compiled=compiled)
     return out

@@ -23,14 +23,19 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from .errors import QueryError
 from .model import Argument, ArgumentMap, Claim, Relation, Speaker
+
+if TYPE_CHECKING:  # pragma: no cover
+    from typing_extensions import Self
 
 __all__ = [
     "unattacked",
     "Chain",
     "chains",
+    "ClaimTree",
     "ReasonNode",
     "reasons",
     "Comparison",
@@ -437,9 +442,69 @@ def _walk(amap: ArgumentMap, start: str, targets: set[str], max_depth: int,
             via.pop()
 
 
+@dataclass(kw_only=True)
+class ClaimTree:
+    """A tree about a claim: a node, the nodes that bear on it below, and why a branch stops.
+
+    The one tree type of argmap. :class:`ReasonNode` (``argmap why``: what the map says
+    for and against a claim) and :class:`argmap.evaluation.ExplainNode` (``argmap
+    explain``: why the evaluation gives the claim its status) are its two kinds; each
+    adds what its nodes carry and says how a node and its children appear in JSON.
+
+    Attributes
+    ----------
+    children : list
+        The nodes below this one, of the same kind.
+    repeated : bool
+        The node already occurs on the path from the root (a cycle): not expanded
+        again, which is what keeps the tree finite on cyclic maps.
+    truncated : bool
+        Not expanded (or not fully) because the tree reached a depth or size bound.
+
+    Notes
+    -----
+    :meth:`walk` and :meth:`to_dict` use an explicit stack, not recursion, so a tree
+    of any depth can be walked and written. A kind provides ``_record()`` (the node's
+    own JSON fields) and ``_slot(child)`` (the key of the list a child goes in).
+    """
+
+    children: list[Self] = field(default_factory=list)
+    repeated: bool = False
+    truncated: bool = False
+
+    def _record(self) -> dict[str, Any]:
+        """The node's own JSON fields, with the (empty) child lists always present."""
+        raise NotImplementedError
+
+    def _slot(self, child: Self) -> str:
+        """The key of the JSON list that *child* goes in."""
+        raise NotImplementedError
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain nested data, for JSON: each node's record with its children's records
+        in the lists :meth:`_slot` names, in order."""
+        top = self._record()
+        stack = [(self, top)]
+        while stack:
+            node, record = stack.pop()
+            for child in node.children:
+                sub = child._record()
+                record.setdefault(node._slot(child), []).append(sub)
+                stack.append((child, sub))
+        return top
+
+    def walk(self, depth: int = 0) -> Iterator[tuple[int, Self]]:
+        """``(depth, node)`` for this node and every descendant, pre-order (no recursion)."""
+        stack = [(depth, self)]
+        while stack:
+            d, node = stack.pop()
+            yield d, node
+            stack.extend((d + 1, child) for child in reversed(node.children))
+
+
 @dataclass
-class ReasonNode:
-    """One node of the tree of reasons for and against a claim.
+class ReasonNode(ClaimTree):
+    """One node of the tree of reasons for and against a claim (:func:`reasons`).
 
     Attributes
     ----------
@@ -448,66 +513,42 @@ class ReasonNode:
         How this claim bears on its parent (``support``/``attack``); None at the root.
     note : str or None
         The note of that relation.
+    argument : Argument or None
+        Set on an argument node (its ``claim`` is then the argument's conclusion).
     children : list of ReasonNode
         The claims that bear on this one: supporters and attackers (relations), and
         one node per format-2 argument for it (``relation`` ``"argument"``), whose
         children are its linked premises together (``"premise"``) and its
-        undercutters (``"undercut"``).
-    repeated : bool
-        True when the claim is already on the path from the root; it is not expanded
-        again (this is what makes the tree finite on cyclic maps).
-    truncated : bool
-        True when the depth bound stopped the expansion although reasons remain.
-    argument : Argument or None
-        Set on an argument node (its ``claim`` is then the argument's conclusion).
+        undercutters (``"undercut"``). In JSON: ``children``.
+    repeated, truncated : bool
+        See :class:`ClaimTree`; ``truncated`` is set when the depth or node bound
+        stopped the expansion although reasons remain.
     """
 
     claim: Claim
     relation: str | None = None
     note: str | None = None
-    children: list[ReasonNode] = field(default_factory=list)
-    repeated: bool = False
-    truncated: bool = False
     argument: Argument | None = None
 
-    def to_dict(self) -> dict[str, object]:
-        """Plain nested data, for JSON (built without recursion, so deep trees are safe)."""
-        def record(node: ReasonNode) -> dict[str, object]:
-            if node.argument is not None:
-                d: dict[str, object] = {"argument": node.argument.id,
-                                        "premises": list(node.argument.premises),
-                                        "conclusion": node.argument.conclusion}
-            else:
-                d = dict(claim_record(node.claim))
-            d["relation"] = node.relation
-            if node.note is not None:
-                d["note"] = node.note
-            if node.repeated:
-                d["repeated"] = True
-            if node.truncated:
-                d["truncated"] = True
-            d["children"] = []
-            return d
+    def _record(self) -> dict[str, Any]:
+        if self.argument is not None:
+            d: dict[str, Any] = {"argument": self.argument.id,
+                                 "premises": list(self.argument.premises),
+                                 "conclusion": self.argument.conclusion}
+        else:
+            d = dict(claim_record(self.claim))
+        d["relation"] = self.relation
+        if self.note is not None:
+            d["note"] = self.note
+        if self.repeated:
+            d["repeated"] = True
+        if self.truncated:
+            d["truncated"] = True
+        d["children"] = []
+        return d
 
-        top = record(self)
-        stack = [(self, top)]
-        while stack:
-            node, d = stack.pop()
-            kids = d["children"]
-            assert isinstance(kids, list)
-            for child in node.children:
-                cd = record(child)
-                kids.append(cd)
-                stack.append((child, cd))
-        return top
-
-    def walk(self, depth: int = 0) -> Iterator[tuple[int, ReasonNode]]:
-        """``(depth, node)`` for this node and every descendant, pre-order (no recursion)."""
-        stack = [(depth, self)]
-        while stack:
-            d, node = stack.pop()
-            yield d, node
-            stack.extend((d + 1, child) for child in reversed(node.children))
+    def _slot(self, child: ReasonNode) -> str:
+        return "children"
 
 
 def reasons(amap: ArgumentMap, claim_id: str, *, max_depth: int | None = DEFAULT_TREE_DEPTH,

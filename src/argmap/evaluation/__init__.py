@@ -3,7 +3,8 @@
 Map-level entry points for the CLI and the other modules:
 
 * :func:`statuses` -- every claim's status: ``in``/``out``/``undec`` under GR,
-  ``skeptical``/``credulous``/``rejected`` under CO, PR, ST, SST, ID;
+  ``skeptical``/``credulous``/``rejected`` under CO, PR, ST, SST, ID
+  (:func:`compiled_statuses`: the same for a map already compiled);
 * :func:`survivors` -- the claims that stand (GR: ``in``; others: skeptical);
 * :func:`claim_acceptance` -- one claim (ICCMA DC/DS) with a witness or
   counter-example extension;
@@ -47,13 +48,14 @@ Examples
 
 from __future__ import annotations
 
-from .acceptance import ClaimAcceptance, claim_acceptance, statuses, survivors
+from .acceptance import ClaimAcceptance, claim_acceptance, compiled_statuses, statuses, survivors
 from .explanation import ExplainNode, Explanation, explain, format_explanation
 from .extensions import count_extensions, map_extensions
 from .standing import Standing, compare_standing, format_standing
 
 __all__ = [
     "statuses",
+    "compiled_statuses",
     "survivors",
     "ClaimAcceptance",
     "claim_acceptance",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..af import AF
 
 __all__ = ["IN", "OUT", "UNDEC", "LABEL", "SKEPTICAL", "CREDULOUS", "REJECTED", "semantics_code",
-           "Evaluated", "evaluate", "acceptance", "in_map_order"]
+           "Evaluated", "evaluate", "labelled", "acceptance", "in_map_order"]
 
 #: ``label code -> status word`` of the grounded labelling.
 LABEL = {IN: Label.IN.value, OUT: Label.OUT.value, UNDEC: Label.UNDEC.value}
@@ -57,7 +57,11 @@ class Evaluated:
 
 def evaluate(amap: ArgumentMap, support: str, claims: Iterable[str] | None = None) -> Evaluated:
     """Compile *amap* under a support reading (only *claims*, if given) and label it."""
-    compiled = compile_map(amap, support, claims=claims)
+    return labelled(compile_map(amap, support, claims=claims))
+
+
+def labelled(compiled: Compiled) -> Evaluated:
+    """A compiled map with its grounded labelling."""
     return Evaluated(compiled, grounded_labels(len(compiled.ids), compiled.attacks))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..framework import Compiled
 from ..model import ArgumentMap, Claim
 from ..vocabulary import Label, parse_support
 from ._bridge import (
@@ -19,13 +20,15 @@ from ._bridge import (
     LABEL,
     REJECTED,
     SKEPTICAL,
+    Evaluated,
     acceptance,
     evaluate,
     in_map_order,
+    labelled,
     semantics_code,
 )
 
-__all__ = ["statuses", "survivors", "ClaimAcceptance", "claim_acceptance"]
+__all__ = ["statuses", "compiled_statuses", "survivors", "ClaimAcceptance", "claim_acceptance"]
 
 
 def statuses(amap: ArgumentMap, semantics: str = "GR", support: str = "none") -> dict[str, str]:
@@ -65,7 +68,38 @@ def statuses(amap: ArgumentMap, semantics: str = "GR", support: str = "none") ->
     ({'A': 'undec', 'B': 'undec'}, {'A': 'credulous', 'B': 'credulous'})
     """
     sem = semantics_code(semantics)
-    ev = evaluate(amap, support)
+    return _statuses(evaluate(amap, support), sem)
+
+
+def compiled_statuses(compiled: Compiled, semantics: str = "GR") -> dict[str, str]:
+    """Every claim's status in a map already compiled under a support reading.
+
+    ``compiled_statuses(compile_map(amap, support), semantics)`` is
+    ``statuses(amap, semantics, support)``; this form is for a caller that needs the
+    compiled framework as well (a diagram draws its derived attacks), so that the map
+    is compiled once.
+
+    Raises
+    ------
+    UsageError
+        For an unknown semantics.
+
+    Examples
+    --------
+    >>> from argmap.framework import compile_map
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim("A", "s", "a"), Claim("B", "s", "b"), Claim("C", "s", "c")],
+    ...     relations=[Relation("A", "B", "support"), Relation("B", "C", "attack")])
+    >>> compiled = compile_map(m, "deductive")
+    >>> compiled_statuses(compiled, "GR"), sorted(compiled.derived)
+    ({'A': 'in', 'B': 'in', 'C': 'out'}, [('A', 'C')])
+    """
+    sem = semantics_code(semantics)
+    return _statuses(labelled(compiled), sem)
+
+
+def _statuses(ev: Evaluated, sem: str) -> dict[str, str]:
     if sem == "GR":
         return {cid: LABEL[lab] for cid, lab in zip(ev.compiled.claim_ids, ev.label)}
     cred, skep = acceptance(ev, sem)
@@ -154,15 +188,27 @@ def claim_acceptance(amap: ArgumentMap, claim_id: str, semantics: str = "GR",
     sem = semantics_code(semantics)
     amap.claim(claim_id)
     ev = evaluate(amap, support)
+    return decide(ev, claim_id, sem, parse_support(support).value)[0]
+
+
+def decide(ev: Evaluated, claim_id: str, sem: str, reading: str
+           ) -> tuple[ClaimAcceptance, frozenset[int] | None]:
+    """One claim's acceptance in an evaluated map, and the extension that shows it.
+
+    The extension is given whole (claims and auxiliary arguments, as framework
+    numbers): a witness when the claim is credulously accepted, else a
+    counter-example; ``None`` when there is none (no stable extension). Under GR, and
+    whenever the grounded labelling decides everything, it is the grounded extension.
+    """
     ids = ev.compiled.claim_ids
     q = ids.index(claim_id)
-    reading = parse_support(support).value
     if sem == "GR" or ev.decided:
         ext = [cid for cid, lab in zip(ids, ev.label) if lab == IN]
         inside = ev.label[q] == IN
         status = LABEL[ev.label[q]] if sem == "GR" else (SKEPTICAL if inside else REJECTED)
+        full = frozenset(i for i, lab in enumerate(ev.label) if lab == IN)
         return ClaimAcceptance(claim_id, sem, reading, status, inside, inside,
-                               ext if inside else None, None if inside else ext)
+                               ext if inside else None, None if inside else ext), full
     from ..semantics import credulous, skeptical
 
     af = ev.framework()
@@ -170,4 +216,4 @@ def claim_acceptance(amap: ArgumentMap, claim_id: str, semantics: str = "GR",
     s_ok, cex = skeptical(af, sem, q)
     status = SKEPTICAL if s_ok and c_ok else CREDULOUS if c_ok else REJECTED
     return ClaimAcceptance(claim_id, sem, reading, status, c_ok, s_ok,
-                           in_map_order(af, wit), in_map_order(af, cex))
+                           in_map_order(af, wit), in_map_order(af, cex)), wit if c_ok else cex

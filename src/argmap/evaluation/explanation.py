@@ -2,22 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ..framework import Derived
 from ..model import ArgumentMap
+from ..queries import ClaimTree
 from ..vocabulary import parse_support
-from ._bridge import IN, LABEL, OUT, UNDEC, Evaluated, evaluate, semantics_code
-from .acceptance import claim_acceptance
+from ._bridge import IN, LABEL, OUT, UNDEC, evaluate, semantics_code
+from .acceptance import decide
 
 __all__ = ["ExplainNode", "Explanation", "explain", "format_explanation"]
 
 
 @dataclass
-class ExplainNode:
-    """One claim or argument in a dialectical tree.
+class ExplainNode(ClaimTree):
+    """One claim or argument in a dialectical tree (a kind of :class:`~argmap.queries.ClaimTree`).
 
     Attributes
     ----------
@@ -37,6 +37,8 @@ class ExplainNode:
         none, its arguments (none holds). UNDEC claim: attackers that are not out and
         arguments that are not out. An argument: its premises (linked: shown
         together), its undercutters and the attackers of its conclusion that decide it.
+        In JSON: ``attackers`` (attacks and undercuts), ``reasons`` and
+        ``linked_premises`` (the last two only where there are some).
     repeated : bool
         The node already occurs on the path from the root (a cycle): not expanded.
     truncated : bool
@@ -53,9 +55,6 @@ class ExplainNode:
     claim: str
     label: str
     attack: Derived | None = None
-    children: list[ExplainNode] = field(default_factory=list)
-    repeated: bool = False
-    truncated: bool = False
     role: str = "root"
     premises: tuple[str, ...] = ()
     conclusion: str | None = None
@@ -65,9 +64,7 @@ class ExplainNode:
         """Whether the node is an argument (it has premises), not a claim."""
         return bool(self.premises)
 
-    def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready nested dict (``attackers`` holds attacks and undercuts;
-        ``reasons`` and ``premises`` appear only where there are some)."""
+    def _record(self) -> dict[str, Any]:
         key = "argument" if self.is_argument else "claim"
         out: dict[str, Any] = {key: self.claim, "label": self.label}
         if self.is_argument:
@@ -81,18 +78,15 @@ class ExplainNode:
             out["repeated"] = True
         if self.truncated:
             out["truncated"] = True
-        out["attackers"] = [c.to_dict() for c in self.children if c.role in ("attack", "undercut")]
-        for role, name in (("reason", "reasons"), ("premise", "linked_premises")):
-            items = [c.to_dict() for c in self.children if c.role == role]
-            if items:
-                out[name] = items
+        out["attackers"] = []
         return out
 
-    def walk(self, depth: int = 0) -> Iterator[tuple[int, ExplainNode]]:
-        """``(depth, node)`` in depth-first order."""
-        yield depth, self
-        for c in self.children:
-            yield from c.walk(depth + 1)
+    def _slot(self, child: ExplainNode) -> str:
+        return _SLOT[child.role]
+
+
+#: The JSON list a child goes in, by its role.
+_SLOT = {"attack": "attackers", "undercut": "attackers", "reason": "reasons", "premise": "linked_premises"}
 
 
 @dataclass
@@ -120,17 +114,6 @@ class Explanation:
         """A JSON-ready dict."""
         return {"claim": self.claim, "semantics": self.semantics, "support": self.support,
                 "status": self.status, "extension": self.extension, "tree": self.tree.to_dict()}
-
-
-def _witnesses(ev: Evaluated, sem: str, q: int) -> tuple[bool, frozenset[int] | None, bool,
-                                                           frozenset[int] | None]:
-    """Credulous and skeptical acceptance of node *q* with the full extensions (aux included)."""
-    from ..semantics import credulous, skeptical
-
-    af = ev.framework()
-    c_ok, wit = credulous(af, sem, q)
-    s_ok, cex = skeptical(af, sem, q)
-    return c_ok, wit, s_ok, cex
 
 
 def explain(amap: ArgumentMap, claim_id: str, semantics: str = "GR", support: str = "none",
@@ -188,14 +171,8 @@ def explain(amap: ArgumentMap, claim_id: str, semantics: str = "GR", support: st
     if sem == "GR":
         status = LABEL[label[q]]
     else:
-        answer = claim_acceptance(amap, claim_id, sem, reading)
+        answer, ext_full = decide(ev, claim_id, sem, reading)
         status = answer.status
-        if ev.decided:
-            full = frozenset(i for i, lab in enumerate(label) if lab == IN)
-            ext_full: frozenset[int] | None = full
-        else:
-            c_ok, wit, _, cex = _witnesses(ev, sem, q)
-            ext_full = wit if c_ok else cex
         if ext_full is not None:
             extension = [names[i] for i in sorted(ext_full) if i < comp.n_claims]
             attacked = {b for a, b in comp.attacks if a in ext_full}
