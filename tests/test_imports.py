@@ -157,3 +157,10 @@ def test_the_import_graph_has_no_cycle_between_packages():
     for node in sorted(edges):
         if node not in seen:
             visit(node, [])
+
+
+def test_evaluation_stands_on_the_framework_and_the_semantics():
+    """The evaluation compiles maps and asks the semantics; it neither reads files nor draws."""
+    allowed = ("argmap.errors", "argmap.vocabulary", "argmap.model", "argmap.af", "argmap.framework",
+               "argmap.semantics", "argmap.queries")
+    assert _violations("argmap.evaluation", allowed) == []
