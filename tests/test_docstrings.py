@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap import api, formats, queries
+from argmap import api, evaluation, formats, framework, queries
 from argmap.model import ArgumentMap
 from argmap.render import html as page
 from argmap.render import render, write
@@ -27,6 +27,9 @@ PUBLIC: list[Callable[..., Any]] = [
     formats.read, formats.loads, formats.dumps, formats.losses, formats.write, formats.check, formats.convert,
     formats.read_af, formats.write_af, formats.loads_af, formats.dumps_af,
     ArgumentMap.to_networkx, render, write, page.write_html,
+    evaluation.statuses, evaluation.compiled_statuses, evaluation.survivors, evaluation.claim_acceptance,
+    evaluation.explain, evaluation.map_extensions, evaluation.count_extensions, evaluation.compare_standing,
+    framework.to_af, framework.compile_map,
 ]
 
 

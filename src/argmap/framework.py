@@ -391,6 +391,11 @@ def compile_map(amap: ArgumentMap, support: str | SupportReading = "none", *,
     QueryError
         For an unknown claim id.
 
+    See Also
+    --------
+    to_af : the framework alone.
+    argmap.evaluation.statuses : evaluate a map (compiles it).
+
     Notes
     -----
     ``necessary`` is compiled to a Dung framework with auxiliary arguments (one
@@ -529,6 +534,11 @@ def to_af(amap: ArgumentMap, support: str | SupportReading = "none", *,
     ids), then the auxiliary arguments (``meta["aux"]``, see :class:`Aux`); ``meta``
     also has ``"support"`` (the reading) and ``"derived"`` (``(attacker, attacked) ->
     Derived(kind, chain)``). See :func:`compile_map` for parameters and complexity.
+
+    See Also
+    --------
+    compile_map : the same, with the derived attacks and auxiliary nodes as typed fields.
+    argmap.formats.write_af : write the framework to a file.
 
     Examples
     --------

@@ -53,6 +53,13 @@ def statuses(amap: ArgumentMap, semantics: str = "GR", support: str = "none") ->
     UsageError
         For an unknown semantics or support reading.
 
+    See Also
+    --------
+    survivors : the claims that stand.
+    claim_acceptance : one claim, with a witness extension.
+    argmap.evaluation.explain : why one claim has its status.
+    argmap.queries.unattacked : the structural question, without a semantics.
+
     Notes
     -----
     ``O(n + m)`` when the grounded labelling decides every claim; otherwise SAT
@@ -84,6 +91,11 @@ def compiled_statuses(compiled: Compiled, semantics: str = "GR") -> dict[str, st
     UsageError
         For an unknown semantics.
 
+    See Also
+    --------
+    statuses : the same from a map.
+    argmap.framework.compile_map : what it takes.
+
     Examples
     --------
     >>> from argmap.framework import compile_map
@@ -114,6 +126,11 @@ def survivors(amap: ArgumentMap, semantics: str = "GR", support: str = "none") -
     -------
     list of Claim
         In map order.
+
+    See Also
+    --------
+    statuses : every claim's status.
+    argmap.queries.unattacked : the claims nobody attacks.
 
     Examples
     --------
@@ -174,6 +191,11 @@ def claim_acceptance(amap: ArgumentMap, claim_id: str, semantics: str = "GR",
         For an unknown claim.
     UsageError
         For an unknown semantics or support reading.
+
+    See Also
+    --------
+    statuses : all claims at once.
+    argmap.evaluation.explain : the dialectical tree behind the answer.
 
     Examples
     --------

@@ -149,6 +149,12 @@ def explain(amap: ArgumentMap, claim_id: str, semantics: str = "GR", support: st
     UsageError
         For an unknown semantics or support reading.
 
+    See Also
+    --------
+    format_explanation : the text form.
+    argmap.evaluation.statuses : the statuses it explains.
+    argmap.queries.reasons : the tree of reasons, without a semantics.
+
     Examples
     --------
     >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker

@@ -33,6 +33,11 @@ def map_extensions(source: ArgumentMap | AF, semantics: str, support: str = "non
     list of str
         One extension at a time; none for ST without a stable extension.
 
+    See Also
+    --------
+    count_extensions : how many, without listing them.
+    argmap.semantics.extensions : the same on an AF, by argument number.
+
     Examples
     --------
     >>> from argmap.af import AF
@@ -68,6 +73,10 @@ def _af_extensions(af: AF, sem: str, map_order: bool) -> Iterator[list[str]]:
 def count_extensions(source: ArgumentMap | AF, semantics: str, support: str = "none", *,
                      limit: int | None = None) -> int:
     """The number of extensions of a map or an AF (ICCMA CE); at most *limit* if given.
+
+    See Also
+    --------
+    map_extensions : the extensions themselves.
 
     Examples
     --------

@@ -74,6 +74,11 @@ def compare_standing(amap: ArgumentMap, speaker_a: str, speaker_b: str, semantic
     UsageError
         For an unknown semantics or support reading.
 
+    See Also
+    --------
+    format_standing : the text form.
+    argmap.queries.compare : the structural comparison of two speakers.
+
     Examples
     --------
     >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
