@@ -106,6 +106,8 @@ class _Ends:
         arg = self.cli["arguments"].get(title)
         if arg is not None and arg.get("pcs"):
             return title if title in self.args else None
+        if f"{title} (argument)" in self.claims and title in self.cli["statements"]:
+            return f"{title} (argument)"  # a statement has the same title
         if title in self.claims:
             return title
         if arg is None:
