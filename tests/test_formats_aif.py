@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -366,3 +367,56 @@ def test_arguments_undercuts_and_acts_round_trip_through_aif_and_argdown(data: s
     back = argdown.loads(argdown.dumps(m))
     assert_same_map(back, m)
     assert set(back.arguments) == set(m.arguments)
+
+
+# -- variants of real files: xAIF wrappers, text-less L-nodes, scheme fields, S-nodes on S-nodes --------
+VARIANTS = Path(__file__).parent / "data" / "aif-variants"
+
+
+def _read_variant(name: str) -> tuple[ArgumentMap, list[ArgmapError]]:
+    lost: list[ArgmapError] = []
+    return aif.loads((VARIANTS / name).read_text(encoding="utf-8"), path=VARIANTS / name, warnings=lost), lost
+
+
+def test_xaif_with_text_less_locutions_participants_and_scheme_fields() -> None:
+    m, lost = _read_variant("v1-xaif.json")
+    names = {s.id: s.name for s in m.speakers}
+    assert names == {"ann-smith": "Ann Smith", "bob": "Bob"}
+    assert [(c.id, c.speaker, c.act, c.asserted) for c in m.claims] == [
+        ("1", "ann-smith", None, True), ("4", "bob", None, True), ("8", "ann-smith", "pure questioning", False)]
+    # the RA-node's scheme comes from `scheme` (its text is the default); the undercut keeps it an argument;
+    # the TA-node's "Arguing" gives the argument to Bob, who answers Ann's claim with his premise
+    (a,) = m.arguments
+    assert (a.id, a.premises, a.conclusion, a.scheme, a.speaker) == (
+        "7", ("4",), "1", "Argument From Expert Opinion", "bob")
+    assert [(r.from_id, r.to_id, r.type) for r in m.relations] == [("8", "7", "attack")]
+    assert sorted(w.message.split(" ", 2)[1] for w in lost) == ["transition", "wording"]
+
+
+def test_lower_case_wrapper_numeric_ids_and_names_in_the_text() -> None:
+    m, lost = _read_variant("v2-lower-aif.json")
+    assert {s.id for s in m.speakers} == {"cy", "dee"}
+    claims = {c.id: c for c in m.claims}
+    assert (claims["2"].speaker, claims["2"].act) == ("cy", None)  # asserted by Cy, asked by Dee: Cy's
+    assert (claims["3"].speaker, claims["3"].act, claims["3"].asserted) == ("dee", "rhetorical questioning", True)
+    assert claims["11"].act == "default illocuting" and claims["11"].asserted
+    (a,) = m.arguments
+    assert (a.premises, a.conclusion, a.scheme) == (("1", "2"), "3", "Practical Reasoning")
+    assert {(r.from_id, r.to_id, r.note) for r in m.relations} == {("11", "2", "rephrase"), ("2", "11", "rephrase")}
+    assert len(lost) == 1 and "wording of 5 locutions" in lost[0].message
+
+
+def test_s_nodes_on_s_nodes_and_preferences_are_skipped_once_each_with_their_place() -> None:
+    m, lost = _read_variant("v3-aifdb.json")
+    assert m.claim("2").act == "challenging" and not m.claim("2").asserted
+    assert [(a.premises, a.conclusion, a.scheme) for a in m.arguments] == [(("1",), "2", "Argument From Analogy")]
+    assert [(r.from_id, r.to_id) for r in m.relations] == [("4", "2")]
+    messages = [(w.line, w.message) for w in lost]
+    assert (33, "CA-node '7' concludes CA-node '5': an attack on a conflict, which argmap cannot hold; "
+            "skipped") in messages
+    assert any(msg.startswith("RA-node '9' concludes RA-node '3': an argument for an inference") for _, msg in messages)
+    assert any("1 preference (PA-nodes) skipped" in msg for _, msg in messages)
+    assert not any("names no node" in msg for _, msg in messages)  # the PA-node's edges go with it
+    assert len(lost) == 4
+    with pytest.raises(MapFormatError, match="CA-node '7' concludes"):
+        aif.loads((VARIANTS / "v3-aifdb.json").read_text(encoding="utf-8"), strict=True)

@@ -532,3 +532,16 @@ def test_syntax_fixture_has_the_argdown_clis_statements_texts_and_tags(path: Pat
     # every other claim is an argument the file never reconstructs (argmap's claim for it)
     assert {c.id for c in m.claims} - seen <= {f"{t} (argument)" if t in cli["statements"] else t
                                                 for t in cli["arguments"]}
+
+
+def test_no_speaker_anywhere_warns_once_when_headings_or_tags_could_name_them() -> None:
+    lost: list[ArgmapError] = []
+    m = argdown.loads("# Ann\n\n[A]: a #x\n  - [B]: b\n", warnings=lost)
+    assert [s.id for s in m.speakers] == ["unattributed"]
+    (w,) = [w for w in lost if "names its speaker" in w.message]
+    assert (w.line, w.column) == (3, 1) and "`speaker_from` tag or `speaker_from` heading" in (w.hint or "")
+    assert argdown.loads("# Ann\n\n[A]: a\n", speaker_from="heading").claims[0].speaker == "ann"
+    quiet: list[ArgmapError] = []
+    argdown.loads("[A]: a\n  - [B]: b\n", warnings=quiet)
+    assert quiet == []
+    argdown.loads("# Ann\n\n[A]: a #x\n", strict=True)  # never refused: the file simply names no speaker

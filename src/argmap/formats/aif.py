@@ -5,7 +5,8 @@ Reading
 A JSON object with ``nodes`` (``nodeID``, ``type``, ``text``) and ``edges``
 (``fromID``, ``toID``), optionally ``locutions`` (``nodeID`` of an L-node,
 ``personID``) and ``participants`` (``participantID``, ``firstname``, ``surname``);
-the same object wrapped as ``{"AIF": {...}}`` (xAIF) is accepted too. Variants real
+the same object wrapped as ``{"AIF": {...}}`` or ``{"aif": {...}}`` (xAIF) is accepted
+too. Variants real
 files have are accepted: ids as strings or numbers, missing timestamps and edge ids,
 ``text`` as a string or an object holding it (``{"txt": …}``), extra keys.
 
@@ -29,13 +30,17 @@ files have are accepted: ids as strings or numbers, missing timestamps and edge 
   case (``pure questioning``, ``challenging``, ``restating``…; none for ``Asserting``).
   A pure question or a challenge is not asserted (:attr:`argmap.model.Claim.asserted`);
   assertive and rhetorical questions are.
+* An S-node anchored in a transition (``TA → YA → S``, "Arguing", "Disagreeing") is given
+  by the speaker of the transition's later locution; when that is not the speaker of the
+  conclusion (or attacking premise), the argument or attack records them as ``speaker``.
 * TA-nodes, the YA-nodes anchored in them and the L-nodes' own words hold no claim or
   relation; they are not kept (a loss, reported with counts).
 
 What cannot be read is **skipped, never the whole file**: a node type outside AIF's core
 (``EventDescription``, ``Event``, ``LocutionEvent``…), a preference (PA), a duplicate
 ``nodeID``, an edge naming no node, an S-node without premise or without its one
-conclusion, an edge from or to a node of the wrong kind. Each skip is a located
+conclusion, an S-node concluding another S-node (other than a CA-node on an RA-node), an
+edge from or to a node of the wrong kind. The edges of a skipped node go with it. Each skip is a located
 :class:`~argmap.errors.MapFormatError` appended to ``warnings=``; with ``strict=True``
 the first one is raised instead. Malformed JSON and a document that is not AIF at all are
 errors in any case.
@@ -256,10 +261,13 @@ class _Reader:
     def nodes(self, nodes: list[Node]) -> None:
         self.by_id: dict[str, tuple[str, str, Node]] = {}
         self.order: list[str] = []
+        self.skipped: set[str] = set()  # nodes skipped (and reported): their edges go with them
         for n in nodes:
             nid = self.ident(n.get("nodeID"), n, "nodeID")
             if nid is None:
                 continue
+            if nid not in self.by_id:
+                self.skipped.add(nid)  # until the node is kept below
             tnode = n.get("type")
             if tnode is None or not isinstance(tnode.value, str) or not tnode.value.strip():
                 self.skip(n, f"node {nid!r} has no type; skipped", "types are I, RA, CA, MA, L, YA, TA")
@@ -284,6 +292,7 @@ class _Reader:
                 self.skip(n, f"I-node {nid!r} has no text; skipped", "every proposition needs its words")
                 continue
             self.by_id[nid] = (ntype, text, n)
+            self.skipped.discard(nid)
             self.order.append(nid)
             if ntype == "TA":
                 self.lose("{n} transition{s} between locutions (TA-nodes) not kept", n)
@@ -301,6 +310,8 @@ class _Reader:
             if a is None or b is None:
                 continue
             missing = [(end, key) for end, key in ((a, "fromID"), (b, "toID")) if end not in self.by_id]
+            if any(end in self.skipped for end, _ in missing):
+                continue  # an edge of a node that is skipped and reported already
             if missing:
                 end, key = missing[0]
                 self.skip(e.get(key), f"edge {key} {end!r} names no node (or a skipped one); "
@@ -384,8 +395,8 @@ class _Reader:
             ptype = self.type_of(p)
             if ptype == "I":
                 premises.append(p)
-            elif ptype in ("YA", "TA") or (ptype == "CA" and ntype == "RA"):
-                continue  # an illocution, a transition, or an undercut (read from the CA-node)
+            elif ptype in ("YA", "TA") or (ptype == "CA" and ntype == "RA") or ptype in ("RA", "CA", "MA"):
+                continue  # an illocution, a transition, an undercut or an S-node on an S-node (read there)
             else:
                 self.skip(self.edge_at[(p, nid)], f"edge from {ptype}-node {p!r} into {ntype}-node {nid!r}: "
                           "only I-nodes are premises; the edge is skipped")
@@ -395,6 +406,8 @@ class _Reader:
                 conclusions.append(c)
             elif ctype in ("YA", "TA"):
                 continue
+            elif ctype in ("RA", "CA", "MA"):
+                self.on_s_node[nid] = c
             else:
                 self.skip(self.edge_at[(nid, c)], f"edge from {ntype}-node {nid!r} to {ctype}-node {c!r}: "
                           "argmap relates claims and arguments only; the edge is skipped")
@@ -403,12 +416,21 @@ class _Reader:
     def structure(self, claim_ids: dict[str, str], ext: dict[str, Any]
                   ) -> tuple[list[Argument], list[Relation]]:
         shapes: dict[str, tuple[list[str], str]] = {}
+        self.on_s_node: dict[str, str] = {}  # S-node -> the S-node it concludes (not holdable)
         for nid in self.order:
             ntype, _, n = self.by_id[nid]
             if ntype not in ("RA", "CA", "MA"):
                 continue
             premises, conclusions = self.ends(nid)
             premises = [p for p in premises if p in claim_ids]
+            if not conclusions and nid in self.on_s_node:
+                target = self.on_s_node[nid]
+                kind = {"RA": "an argument for", "CA": "an attack on", "MA": "a rephrase of"}[ntype]
+                of = {"RA": "an inference", "CA": "a conflict", "MA": "a rephrase"}[self.type_of(target)]
+                self.skip(n, f"{ntype}-node {nid!r} concludes {self.type_of(target)}-node {target!r}: {kind} "
+                          f"{of}, which argmap cannot hold; skipped",
+                          "the one S-node on an S-node argmap holds is a CA-node on an RA-node, an undercut")
+                continue
             if not premises:
                 self.skip(n, f"{ntype}-node {nid!r} has no premise; skipped", "an edge I → S is missing")
                 continue
@@ -461,8 +483,10 @@ class _Reader:
             aid = unique_id(str(info.get("id", sid)) if info else sid, taken)
             taken.add(aid)
             by_shape[shape] = arg_of[sid] = aid
-            arguments.append(Argument(aid, prem, conclusion, (info or {}).get("speaker"), scheme,
-                                      (info or {}).get("note")))
+            speaker = (info or {}).get("speaker")
+            if info is None and self.given_by.get(sid) not in (None, self.claim_speaker.get(target)):
+                speaker = self.given_by[sid]  # someone argues for another's claim
+            arguments.append(Argument(aid, prem, conclusion, speaker, scheme, (info or {}).get("note")))
             by_id_arg[aid] = arguments[-1]
         for sid in self.order:
             if sid not in shapes:
@@ -473,8 +497,11 @@ class _Reader:
             info = ext["relations"].get(sid, {})
             if sid in supports:
                 a, b = supports[sid]
+                speaker = info.get("speaker")
+                if not info and self.given_by.get(sid) not in (None, self.claim_speaker.get(premises[0])):
+                    speaker = self.given_by[sid]  # someone argues with another's claim
                 if (frozenset((a,)), b) not in by_shape:  # else the same inference as an argument
-                    relate(n, a, b, "support", info.get("note"), info.get("speaker"))
+                    relate(n, a, b, "support", info.get("note"), speaker)
                 continue
             if ntype == "RA":
                 continue
@@ -495,7 +522,10 @@ class _Reader:
             if ntype == "CA":
                 note = info.get("note", self.scheme(n))
                 for p in premises:
-                    relate(n, claim_ids[p], end, "attack", note, info.get("speaker"))
+                    speaker = info.get("speaker")
+                    if not info and self.given_by.get(sid) not in (None, self.claim_speaker.get(p)):
+                        speaker = self.given_by[sid]  # someone attacks with another's claim
+                    relate(n, claim_ids[p], end, "attack", note, speaker)
             else:
                 for p in premises:
                     relate(n, claim_ids[p], end, "support", "rephrase", None)
@@ -542,6 +572,21 @@ class _Reader:
             by_key[key] = sid
             return sid
 
+        def said(lid: str) -> str | None:
+            """The speaker of L-node *lid* when the file names them, else None."""
+            pid = said_by.get(lid)
+            in_text = _speaker_in(self.by_id[lid][1])
+            if pid is not None and pid in ext["speakers"]:
+                s = ext["speakers"][pid]
+                return speaker_for(("person", pid), s.name, s.id)
+            if pid is not None and pid in people:
+                return speaker_for(("person", pid), people[pid], None)
+            if in_text:
+                return speaker_for(("name", in_text), in_text, None)
+            if pid is not None and not pid.isdigit() and pid.strip(" :"):
+                return speaker_for(("name", pid.strip(" :")), pid.strip(" :"), None)
+            return None
+
         claim_speaker: dict[str, str] = {}
         acts: dict[str, str | None] = {}
         for nid in self.order:
@@ -560,24 +605,32 @@ class _Reader:
             asserting = [c for c in candidates if c[1] is None or c[1] not in NOT_ASSERTED_ACTS]
             lid, act = (asserting or candidates)[0]
             acts[nid] = act
-            pid = said_by.get(lid)
-            in_text = _speaker_in(self.by_id[lid][1])
-            if pid is not None and pid in ext["speakers"]:
-                s = ext["speakers"][pid]
-                claim_speaker[nid] = speaker_for(("person", pid), s.name, s.id)
-            elif pid is not None and pid in people:
-                claim_speaker[nid] = speaker_for(("person", pid), people[pid], None)
-            elif in_text:
-                claim_speaker[nid] = speaker_for(("name", in_text), in_text, None)
-            elif pid is not None and not pid.isdigit() and pid.strip(" :"):
-                claim_speaker[nid] = speaker_for(("name", pid.strip(" :")), pid.strip(" :"), None)
-            elif pid is not None:
+            named = said(lid)
+            if named is not None:
+                claim_speaker[nid] = named
+            elif said_by.get(lid) is not None:
+                pid = said_by[lid]
                 self.lose("{n} claim{s} whose speaker has no name (named 'Participant ID')", self.by_id[lid][2])
                 claim_speaker[nid] = speaker_for(("person", pid), f"Participant {pid}", None)
             else:
                 self.lose("{n} claim{s} whose locution names no speaker (kept as 'unattributed')",
                           self.by_id[lid][2])
                 claim_speaker[nid] = _UNATTRIBUTED.id
+        # an S-node anchored in a transition (TA -> YA "Arguing"/"Disagreeing" -> S) is given
+        # by the speaker of the transition's later locution (Inference Anchoring Theory)
+        self.given_by: dict[str, str] = {}
+        for nid in self.order:
+            if self.type_of(nid) not in ("RA", "CA", "MA"):
+                continue
+            for ya in self.ins[nid]:
+                if self.type_of(ya) != "YA":
+                    continue
+                later = [lid for ta in self.ins[ya] if self.type_of(ta) == "TA"
+                         for lid in self.outs[ta] if self.type_of(lid) == "L"]
+                named = next((s for s in map(said, later) if s is not None), None)
+                if named is not None:
+                    self.given_by.setdefault(nid, named)
+        self.claim_speaker = claim_speaker
         ordered = list(ext["speakers"].values())
         ordered += [s for s in speakers.values() if s not in ordered]
         if _UNATTRIBUTED.id in claim_speaker.values() and all(s.id != _UNATTRIBUTED.id for s in ordered):

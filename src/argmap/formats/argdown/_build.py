@@ -70,6 +70,7 @@ class Builder:
         self.links: list[tuple[Ref, Ref, str, tuple[int, int]]] = []
         self.untitled = 0
         self.sequence = 0
+        self.headed = False  # whether the document has headings
         self.unknown_keys: Counter[str] = Counter()
 
     # reporting -------------------------------------------------------------------------------
@@ -101,6 +102,7 @@ class Builder:
         pcs: list[tuple[Any, ...]] | None = None
         for item in items:
             if item.kind == "heading":
+                self.headed = True
                 el = self.scan.element(item)
                 text = el.text or (show(el.title, el.argument) if el.title else "")
                 while headings and headings[-1][0] >= item.level:
@@ -355,6 +357,13 @@ class Builder:
         if entries and all(v is None for v in assigned.values()):
             speakers.append(_UNATTRIBUTED)
             assigned = {k: _UNATTRIBUTED.id for k in assigned}
+            others = [m for m in ("tag", "heading") if m != self.speaker_from
+                      and (m == "heading" and self.headed or m == "tag" and any(e.tags for e, _ in entries))]
+            if others and self.warnings is not None:  # speakers may be written another way (never strict)
+                self.warnings.append(self.fail(entries[0][0].where, "no claim names its speaker; all are "
+                                                 "kept as 'unattributed'",
+                                                 "add {speaker: ID}, or read the speakers with "
+                                                 + " or ".join(f"`speaker_from` {m}" for m in others)))
         self.known_speakers = known
         claims: list[Claim] = []
         where: dict[str, Where] = {}
