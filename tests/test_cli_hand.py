@@ -127,3 +127,15 @@ def test_counts_in_words_across_commands(cli, tmp_path):
     assert cli("status", one).stdout.startswith("1 claim under GR")
     assert "1 of 1 claim is unattacked" in cli("uncontested", one, "-s", "GR").stdout
     assert "no claim falls under GR" in cli("uncontested", one, "-s", "GR").stdout
+
+
+def test_explain_counts_a_long_witness_extension_and_lists_a_short_one(cli):
+    import json
+
+    out = cli("explain", "E44", "-s", "PR").stdout.splitlines()
+    assert out[1].startswith("Labels from one preferred extension: ") and "--json lists them" in " ".join(out[:3])
+    assert any(line.startswith("E44 [in]") for line in out[1:4])      # the tree comes at once
+    data = json.loads(cli("explain", "E44", "-s", "PR", "--json").stdout)
+    assert len(data["extension"]) > 12 and "E44" in data["extension"]
+    small = cli("explain", "A1", "-m", DATA / "debate.yaml", "-s", "PR").stdout.splitlines()
+    assert small[1].startswith("Labels from the preferred extension {") and small[1].rstrip().endswith("}.")

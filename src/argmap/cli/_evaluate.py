@@ -232,4 +232,4 @@ def explain(
     if as_json:
         print_json(result.to_dict())
         return
-    echo(format_explanation(result, amap, width()))
+    echo(format_explanation(result, amap, width(), full_list="--json lists them"))

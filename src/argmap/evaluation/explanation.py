@@ -269,8 +269,13 @@ def explain(amap: ArgumentMap, claim_id: str, semantics: str = "GR", support: st
 _MARK = {"root": "", "attack": "<- ", "undercut": "<-/ ", "reason": "<= ", "premise": "+ "}
 
 
-def format_explanation(expl: Explanation, amap: ArgumentMap, width: int = 80) -> str:
+def format_explanation(expl: Explanation, amap: ArgumentMap, width: int = 80, *,
+                       full_list: str = "Explanation.to_dict() lists them") -> str:
     """The explanation as indented text lines (at most *width* columns where possible).
+
+    Under a semantics other than GR, a line names the extension the labels come from:
+    its members when it has at most :data:`LISTED_EXTENSION` claims, else their number
+    and *full_list*, which says where to find them.
 
     Attacks are marked ``<-``, undercuts ``<-/`` (naming the argument they undercut),
     arguments for a claim ``<=`` (with their linked premises below, marked ``+``).
@@ -291,8 +296,8 @@ def format_explanation(expl: Explanation, amap: ArgumentMap, width: int = 80) ->
     head = f"{expl.claim} is {expl.status} under {expl.semantics} (support reading: {expl.support})."
     lines = textwrap.wrap(head, width)
     if expl.extension is not None:
-        lines += textwrap.wrap("labels from the extension {" + ", ".join(expl.extension) + "}",
-                               width, subsequent_indent="  ")
+        lines += textwrap.wrap(_extension_note(expl, len(amap.claims), full_list), width,
+                               subsequent_indent="  ")
     parents: dict[int, ExplainNode] = {}
     for depth, node in expl.tree.walk():
         parents[depth] = node
@@ -319,6 +324,28 @@ def format_explanation(expl: Explanation, amap: ArgumentMap, width: int = 80) ->
                                    subsequent_indent=indent + "      ")
             lines[-1] += ")"
     return "\n".join(lines)
+
+
+#: An extension with at most this many claims is listed in the text; a longer one is counted.
+LISTED_EXTENSION = 12
+
+
+def _extension_note(expl: Explanation, total: int, full_list: str) -> str:
+    """Which extension the labels come from: listed when short, else counted.
+
+    A preferred extension of a real map holds most of its claims; listing 70 ids
+    before the tree buries the tree, and the in-labelled claims in it are the
+    extension's members that matter here. :meth:`Explanation.to_dict` keeps the list.
+    """
+    from ..vocabulary import SEMANTICS_NAMES, Semantics
+
+    assert expl.extension is not None
+    name = SEMANTICS_NAMES[Semantics(expl.semantics)]
+    if len(expl.extension) <= LISTED_EXTENSION:
+        return f"Labels from the {name} extension {{" + ", ".join(expl.extension) + "}."
+    holds = "holds" if expl.claim in expl.extension else "does not hold"
+    return (f"Labels from one {name} extension: {len(expl.extension)} of the {total} claims, and it "
+            f"{holds} {expl.claim} ({full_list}).")
 
 
 def _chain_text(amap: ArgumentMap, chain: tuple[str, ...]) -> str:
