@@ -1,5 +1,11 @@
 """Questions about a map: what stands unattacked, chains of reasons, trees of reasons,
-and how two speakers' positions meet.
+how two speakers' positions meet, and one claim or argument described.
+
+The rule between this module and :mod:`argmap.evaluation`: a question about the map's
+structure alone (what relates to what, and who says it) is answered here and needs no
+semantics; a question about which claims *stand* needs a semantics and is answered
+there. So ``argmap why`` is :func:`reasons` and ``argmap explain`` is
+:func:`argmap.evaluation.explain`; both return the one tree type, :class:`ClaimTree`.
 
 All functions are pure: they read an :class:`~argmap.model.ArgumentMap` and return
 plain records. Unknown claim or speaker ids raise :class:`~argmap.errors.QueryError`
