@@ -24,16 +24,18 @@ Examples
 from __future__ import annotations
 
 import bisect
+import gc
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import MapFormatError
 
-__all__ = ["Node", "parse_yaml", "parse_json", "to_python", "expansion_limit", "EXPANSION_FACTOR",
+__all__ = ["Node", "parse_yaml", "parse_json", "to_python", "expansion_limit", "paused_gc", "EXPANSION_FACTOR",
            "EXPANSION_ALLOWANCE", "MAX_DEPTH", "MAX_NUMBER_LENGTH"]
 
 #: Aliases may expand a YAML document to at most this many work units per character
@@ -48,7 +50,24 @@ MAX_DEPTH = 64
 MAX_NUMBER_LENGTH = 1000
 
 
-@dataclass
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while building a large tree of objects.
+
+    Each of its full passes walks every object alive, and building 10⁶ nodes sets
+    off enough of them to cost several times the building itself. The nodes hold no
+    cycles that need it; the collector runs again (as it was) at the end.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+@dataclass(slots=True)
 class Node:
     """One node of a located document tree.
 
@@ -139,8 +158,10 @@ def expansion_limit(text: str) -> int:
 def parse_yaml(text: str, path: str | Path) -> Node:
     """Parse one YAML document into a located :class:`Node` tree.
 
-    The document is composed here from PyYAML's parser events (no Python objects
-    are ever constructed). An alias does not copy its anchor: it shares the anchor's
+    A document in the plain subset of YAML that maps are written in is read by the
+    faster :mod:`argmap.formats._plainyaml`, which builds the same tree; any other
+    is composed here from PyYAML's parser events (no Python objects are ever
+    constructed). An alias does not copy its anchor: it shares the anchor's
     node, and adds the anchor's *expanded size* to a running total, so a "billion
     laughs" file is refused at the alias that crosses :func:`expansion_limit`, after
     work proportional to the file's length (not to its expansion).
@@ -153,6 +174,16 @@ def parse_yaml(text: str, path: str | Path) -> Node:
         expansion beyond :func:`expansion_limit` (``the document expands through
         aliases to more than N nodes and characters``).
     """
+    with paused_gc():
+        return _parse_yaml(text, path)
+
+
+def _parse_yaml(text: str, path: str | Path) -> Node:
+    from . import _plainyaml
+
+    plain = _plainyaml.parse(text, path)
+    if plain is not None:
+        return plain
     import yaml
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -494,4 +525,5 @@ def parse_json(text: str, path: str | Path,
     MapFormatError
         On any syntax error, located at the offending character.
     """
-    return _JsonParser(text, path, on_duplicate).parse()
+    with paused_gc():
+        return _JsonParser(text, path, on_duplicate).parse()

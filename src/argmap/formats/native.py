@@ -56,7 +56,7 @@ from ..model import (
     Speaker,
 )
 from ..provenance import QuoteLocator, place, read_source, sha_problem
-from ._tree import Node, parse_json, parse_yaml
+from ._tree import Node, parse_json, parse_yaml, paused_gc
 
 __all__ = ["FORMAT_VERSION", "FORMAT_VERSIONS", "parse", "loads", "dumps", "to_data", "losses",
            "version_needed", "Parsed"]
@@ -183,6 +183,11 @@ def parse(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
     -------
     Parsed
     """
+    with paused_gc():
+        return _parse(text, path=path, syntax=syntax, read_sources=read_sources)
+
+
+def _parse(text: str, *, path: str | Path | None, syntax: str, read_sources: bool) -> Parsed:
     checker = _Checker(path)
     try:
         root = parse_json(text, checker.path) if syntax == "json" else parse_yaml(text, checker.path)
@@ -707,10 +712,6 @@ def version_needed(amap: ArgumentMap) -> int:
     return 1
 
 
-class _Flow(dict):  # type: ignore[type-arg]
-    """A mapping written on one line in YAML output."""
-
-
 def dumps(amap: ArgumentMap, *, syntax: str = "yaml", offsets: bool | None = None) -> str:
     """Write *amap* in the native format.
 
@@ -720,30 +721,124 @@ def dumps(amap: ArgumentMap, *, syntax: str = "yaml", offsets: bool | None = Non
     offsets : bool, optional
         Include the derived ``start``/``end`` of each claim. Default: yes for JSON
         (the stable output of ``argmap convert --to json``), no for YAML.
+
+    Notes
+    -----
+    The YAML is written in the plain subset that :mod:`argmap.formats._plainyaml`
+    reads fast: block mappings, one line per scalar (never wrapped), speakers and
+    relations without a note on one line each, short lists of strings inline; a
+    string is written plain when YAML reads it back as that very string, else
+    double-quoted with escapes.
     """
     if offsets is None:
         offsets = syntax == "json"
     data = to_data(amap, offsets=offsets)
     if syntax == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    import yaml
+    return _Yaml().document(data)
 
-    class Dumper(yaml.SafeDumper):
-        pass
 
-    def flow(dumper: yaml.SafeDumper, value: _Flow) -> Any:
-        return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=True)
+class _Yaml:
+    """The YAML writer of :func:`dumps` (linear, one ``str.join`` at the end)."""
 
-    def listing(dumper: yaml.SafeDumper, value: list[Any]) -> Any:
-        inline = all(isinstance(v, str) and len(v) < 40 for v in value)
-        return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=inline and bool(value))
+    def __init__(self) -> None:
+        import yaml
 
-    Dumper.add_representer(_Flow, flow)
-    Dumper.add_representer(list, listing)
-    data["speakers"] = [_Flow(s) for s in data["speakers"]]
-    data["relations"] = [_Flow(r) if "note" not in r else r for r in data["relations"]]
-    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=False)
+        self.resolver = yaml.resolver.Resolver()
+        self.scalar_node = yaml.ScalarNode
+        self.cache: dict[tuple[str, bool], str] = {}
+
+    def scalar(self, value: Any, flow: bool) -> str:
+        if value is None:
+            return "null"
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, (int, float)):
+            return repr(value)
+        key = (value, flow)
+        hit = self.cache.get(key)
+        if hit is None:
+            hit = value if self._plain(value, flow) else _double_quoted(value)
+            if len(self.cache) < 50_000:
+                self.cache[key] = hit
+        return hit
+
+    def _plain(self, s: str, flow: bool) -> bool:
+        if not s or s != s.strip(" ") or s[0] in _YAML_INDICATORS or ": " in s or " #" in s \
+                or s.endswith(":") or _YAML_UNSAFE.search(s) or (flow and _YAML_FLOW_UNSAFE.search(s)):
+            return False
+        return self.resolver.resolve(self.scalar_node, s, (True, False)) == "tag:yaml.org,2002:str"
+
+    def flow_map(self, d: dict[str, Any]) -> str:
+        return "{" + ", ".join(f"{k}: {self.scalar(v, True)}" for k, v in d.items()) + "}"
+
+    def value(self, key: str, v: Any, indent: str, out: list[str]) -> None:
+        if isinstance(v, dict):
+            if not v:
+                out.append(f"{indent}{key}: {{}}")
+                return
+            out.append(f"{indent}{key}:")
+            for k, item in v.items():
+                self.value(self.scalar(k, False), item, indent + "  ", out)
+        elif isinstance(v, list):
+            if not v:
+                out.append(f"{indent}{key}: []")
+            elif all(isinstance(x, str) and len(x) < 40 for x in v):
+                out.append(f"{indent}{key}: [" + ", ".join(self.scalar(x, True) for x in v) + "]")
+            else:
+                out.append(f"{indent}{key}:")
+                out.extend(f"{indent}- {self.scalar(x, False)}" for x in v)
+        else:
+            out.append(f"{indent}{key}: {self.scalar(v, False)}")
+
+    def records(self, key: str, items: list[dict[str, Any]], flow: bool, out: list[str]) -> None:
+        if not items:
+            out.append(f"{key}: []")
+            return
+        out.append(f"{key}:")
+        for item in items:
+            if flow and "note" not in item:
+                out.append("- " + self.flow_map(item))
+                continue
+            first = True
+            for k, v in item.items():
+                lines: list[str] = []
+                self.value(k, v, "  ", lines)
+                lines[0] = ("- " if first else "  ") + lines[0][2:]
+                out.extend(lines)
+                first = False
+
+    def document(self, data: dict[str, Any]) -> str:
+        out: list[str] = []
+        for key, v in data.items():
+            if key in ("sources", "speakers", "claims", "arguments", "relations"):
+                self.records(key, v, key in ("speakers", "relations"), out)
+            else:
+                self.value(key, v, "", out)
+        return "\n".join(out) + "\n"
+
+
+# a string starting with one of these is not written plain
+_YAML_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`~= ")
+# nor one holding a line break, a tab or a character YAML escapes
+_YAML_UNSAFE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# nor, inside {…} or […], a flow indicator or a colon
+_YAML_FLOW_UNSAFE = re.compile(r"[,\[\]{}#:]")
+_YAML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+
+
+def _double_quoted(s: str) -> str:
+    """*s* as a YAML double-quoted scalar on one line."""
+    def escape(m: re.Match[str]) -> str:
+        ch = m.group()
+        if ch in _YAML_ESCAPES:
+            return _YAML_ESCAPES[ch]
+        code = ord(ch)
+        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    return '"' + _YAML_QUOTED_ESCAPE.sub(escape, s) + '"'
+
+
+_YAML_QUOTED_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]')
 
 
 def losses(amap: ArgumentMap) -> list[str]:
