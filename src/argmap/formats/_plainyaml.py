@@ -139,26 +139,32 @@ class _Reader:
     def simple_map(self, text: str, pos: int, line: int) -> tuple[Node, int] | None:
         """The flow mapping at ``text[pos]`` if every value is a plain or simple quoted scalar."""
         pairs: list[tuple[Node, Node]] = []
-        at = _SPACES.match(text, pos + 1).end()  # type: ignore[union-attr]
+        at = pos + 1
+        while text.startswith(" ", at):
+            at += 1
         match = _PAIR.match
         plain = self.plain
+        first = self.first
         while True:
             m = match(text, at)
             if m is None:
                 return None
-            key = plain(m.group(1), line, at + 1)
-            quoted = m.group(2)
+            key, quoted, bare, _, closing = m.groups()
+            knode = Node("scalar", line, at + 1, key, raw=key) if key[0] not in first \
+                else plain(key, line, at + 1)
             if quoted is not None:
                 value = Node("scalar", line, m.start(2), quoted, raw=quoted)
             else:
-                value = plain(m.group(3).rstrip(" "), line, m.start(3) + 1)
-            pairs.append((key, value))
+                bare = bare.rstrip(" ")
+                value = Node("scalar", line, m.start(3) + 1, bare, raw=bare) if bare[0] not in first \
+                    else plain(bare, line, m.start(3) + 1)
+            pairs.append((knode, value))
             at = m.end()
-            if m.group(5) is not None:
+            if closing is not None:
                 break
-        node = Node("map", line, pos + 1, None, pairs)
-        _check_duplicates(pairs, "")
-        return node, at
+        if len(pairs) > 1 and len({k.value for k, _ in pairs}) < len(pairs):
+            _check_duplicates(pairs, "")
+        return Node("map", line, pos + 1, None, pairs), at
 
     def flow_value(self, text: str, pos: int, line: int, depth: int) -> tuple[Node, int]:
         if pos < len(text) and text[pos] in "{[":

@@ -103,6 +103,9 @@ class Parsed:
     advisories: list[ArgmapError] = field(default_factory=list)
 
 
+_SHAPES: dict[tuple[str, ...], frozenset[str]] = {}
+
+
 class _Checker:
     def __init__(self, path: str | Path | None) -> None:
         self.path = str(path) if path is not None else "<string>"
@@ -122,6 +125,8 @@ class _Checker:
 
     def string(self, node: Node, what: str, allow_empty: bool = False) -> str | None:
         value = node.value
+        if type(value) is str and node.kind == "scalar" and (allow_empty or not value.isspace() and value):
+            return value  # the common case, decided at once
         if node.kind == "scalar" and value is not None and not isinstance(value, str) and node.raw is not None:
             value = node.raw  # a YAML plain scalar such as `id: 1` or `title: yes`
         if node.kind != "scalar" or not isinstance(value, str):
@@ -148,7 +153,13 @@ class _Checker:
             self.error(node, f"{what} must be a mapping, not {node.type_name()}")
             return None
         allowed = required + optional
-        found: dict[str, Node] = {}
+        shape = _SHAPES.get(allowed)
+        if shape is None:
+            shape = _SHAPES[allowed] = frozenset(allowed)
+        found: dict[str, Node] = {k.value: v for k, v in node.pairs}
+        if len(found) == len(node.pairs) and shape.issuperset(found) and all(k in found for k in required):
+            return found  # the common case: known keys (strings), the required ones there
+        found = {}
         for key, value in node.pairs:
             name = key.value if isinstance(key.value, str) else str(key.raw or key.value)
             if name not in allowed:
