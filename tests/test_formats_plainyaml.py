@@ -139,3 +139,18 @@ def test_the_writer_round_trips_any_text_and_stays_in_the_subset(texts):
     assert loads(text) == amap
     assert same_or_declined(text) or any(c in "".join(texts) for c in "\t\x85\u2028\u2029\ufeff") \
         or any(ord(c) < 32 or 0x7f <= ord(c) <= 0x9f for c in "".join(texts))
+
+
+JSON_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=8)),
+    lambda inner: st.one_of(st.lists(inner, max_size=4),
+                            st.dictionaries(st.one_of(st.text(max_size=4), st.integers(0, 3)), inner, max_size=4)),
+    max_leaves=20)
+
+
+@settings(max_examples=examples(300))
+@given(JSON_VALUES)
+def test_dump_json_writes_what_json_dumps_writes(value):
+    import json
+
+    assert _tree.dump_json(value) == json.dumps(value, indent=2, ensure_ascii=False) + "\n"

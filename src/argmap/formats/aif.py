@@ -75,7 +75,6 @@ True
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -85,7 +84,7 @@ from ..errors import ArgmapError, MapFormatError, did_you_mean
 from ..model import CLAIM_KINDS, NOT_ASSERTED_ACTS, Argument, ArgumentMap, Claim, Relation, Source, Speaker
 from ..provenance import Where, place_quotes
 from ._ids import slug, unique_id
-from ._tree import Node, parse_json
+from ._tree import Node, dump_json, parse_json
 
 __all__ = ["loads", "dumps", "losses"]
 
@@ -778,7 +777,7 @@ def dumps(amap: ArgumentMap) -> str:
     if ext_arguments:
         ext["arguments"] = ext_arguments
     doc = {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants, _EXT: ext}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return dump_json(doc)
 
 
 def losses(amap: ArgumentMap) -> list[str]:

@@ -38,7 +38,6 @@ Writing (:func:`dumps`) is lossless: reading the output gives an equal map.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +55,7 @@ from ..model import (
     Speaker,
 )
 from ..provenance import QuoteLocator, place, read_source, sha_problem
-from ._tree import Node, parse_json, parse_yaml, paused_gc
+from ._tree import Node, dump_json, parse_json, parse_yaml, paused_gc
 
 __all__ = ["FORMAT_VERSION", "FORMAT_VERSIONS", "parse", "loads", "dumps", "to_data", "losses",
            "version_needed", "Parsed"]
@@ -745,7 +744,7 @@ def dumps(amap: ArgumentMap, *, syntax: str = "yaml", offsets: bool | None = Non
         offsets = syntax == "json"
     data = to_data(amap, offsets=offsets)
     if syntax == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return dump_json(data)
     return _Yaml().document(data)
 
 

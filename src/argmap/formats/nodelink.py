@@ -40,10 +40,10 @@ Examples
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from ..model import ArgumentMap
+from ._tree import dump_json
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
@@ -82,7 +82,7 @@ def dumps(amap: ArgumentMap) -> str:
     import networkx as nx
 
     data = nx.node_link_data(to_networkx(amap), edges="edges")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return dump_json(data)
 
 
 def losses(amap: ArgumentMap) -> list[str]:
