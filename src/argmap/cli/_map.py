@@ -42,7 +42,9 @@ from ._app import (
 from ._text import table, wrap
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import ArgumentMap
+    from pathlib import Path
+
+    from ..model import ArgumentMap, Claim
     from ..queries import Chain, Description
 
 __all__ = ["check", "show", "uncontested", "chain", "why", "compare"]
@@ -94,7 +96,7 @@ def check(
     watch_map(path, fmt, "check", once, options)
 
 
-def _fix(path, as_json: bool) -> None:  # noqa: ANN001
+def _fix(path: Path, as_json: bool) -> None:
     from ..fixing import fix_quotes
     from ..quoting import yaml_scalar
     from ._text import count
@@ -112,7 +114,7 @@ def _fix(path, as_json: bool) -> None:  # noqa: ANN001
         say(f"{path}: fixed {count(len(report.fixed), 'quote')}")
 
 
-def _check_once(path, fmt: str | None, as_json: bool, options: dict[str, Any]) -> bool:  # noqa: ANN001
+def _check_once(path: Path, fmt: str | None, as_json: bool, options: dict[str, Any]) -> bool:
     """Check and print; True when there are problems."""
     from ..errors import ArgmapError
     from ..formats import check as check_map
@@ -284,7 +286,7 @@ def uncontested(
                         "falling": [claim_record(c) for c in amap.claims
                                     if c.id not in {x.id for x in surviving}]})
         return
-    def rows(cs: list) -> str:  # noqa: ANN001 - claims
+    def rows(cs: list[Claim]) -> str:
         return table(["id", "speaker", "kind", "text"], [[c.id, c.speaker, c.kind, c.text] for c in cs])
 
     total = len(amap.claims)

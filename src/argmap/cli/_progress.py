@@ -13,8 +13,12 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from .. import progress
+
+if TYPE_CHECKING:  # pragma: no cover
+    from rich.status import Status
 
 __all__ = ["shown", "wanted"]
 
@@ -35,7 +39,7 @@ def wanted(as_json: bool) -> bool:
 class _Line:
     """Redraws a ``rich`` status line from the progress state, at most every 0.1 s."""
 
-    def __init__(self, status) -> None:  # noqa: ANN001 - rich.status.Status
+    def __init__(self, status: Status) -> None:
         self.status = status
         self.last = 0.0
 

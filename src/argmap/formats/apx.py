@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -198,7 +199,7 @@ def _parse_slow(text: str, path: str | Path | None
     return names, src, dst, positions
 
 
-def _diagnose(text: str, pos: int, fail) -> FrameworkFormatError:  # noqa: ANN001
+def _diagnose(text: str, pos: int, fail: Callable[[str, int, str], FrameworkFormatError]) -> FrameworkFormatError:
     """The error for the statement starting at *pos*, which is not a valid fact."""
     loose = _LOOSE.match(text, pos)
     if loose is None:

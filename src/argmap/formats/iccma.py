@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -318,7 +319,7 @@ def _parse_slow(text: str, path: str | Path | None, allowance: int = MAX_ARGUMEN
     return n, src, dst, positions, names
 
 
-def _header(tokens: list[tuple[str, int]], lineno: int, fail, limit: int,  # noqa: ANN001
+def _header(tokens: list[tuple[str, int]], lineno: int, fail: Callable[..., FrameworkFormatError], limit: int,
             why: str) -> int:
     first, col = tokens[0]
     if first != "p":
