@@ -96,6 +96,9 @@ def test_naming_the_map_twice_is_a_usage_error(cli: Any, tmp_path: Path, command
     else:  # the map where a claim goes: the hint names -m
         given = cli(command, *rest, MAP)
         assert given.exit_code == 2 and f"write -m {MAP}" in given.stderr
+        if command != "quote":   # the map instead of the claim id
+            instead = cli(command, MAP)
+            assert instead.exit_code == 2 and f"write -m {MAP}" in instead.stderr
 
 
 @pytest.mark.parametrize("command", [*COMMANDS, *sorted(OWN_TESTS)])

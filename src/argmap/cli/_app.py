@@ -35,7 +35,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["app", "run", "Semantics", "SupportReading", "SemanticsOpt", "OptionalSemanticsOpt", "SupportOpt",
            "MapArg", "MapOpt", "JsonOpt", "FromOpt", "SpeakerFromOpt", "usage_error", "resolve_map",
-           "reader_options", "MAP_SUFFIXES", "load_map", "print_json", "echo", "err", "print_problems", "in_flags"]
+           "reader_options", "MAP_SUFFIXES", "not_a_map", "load_map", "print_json", "echo", "err", "print_problems",
+           "in_flags"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -256,6 +257,14 @@ def print_problems(problems: list[ArgmapError]) -> None:
 def usage_error(message: str) -> ClickUsageError:
     """A usage error of the running command (printed with its usage line, exit status 2)."""
     return ClickUsageError(message, ctx=get_current_context(silent=True))
+
+
+def not_a_map(amap: ArgumentMap, *words: str | None) -> None:
+    """Refuse a claim id that is the name of a map file (``argmap why map.yaml``), naming ``-m``."""
+    for word in words:
+        if word and word.lower().endswith(MAP_SUFFIXES) and not amap.has_claim(word) \
+                and not amap.has_argument(word):
+            raise usage_error(f"{word!r} is not a claim of the map; to name the map, write -m {word}")
 
 
 def resolve_map(path: Path | None = None, option: list[Path] | None = None) -> Path:

@@ -31,6 +31,7 @@ from ._app import (
     echo,
     err,
     load_map,
+    not_a_map,
     print_json,
     resolve_map,
     run,
@@ -228,6 +229,7 @@ def explain(
     from ._text import width
 
     amap = load_map(resolve_map(None, map_path), fmt, speaker_from=speaker_from)
+    not_a_map(amap, claim_id)
     result = explain_claim(amap, claim_id, semantics.value, support.value)
     if as_json:
         print_json(result.to_dict())

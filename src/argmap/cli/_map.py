@@ -17,7 +17,6 @@ import typer
 
 from ..queries import DEFAULT_TREE_DEPTH, DEFAULT_TREE_NODES, MAX_TREE_DEPTH
 from ._app import (
-    MAP_SUFFIXES,
     FromOpt,
     JsonOpt,
     MapArg,
@@ -31,13 +30,13 @@ from ._app import (
     err,
     in_flags,
     load_map,
+    not_a_map,
     print_json,
     print_problems,
     print_warnings,
     reader_options,
     resolve_map,
     run,
-    usage_error,
 )
 from ._text import table, wrap
 
@@ -166,6 +165,7 @@ def show(
     from ..queries import claim_record, describe
 
     amap = load_map(resolve_map(None, map_path), fmt, speaker_from=speaker_from)
+    not_a_map(amap, node_id)
     if node_id is None:
         if as_json:
             print_json([claim_record(c) for c in amap.claims])
@@ -339,9 +339,7 @@ def chain(
     from ..queries import chains
 
     amap = load_map(resolve_map(None, map_path), fmt, speaker_from=speaker_from)
-    if end is not None and end.lower().endswith(MAP_SUFFIXES) and not amap.has_claim(end) \
-            and not amap.has_argument(end):
-        raise usage_error(f"{end!r} is not a claim of the map; to name the map, write -m {end}")
+    not_a_map(amap, start, end)
     found: Iterator[Chain] = itertools.islice(chains(amap, start, end, max_depth=max_depth), limit + 1)
     more = False
     if as_json:
@@ -409,6 +407,7 @@ def why(
     from ..queries import reasons
 
     amap = load_map(resolve_map(None, map_path), fmt, speaker_from=speaker_from)
+    not_a_map(amap, claim_id)
     tree = reasons(amap, claim_id, max_depth=max_depth, max_nodes=max_nodes)
     if as_json:
         print_json(tree.to_dict())
