@@ -278,7 +278,8 @@ def format_explanation(expl: Explanation, amap: ArgumentMap, width: int = 80, *,
     and *full_list*, which says where to find them.
 
     Attacks are marked ``<-``, undercuts ``<-/`` (naming the argument they undercut),
-    arguments for a claim ``<=`` (with their linked premises below, marked ``+``).
+    arguments for a claim ``<=`` (with their linked premises below, marked ``+``). A claim
+    its speaker does not assert (a question, a challenge) says so after its text.
 
     Examples
     --------
@@ -311,7 +312,10 @@ def format_explanation(expl: Explanation, amap: ArgumentMap, width: int = 80, *,
             if amap.has_argument(node.claim) and amap.argument(node.claim).note:
                 text += f" ({amap.argument(node.claim).note})"
         else:
-            text = amap.claim(node.claim).text
+            claim = amap.claim(node.claim)
+            text = claim.text
+            if not claim.asserted:  # docs/evaluation.md, "Questions and challenges"
+                text += f" [{claim.act}: not asserted, stands only on an accepted reason]"
         if node.role == "undercut":
             text += f" [undercuts {parents[depth - 1].claim}]"
         first = f"{indent}{mark}{node.claim} [{node.label}] "

@@ -16,7 +16,10 @@ __all__ = ["Standing", "compare_standing", "format_standing"]
 class Standing:
     """Which of two speakers' claims stand, with and without the other speaker's claims.
 
-    "Stand" means ``in`` under GR and skeptically accepted under the others.
+    "Stand" means ``in`` under GR and skeptically accepted under the others. A
+    speaker's claims here are the claims they assert (their position): a claim they
+    only ask or challenge is not listed, though it stays in the map (and is removed with
+    the rest of their claims when the other speaker stands alone).
 
     Attributes
     ----------
@@ -65,7 +68,8 @@ def compare_standing(amap: ArgumentMap, speaker_a: str, speaker_b: str, semantic
     """Each speaker's standing claims with and without the other speaker's claims.
 
     For an essay (*speaker_a*) and a comment on it (*speaker_b*), ``lost[a]`` is
-    what the comment changes in the essay's standing.
+    what the comment changes in the essay's standing. Only asserted claims are a
+    speaker's position (docs/evaluation.md, "Questions and challenges").
 
     Raises
     ------
@@ -96,14 +100,15 @@ def compare_standing(amap: ArgumentMap, speaker_a: str, speaker_b: str, semantic
     every = [c.id for c in amap.claims]
     whole = _standing(amap, sem, support, every)
     by = {s: [c.id for c in amap.claims if c.speaker == s] for s in (speaker_a, speaker_b)}
+    held = {s: [c.id for c in amap.claims if c.speaker == s and c.asserted] for s in (speaker_a, speaker_b)}
     together: dict[str, list[str]] = {}
     alone: dict[str, list[str]] = {}
     for s, other in ((speaker_a, speaker_b), (speaker_b, speaker_a)):
         removed = set(by[other])
         kept = [cid for cid in every if cid not in removed]
         solo = _standing(amap, sem, support, kept)
-        together[s] = [cid for cid in by[s] if cid in whole]
-        alone[s] = [cid for cid in by[s] if cid in solo]
+        together[s] = [cid for cid in held[s] if cid in whole]
+        alone[s] = [cid for cid in held[s] if cid in solo]
     lost = {s: [c for c in alone[s] if c not in set(together[s])] for s in together}
     gained = {s: [c for c in together[s] if c not in set(alone[s])] for s in together}
     return Standing(speaker_a, speaker_b, sem, reading, together, alone, lost, gained)
@@ -131,9 +136,11 @@ def format_standing(standing: Standing, amap: ArgumentMap, width: int = 80) -> s
     lines = [f"Standing under {standing.semantics} (support reading: {standing.support}); "
              f"\"stand\" = {word}"]
     for s, other in ((standing.a, standing.b), (standing.b, standing.a)):
-        total = sum(1 for c in amap.claims if c.speaker == s)
+        total = sum(1 for c in amap.claims if c.speaker == s and c.asserted)
+        asked = sum(1 for c in amap.claims if c.speaker == s and not c.asserted)
+        note = f" ({asked} question{'s' if asked != 1 else ''} not counted)" if asked else ""
         lines.append(f"{name[s]}: {len(standing.together[s])} of {total} claims stand with "
-                     f"{name[other]}'s claims, {len(standing.alone[s])} without.")
+                     f"{name[other]}'s claims, {len(standing.alone[s])} without{note}.")
         for key, what in (("lost", f"knocked down by {name[other]}"),
                           ("gained", f"rescued by {name[other]}")):
             items = getattr(standing, key)[s]
