@@ -50,7 +50,8 @@ def _aif() -> str:
             ("B2", "Commuters breathe polluted air", "Bob", "Asserting")]
     nodes, edges = [], []
     for cid, text, who, act in said:
-        nodes += [{"nodeID": cid, "type": "I", "text": text}, {"nodeID": f"L{cid}", "type": "L", "text": f"{who} : {text}"},
+        nodes += [{"nodeID": cid, "type": "I", "text": text},
+                  {"nodeID": f"L{cid}", "type": "L", "text": f"{who} : {text}"},
                   {"nodeID": f"Y{cid}", "type": "YA", "text": act}]
         edges += [(f"L{cid}", f"Y{cid}"), (f"Y{cid}", cid)]
     for sid, kind, src, dst in [("R1", "RA", "A2", "A1"), ("C1", "CA", "B1", "A2"), ("C2", "CA", "B2", "A1")]:
