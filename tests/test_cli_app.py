@@ -7,6 +7,7 @@ replace them (``--max-depth``), so the library never needs to know the CLI.
 from __future__ import annotations
 
 import ast
+import keyword
 import re
 from pathlib import Path
 
@@ -76,3 +77,43 @@ def test_library_messages_name_parameters_not_flags():
                     continue
                 bad.append(f"{path.relative_to(SRC)}:{line}: {flag} in {text[:60]!r}")
     assert bad == []
+
+
+_BACKQUOTED = re.compile(r"(?<!`)`([A-Za-z_][A-Za-z0-9_]*)`(?!`)")
+
+#: The library parameters that messages name on purpose, for the CLI to turn into flags.
+PARAMETERS_MEANT = {"to", "output", "strict", "max_depth", "depth", "fmt", "group_by", "rankdir", "speaker",
+                    "focus", "force", "speakers", "speaker_from", "statuses"}
+
+
+def _swappable() -> set[str]:
+    """Every name that in_flags would turn into a flag for some command."""
+    import typer.main
+
+    from argmap.cli import app
+
+    names: set[str] = set()
+    group = typer.main.get_command(app)
+    for command in group.commands.values():  # type: ignore[attr-defined]
+        for param in command.params:
+            long = [o for o in getattr(param, "opts", ()) if o.startswith("--")]
+            if long:
+                names.add(long[0][2:].replace("-", "_"))
+                if param.name:
+                    names.add(param.name)
+    return {n for n in names if not keyword.iskeyword(n)}  # in_flags never swaps a keyword (`from`)
+
+
+def test_a_backquoted_name_that_a_command_could_swap_is_a_parameter_meant():
+    """A file key like Argdown's `speakers:` must not become `--speakers` under `argmap compare`."""
+    swappable = _swappable()
+    assert {"max_depth", "speakers", "fmt", "to"} <= swappable  # the scan sees the commands' options
+    accidental = []
+    for path in sorted(SRC.rglob("*.py")):
+        if "cli" in path.relative_to(SRC).parts or path.name == "__main__.py":
+            continue
+        for line, text in _messages(path):
+            for name in _BACKQUOTED.findall(text):
+                if name in swappable and name not in PARAMETERS_MEANT:
+                    accidental.append(f"{path.relative_to(SRC)}:{line}: `{name}` in {text[:60]!r}")
+    assert accidental == []

@@ -7,6 +7,7 @@ The choices of the shared options are the library's own enums
 from __future__ import annotations
 
 import functools
+import keyword
 import os
 import re
 import sys
@@ -217,6 +218,11 @@ def in_flags(error: ArgmapError) -> ArgmapError:
     name with dashes), the flag replaces it, so the CLI speaks of its flags and the
     library of its parameters. Returns *error*, changed in place.
 
+    Other names in messages -- a file's keys, such as Argdown's ``speakers:`` data --
+    are written with their colon (or in quotes), so they are never taken for a
+    parameter; ``tests/test_cli_app.py`` checks that every backquoted name that some
+    command could swap is a parameter meant.
+
     Examples
     --------
     >>> from ..errors import QueryError
@@ -237,6 +243,8 @@ def in_flags(error: ArgmapError) -> ArgmapError:
                 flags.setdefault(param.name, long[0])
 
     def swap(match: re.Match[str]) -> str:
+        if keyword.iskeyword(match.group(1)):  # `from` is a map's key, never a parameter
+            return match.group(0)
         return flags.get(match.group(1), match.group(0))
 
     error.message = _PARAMETER.sub(swap, error.message)

@@ -458,9 +458,9 @@ class Builder:
                 elif isinstance(s, str):
                     pairs.append((s, s))
                 else:
-                    raise self.fail(where, "each entry of `speakers` must be {id: …, name: …}")
+                    raise self.fail(where, "each entry of `speakers:` must be {id: …, name: …}")
         else:
-            raise self.fail(where, "`speakers` must map ids to names", "write speakers: {essay: Essay author}")
+            raise self.fail(where, "`speakers:` must map ids to names", "write speakers: {essay: Essay author}")
         for sid, name in pairs:
             if not isinstance(name, str):
                 raise self.fail(where, f"the name of speaker {sid!r} must be text")
