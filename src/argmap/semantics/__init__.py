@@ -5,6 +5,7 @@ Stable API (other modules and the benchmarks call exactly these)::
     from argmap.semantics import (
         Semantics,                     # str Enum: GR CO PR ST SST ID
         grounded_labelling,            # (af) -> np.ndarray[int8]: 1 in, -1 out, 0 undec; O(n+m)
+        grounded_labels,               # (n, attack pairs) -> list[int]: the same, no numpy (small maps)
         grounded,                      # (af) -> np.ndarray[bool]  (True = in the grounded extension)
         one_extension,                 # (af, sem) -> frozenset[int] | None   (ICCMA SE; None: no stable ext.)
         extensions,                    # (af, sem) -> Iterator[frozenset[int]] (EE; guards fire on call)
