@@ -30,10 +30,12 @@ The package has one module per concept: :mod:`~argmap.evaluation.acceptance`
 (statuses, survivors, one claim's acceptance), :mod:`~argmap.evaluation.extensions`
 (the extensions and their count), :mod:`~argmap.evaluation.explanation` (the
 dialectical tree and its text) and :mod:`~argmap.evaluation.standing` (two speakers'
-standing and its text). ``_bridge`` compiles a map and labels it, for all four.
+standing and its text). ``_bridge`` compiles a map and labels it, for all four. The
+names are served from their modules on first use, so a command loads only its part.
 
 Examples
 --------
+>>> from argmap.evaluation import statuses
 >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
 >>> m = ArgumentMap(speakers=[Speaker("e", "Essay"), Speaker("c", "Commenter")],
 ...     claims=[Claim("E1", "e", "thesis", kind="thesis"), Claim("E2", "e", "reason"),
@@ -48,10 +50,13 @@ Examples
 
 from __future__ import annotations
 
-from .acceptance import ClaimAcceptance, claim_acceptance, compiled_statuses, statuses, survivors
-from .explanation import ExplainNode, Explanation, explain, format_explanation
-from .extensions import count_extensions, map_extensions
-from .standing import Standing, compare_standing, format_standing
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .acceptance import ClaimAcceptance, claim_acceptance, compiled_statuses, statuses, survivors
+    from .explanation import ExplainNode, Explanation, explain, format_explanation
+    from .extensions import count_extensions, map_extensions
+    from .standing import Standing, compare_standing, format_standing
 
 __all__ = [
     "statuses",
@@ -69,3 +74,31 @@ __all__ = [
     "compare_standing",
     "format_standing",
 ]
+
+_ACCEPTANCE = {"statuses", "compiled_statuses", "survivors", "ClaimAcceptance", "claim_acceptance"}
+_EXTENSIONS = {"map_extensions", "count_extensions"}
+_EXPLANATION = {"ExplainNode", "Explanation", "explain", "format_explanation"}
+_STANDING = {"Standing", "compare_standing", "format_standing"}
+
+
+def __getattr__(name: str) -> Any:
+    """Serve each name from its concept's module on first use (PEP 562), so that a
+    command loads only the part of the evaluation it runs."""
+    if name in _ACCEPTANCE:
+        from . import acceptance as module
+    elif name in _EXTENSIONS:
+        from . import extensions as module  # type: ignore[no-redef]
+    elif name in _EXPLANATION:
+        from . import explanation as module  # type: ignore[no-redef]
+    elif name in _STANDING:
+        from . import standing as module  # type: ignore[no-redef]
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(module, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    """The public names, served or not."""
+    return sorted(set(globals()) | set(__all__))
