@@ -164,6 +164,15 @@ def test_completion_offers_the_map_options_and_their_values() -> None:
     assert {"--map", "--speaker-from"} <= set(complete("argmap status --"))
     assert set(complete("argmap check --speaker-from ")) == {"data", "tag", "heading"}
     assert "-m" in complete("argmap why -")
+    # claim ids, from the map named so far (-m or positional), with the reader's options
+    assert complete(f"argmap why -m {MAP} A") == ["A1", "A2", "A3", "A4", "A5"]
+    assert complete(f"argmap status {MAP} -c B") == ["B1", "B2", "B3"]
+    assert complete(f"argmap render {MAP} -o x.svg --focus B") == ["B1", "B2", "B3"]
+    assert complete(f"argmap chain -m {HEADINGS} --speaker-from heading T") == ["Trade"]
+    assert complete(f"argmap explain -m {MAP} A1 ") == []            # the id is given
+    assert complete("argmap show -m missing.yaml A") == []          # no traceback in the shell
+    shipped = {c.id for c in argmap.load(argmap.shipped_map_path()).claims}
+    assert set(complete("argmap show E4")) == {i for i in shipped if i.startswith("E4")}
 
 
 # -- --speaker-from ---------------------------------------------------------------------

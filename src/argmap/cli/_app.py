@@ -36,8 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["app", "run", "Semantics", "SupportReading", "SemanticsOpt", "OptionalSemanticsOpt", "SupportOpt",
            "MapArg", "MapOpt", "JsonOpt", "FromOpt", "SpeakerFromOpt", "usage_error", "resolve_map",
-           "reader_options", "MAP_SUFFIXES", "not_a_map", "load_map", "print_json", "echo", "err", "print_problems",
-           "in_flags"]
+           "reader_options", "MAP_SUFFIXES", "not_a_map", "complete_ids", "load_map", "print_json", "echo", "err",
+           "print_problems", "in_flags"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -273,6 +273,40 @@ def not_a_map(amap: ArgumentMap, *words: str | None) -> None:
         if word and word.lower().endswith(MAP_SUFFIXES) and not amap.has_claim(word) \
                 and not amap.has_argument(word):
             raise usage_error(f"{word!r} is not a claim of the map; to name the map, write -m {word}")
+
+
+def complete_ids(ctx: typer.Context, args: list[str], incomplete: str) -> list[str]:
+    """Shell completion for a claim or argument id: the ids of the map named so far.
+
+    The map is the one the command line names (``MAP`` or ``-m``; *args* are the
+    words typed so far, read when Click has not parsed them yet), else
+    ``$ARGMAP_MAP``, else the shipped map; ``--from`` and ``--speaker-from`` apply.
+    A map that does not load completes nothing rather than breaking the shell.
+    """
+    params = ctx.params
+    positional, option = params.get("map_path"), params.get("map_opt")
+    if isinstance(positional, (list, tuple)):  # the claim commands call their -m list map_path
+        positional, option = None, positional
+    named = ([positional] if positional else []) + list(option or [])
+    if not named:  # Click leaves a positional unparsed before an option being completed
+        import shlex
+
+        typed = os.environ.get("COMP_WORDS") or os.environ.get("_TYPER_COMPLETE_ARGS") or ""
+        try:
+            words = [*args, *shlex.split(typed)]
+        except ValueError:  # an open quote in what is being typed
+            words = [*args, *typed.split()]
+        after_m = [b for a, b in zip(words, words[1:]) if a in ("-m", "--map")]
+        named = after_m or [w for w in words if w.lower().endswith(MAP_SUFFIXES)]
+    try:
+        from ..api import load
+
+        path = Path(named[0]) if named else resolve_map()
+        options = {"speaker_from": SpeakerFrom(params["speaker_from"]).value} if params.get("speaker_from") else {}
+        amap = load(path, params.get("fmt") or params.get("from_fmt"), **options)
+    except Exception:  # noqa: BLE001 - completion must never print a traceback into the shell
+        return []
+    return [i for i in [*(c.id for c in amap.claims), *(a.id for a in amap.arguments)] if i.startswith(incomplete)]
 
 
 def resolve_map(path: Path | None = None, option: list[Path] | None = None) -> Path:

@@ -28,6 +28,7 @@ from ._app import (
     SupportOpt,
     SupportReading,
     app,
+    complete_ids,
     echo,
     err,
     load_map,
@@ -53,8 +54,8 @@ def status(
     semantics: SemanticsOpt = Semantics.GR,
     support: SupportOpt = SupportReading.none,
     claim: Annotated[str | None, typer.Option(
-        "--claim", "-c", metavar="ID", help="Decide one claim only (ICCMA DC/DS), with a witness or "
-        "counter-example extension.", show_default=False)] = None,
+        "--claim", "-c", metavar="ID", autocompletion=complete_ids, show_default=False,
+        help="Decide one claim only (ICCMA DC/DS), with a witness or counter-example extension.")] = None,
     fmt: FromOpt = None,
     speaker_from: SpeakerFromOpt = None,
     as_json: JsonOpt = False,
@@ -207,7 +208,8 @@ def _load_source(path: Path | None, option: list[Path] | None, fmt: str | None,
 @app.command()
 @run
 def explain(
-    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.")],
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.",
+                                            autocompletion=complete_ids)],
     map_path: MapOpt = None,
     semantics: SemanticsOpt = Semantics.GR,
     support: SupportOpt = SupportReading.none,

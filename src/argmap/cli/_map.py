@@ -26,6 +26,7 @@ from ._app import (
     SupportOpt,
     SupportReading,
     app,
+    complete_ids,
     echo,
     err,
     in_flags,
@@ -148,7 +149,7 @@ def _check_once(path: Path, fmt: str | None, as_json: bool, options: dict[str, A
 @app.command()
 @run
 def show(
-    node_id: Annotated[str | None, typer.Argument(
+    node_id: Annotated[str | None, typer.Argument(autocompletion=complete_ids,
         metavar="[ID]", help="A claim or argument id; omit to list all claims.", show_default=False)] = None,
     map_path: MapOpt = None,
     fmt: FromOpt = None,
@@ -318,9 +319,10 @@ def uncontested(
 @app.command()
 @run
 def chain(
-    start: Annotated[str, typer.Argument(metavar="FROM", help="The claim the chains start at.")],
-    end: Annotated[str | None, typer.Argument(metavar="[TO]", help="The claim they must reach "
-                                              "(default: every thesis they reach).",
+    start: Annotated[str, typer.Argument(metavar="FROM", help="The claim the chains start at.",
+                                         autocompletion=complete_ids)],
+    end: Annotated[str | None, typer.Argument(metavar="[TO]", autocompletion=complete_ids,
+                                              help="The claim they must reach (default: every thesis they reach).",
                                               show_default=False)] = None,
     map_path: MapOpt = None,
     fmt: FromOpt = None,
@@ -385,7 +387,8 @@ def chain(
 @app.command()
 @run
 def why(
-    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.")],
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim to explain.",
+                                            autocompletion=complete_ids)],
     map_path: MapOpt = None,
     fmt: FromOpt = None,
     speaker_from: SpeakerFromOpt = None,

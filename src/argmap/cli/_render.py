@@ -18,6 +18,7 @@ from ._app import (
     SupportOpt,
     SupportReading,
     app,
+    complete_ids,
     echo,
     load_map,
     reader_options,
@@ -72,8 +73,8 @@ def render(
         "--speaker", metavar="ID", help="Draw only this speaker's claims and what they touch.",
         show_default=False)] = None,
     focus: Annotated[str | None, typer.Option(
-        "--focus", metavar="ID", help="Draw only the neighbourhood of this claim (see --depth).",
-        show_default=False)] = None,
+        "--focus", metavar="ID", autocompletion=complete_ids, show_default=False,
+        help="Draw only the neighbourhood of this claim (see --depth).")] = None,
     depth: Annotated[int, typer.Option(
         "--depth", min=0, help="How many relations away from --focus to draw.")] = 2,
     rankdir: RankDirOpt = RankDir.auto,
