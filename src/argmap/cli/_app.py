@@ -192,7 +192,7 @@ def run(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ArgmapError as exc:
-            print_problems([in_flags(e) for e in exc.errors])
+            print_problems(exc.errors)  # which names the flags (in_flags)
             raise typer.Exit(1) from None
         except KeyboardInterrupt:  # pragma: no cover - interactive only
             err("argmap: interrupted")
