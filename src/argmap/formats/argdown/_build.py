@@ -6,6 +6,7 @@ structures and relations become argmap's records.
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -173,7 +174,8 @@ class Builder:
         for key, value in el.data.items():
             if key == "uses":
                 continue  # Argdown's: the premises of an inference (read from the structure)
-            if key not in own or (key == "silence" and not _is_silence(value)):
+            if key not in own or (key == "silence" and not _is_silence(value)) \
+                    or (key == "relations" and not isinstance(value, dict)):  # not argmap's: the user's data
                 self.unknown_keys[key] += 1
                 self.first.setdefault("keys", el.data_at[key])
                 continue
@@ -252,6 +254,8 @@ class Builder:
         title = self.scan.front.get("title")
         if title is None:
             title = Path(self.file).stem if self.file is not None else ""
+        if isinstance(title, (int, float, datetime.date)) and not isinstance(title, bool):
+            title = str(title)  # a YAML number or date (`title: 2019`): its words
         if not isinstance(title, str):
             raise self.fail(self.scan.front_where.get("title"), "the title must be text")
         positions = {("claims", i): where[c.id] for i, c in enumerate(claims) if where.get(c.id)}
