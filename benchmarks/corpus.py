@@ -4,6 +4,7 @@ Run by hand (not part of the test suite) on the corpora of real files::
 
     python benchmarks/corpus.py ../shared/corpora            # the table
     python benchmarks/corpus.py ../shared/corpora -v         # and every file that misses a target
+    python benchmarks/corpus.py ../shared/corpora --only argdown --argdown tests/data/argdown-syntax
 
 ``CORPORA/real-argdown/`` holds ``NAME.argdown`` files with, beside each, the Argdown CLI's
 own JSON export ``NAME.argdown-cli.json`` (or ``NAME.argdown-cli.error.txt`` where that CLI
@@ -472,10 +473,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     parser.add_argument("--only", choices=["argdown", "aif"], help="measure one format")
     parser.add_argument("--limit", type=int, default=60, help="seconds per Argdown file before giving up")
+    parser.add_argument("--argdown", type=Path, metavar="DIR",
+                        help="measure the Argdown files of DIR instead (e.g. tests/data/argdown-syntax)")
     args = parser.parse_args(argv)
     ad = ai = None
     if args.only in (None, "argdown"):
-        ad = argdown(args.corpora / "real-argdown", args.verbose, args.limit)
+        ad = argdown(args.argdown or args.corpora / "real-argdown", args.verbose, args.limit)
     if args.only in (None, "aif"):
         ai = aif(args.corpora / "real-aif", args.verbose)
     for row in table(ad, ai):
