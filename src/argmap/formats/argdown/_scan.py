@@ -52,6 +52,7 @@ SHORTCODES: dict[str, str] = {
     "joy": "😂", "love": "😍", "wink": "😉", "shush": "🤫", "meh": "😐", "eye-roll": "🙄",
     "sad": "😢", "disappointed": "😞", "scream": "😱", "think": "🤔",
 }
+_MARKUP = re.compile(r"[\\*_\[]")
 #: Markdown inside a text: escapes, mentions and tags (kept as written), links, emphasis markers
 _INLINE = re.compile(r"(\\.)|(@\[[^\]\n]*\]|@<[^>\n]*>|(?:(?<=[\s\0])|^)#(?:\([^)\n]*\)|[\w\-]+))"
                      r"|\[([^\]\n]*)\]\(([^)\s]*)\)|(\*\*|__|\*|_)")
@@ -406,6 +407,8 @@ class Scanner:
         tags inside the text and escaped characters kept as written."""
         text = re.sub(r"[ \t]*\0+[ \t]*", " ", raw)
         text = self.shortcodes(" ".join(part.strip() for part in text.split("\n") if part.strip()))
+        if not _MARKUP.search(text):
+            return text.strip()  # nothing to resolve: no escape, link or emphasis marker
         pieces: list[str] = []
         markers: dict[str, list[int]] = {}
         pos = 0
