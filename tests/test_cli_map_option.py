@@ -70,11 +70,19 @@ def test_the_map_with_m(cli: Any, tmp_path: Path, command: str) -> None:
     assert long.exit_code == 0, long.stderr
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+#: The commands about a whole map: they take it positionally too.
+WHOLE_MAP = [c for c in COMMANDS if _args(Path("/"))[c][1]]
+#: The others take a claim or a source positionally (their map only with -m; see the test below).
+CLAIM_COMMANDS = [c for c in COMMANDS if c not in WHOLE_MAP]
+
+
+def test_the_two_groups() -> None:
+    assert CLAIM_COMMANDS == ["chain", "explain", "quote", "show", "why"]
+
+
+@pytest.mark.parametrize("command", WHOLE_MAP)
 def test_the_map_positionally_for_whole_map_commands(cli: Any, tmp_path: Path, command: str) -> None:
-    rest, positional = _args(tmp_path)[command]
-    if not positional:
-        pytest.skip(f"{command} takes a claim or a source positionally; its map only with -m")
+    rest, _ = _args(tmp_path)[command]
     result = cli(command, MAP, *rest)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == cli(command, "-m", MAP, *rest).stdout
