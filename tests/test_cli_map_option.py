@@ -252,3 +252,22 @@ def test_the_unknown_suffix_hint_offers_what_can_be_read_or_written(tmp_path: Pa
     with pytest.raises(UsageError) as written:
         formats.write(argmap.load(MAP), tmp_path / "m.txt")
     assert ".graphml" in (written.value.hint or "") and "writes" in (written.value.hint or "")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_a_folder_given_as_the_map_names_the_maps_in_it(cli: Any, tmp_path: Path, command: str) -> None:
+    rest, _ = _args(tmp_path)[command]
+    if command == "quote":
+        rest = ["talk", "Shops"]
+    result = cli(command, *rest, "-m", GOOD)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert f"{GOOD}: is a folder, not a map file (name a map file in it: debate.yaml" in result.stderr
+
+
+def test_the_library_refuses_a_folder_before_its_suffix(tmp_path: Path) -> None:
+    from argmap.errors import FileAccessError
+
+    with pytest.raises(FileAccessError, match="is a folder") as caught:
+        argmap.load(GOOD)
+    assert "debate.yaml" in (caught.value.hint or "") and "structured.yaml" in (caught.value.hint or "")
+    assert [p.message for p in formats.check(tmp_path).problems] == ["is a folder, not a map file"]

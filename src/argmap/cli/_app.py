@@ -368,7 +368,11 @@ def load_map(path: Path | None, fmt: str | None = None, *, strict: bool = False,
     path = resolve_map(path)
     options.update(reader_options(path, fmt, speaker_from))
     lost: list[ArgmapError] = []
-    if for_path(path, fmt, verb="loads").reports:
+    try:
+        reports = for_path(path, fmt, verb="loads").reports
+    except ArgmapError:
+        reports = False  # the reader says what is wrong (a folder, an unknown suffix)
+    if reports:
         options.update(strict=strict, warnings=lost)
     amap = load(path, format=fmt, **options)
     print_warnings(lost)

@@ -63,14 +63,13 @@ def convert(
     if from_ is not None and from_.lower() not in formats.FORMATS:
         raise typer.BadParameter(f"unknown format {from_!r}; readable formats: {_format_names(False)}",
                                  param_hint="--from")
-    source_fmt = formats.for_path(path, from_, verb="loads")
     if to is not None and to.lower() not in formats.FORMATS:
         raise typer.BadParameter(f"unknown format {to!r}; writable formats: {_format_names(True)}",
                                  param_hint="--to")
     if to is None and output is None:
         raise typer.BadParameter("say which format to print, e.g. --to json (or give -o FILE)",
                                  param_hint="--to")
-    amap = load_map(path, source_fmt.name, strict=strict, speaker_from=speaker_from)
+    amap = load_map(path, from_, strict=strict, speaker_from=speaker_from)
     try:
         done = formats.convert(amap, to, output=output, strict=strict, keep=(path,))
     except ConversionError as exc:

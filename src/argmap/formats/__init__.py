@@ -56,7 +56,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
 
 from .._files import atomic_write, decode, read_bytes
-from ..errors import ArgmapError, UsageError, did_you_mean
+from ..errors import ArgmapError, FileAccessError, UsageError, did_you_mean
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..af import AF
@@ -336,11 +336,27 @@ def read(path: str | Path, name: str | None = None, **options: Any) -> ArgumentM
     check : every problem, not only the first.
     write : the converse.
     """
+    _refuse_folder(path)
     fmt = for_path(path, name, verb="loads")
     reader = fmt.verb("loads")
     fmt.reader_options(options)
     text = decode(read_bytes(path, what="map file"), path)
     return reader(text, path=Path(path), **fmt.options, **options)
+
+
+def _refuse_folder(path: str | Path) -> None:
+    """A folder given as a map is refused as one (not for its suffix), naming the maps in it."""
+    folder = Path(path)
+    if not folder.is_dir():
+        return
+    suffixes = tuple(s for f in FORMATS.values() if f.readable and not f.frameworks for s in f.suffixes)
+    try:
+        maps = sorted(p.name for p in folder.iterdir() if p.name.lower().endswith(suffixes) and p.is_file())
+    except OSError:
+        maps = []
+    shown = ", ".join(maps[:5]) + (", …" if len(maps) > 5 else "")
+    raise FileAccessError("is a folder, not a map file", path=path,
+                          hint=f"name a map file in it: {shown}" if maps else "name a map file")
 
 
 def loads(text: str, name: str, *, path: str | Path | None = None, **options: Any) -> ArgumentMap:
@@ -433,6 +449,7 @@ def check(path: str | Path, name: str | None = None, **options: Any) -> Checked:
     argmap.lint.lint : the reviewer's checks of a sound map.
     """
     try:
+        _refuse_folder(path)
         fmt = for_path(path, name, verb="loads")
         reader = fmt.verb("loads")
         fmt.reader_options(options)
