@@ -154,7 +154,7 @@ def test_whitespace_is_the_same_for_split_isspace_and_the_regex():
 
 def test_a_long_text_with_many_quotes_and_near_misses():
     """The map-scale path with the real thresholds: many quotes, a text of 1 MB."""
-    _substrings.DIRECT_WORK = 20_000_000  # the fixture's patch is undone after the test
+    _substrings.DIRECT_WORK = 500_000_000  # the fixture's patch is undone after the test
     words = [f"w{i}" for i in range(150_000)]
     text = " ".join(words)
     quotes = [f"w{i} w{i + 1}" for i in range(0, 150_000, 97)] + [f"w{i}  w{i + 1}" for i in range(5)]

@@ -41,8 +41,10 @@ __all__ = ["find_all", "find_each", "K_MAX", "DIRECT_WORK"]
 
 #: The longest anchor, in characters (longer patterns are anchored at one of their 32-grams).
 K_MAX = 32
-#: Below this ``len(text) * len(patterns)``, :func:`find_all` searches with ``str.find``.
-DIRECT_WORK = 20_000_000
+#: Below this ``len(text) * len(patterns)``, :func:`find_all` searches with ``str.find``
+#: (``str.find`` reads a few 10⁹ characters a second; importing numpy and indexing costs
+#: a few tenths of a second).
+DIRECT_WORK = 500_000_000
 _TABLE_BITS = 22         # candidate table: 4 M booleans, indexed by a hash's top bits
 _COUNT_BITS = 20         # frequency table: 1 M counters, by a hash's top bits
 _CHUNK = 1 << 21         # text positions hashed at a time (bounds the memory)
