@@ -558,6 +558,7 @@ class _NotPlain(Exception):
 
 
 _encode_string = json.encoder.encode_basestring
+_CONTAINERS = (dict, list)
 
 
 def _json_scalar(value: Any) -> str:
@@ -583,6 +584,11 @@ def _json_lines(value: Any, newline: str, out: list[str]) -> None:
             out.append("{}")
             return
         inner = newline + "  "
+        if all(type(v) not in _CONTAINERS and type(k) is str for k, v in value.items()):
+            # a record of scalars (a claim, a node, an edge): one join
+            out.append("{" + inner + ("," + inner).join(
+                [_encode_string(k) + ": " + _json_scalar(v) for k, v in value.items()]) + newline + "}")
+            return
         out.append("{")
         first = True
         for key, item in value.items():
