@@ -169,18 +169,14 @@ class QuoteFinder:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts: list[int] = []
-        ends: list[int] = []
-        words: list[str] = []
+        # the tokens, case-folded (re's findall and a C-level map: no Python step per token)
+        words: list[str] = list(map(str.casefold, _TOKEN.findall(text)))
         positions: dict[str, list[int]] = defaultdict(list)
-        for index, m in enumerate(_TOKEN.finditer(text)):
-            word = m.group().casefold()
-            starts.append(m.start())
-            ends.append(m.end())
-            words.append(word)
+        for index, word in enumerate(words):
             positions[word].append(index)
-        self._starts, self._ends, self._words = starts, ends, words
+        self._words = words
         self._positions = dict(positions)
+        self._spans: tuple[list[int], list[int]] | None = None  # token offsets, when first needed
         self._near: dict[str, list[str]] | None = None
         self._cost: dict[tuple[str, str], float] = {}
         self._lines: list[int] | None = None
@@ -357,7 +353,8 @@ class QuoteFinder:
         for c, first, last in found_all:
             if c - cost > 1e-9:
                 continue
-            start, end = self._extend(words, self._starts[first], self._ends[last - 1])
+            starts, ends = self._offsets()
+            start, end = self._extend(words, starts[first], ends[last - 1])
             close = SequenceMatcher(None, self._fold(text[start:end]), wanted, autojunk=False).ratio()
             spans.append((-close, start, end))
         _, start, end = min(spans)
@@ -371,6 +368,17 @@ class QuoteFinder:
             self._lines = [m.end() for m in re.finditer("\n", self.text)]
         line = bisect_right(self._lines, offset)
         return line + 1, offset - (self._lines[line - 1] if line else 0) + 1
+
+    def _offsets(self) -> tuple[list[int], list[int]]:
+        """Start and end offset of every token (found again only when a span is to be cut)."""
+        if self._spans is None:
+            starts: list[int] = []
+            ends: list[int] = []
+            for m in _TOKEN.finditer(self.text):
+                starts.append(m.start())
+                ends.append(m.end())
+            self._spans = (starts, ends)
+        return self._spans
 
     @staticmethod
     def _fold(s: str) -> str:
