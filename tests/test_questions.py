@@ -11,6 +11,8 @@ which attacks A1 only if B1 holds (B1 supports B2). Nobody argues for B1.
 from __future__ import annotations
 
 import json
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -137,3 +139,21 @@ def test_explain_says_the_question_is_not_asserted(maps: dict[str, ArgumentMap])
     text = format_explanation(explain(m, "B1", support="deductive"), m)
     assert "B1 [out] Is the study biased? [pure questioning: not asserted" in " ".join(text.split())
     assert "not asserted" not in format_explanation(explain(m, "B2"), m)
+
+
+def test_uncontested_marks_an_unattacked_question_and_lets_it_fall(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "q.yaml"
+    path.write_text(YAML, encoding="utf-8")
+    plain = cli("uncontested", str(path), "--json")
+    assert plain.exit_code == 0, plain.stderr
+    records = {r["id"]: r for r in json.loads(plain.stdout)}
+    assert set(records) == {"B1", "B2"}
+    assert records["B1"]["act"] == "pure questioning" and "act" not in records["B2"]
+    text = cli("uncontested", str(path), "--semantics", "GR")
+    assert text.exit_code == 0, text.stderr
+    assert "claim (pure questioning)" in text.stdout
+    assert "1 of them is only questioned or challenged: nobody asserts it" in text.stdout
+    evaluated = json.loads(cli("uncontested", str(path), "--semantics", "GR", "--json").stdout)
+    assert "B1" in {r["id"] for r in evaluated["unattacked"]}
+    assert "B1" in {r["id"] for r in evaluated["falling"]}
+    assert "B1" not in {r["id"] for r in evaluated["surviving"]}

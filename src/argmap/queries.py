@@ -65,13 +65,25 @@ DEFAULT_TREE_NODES = 10_000
 
 
 def claim_record(claim: Claim) -> dict[str, str]:
-    """The short public record of a claim: id, speaker, kind, text.
+    """The short public record of a claim: id, speaker, kind, text, and its act when it has one.
+
+    ``act`` (e.g. ``"pure questioning"``) appears only for a claim whose speech act the map
+    records (``Claim.act``); a claim put forward as a plain assertion has no ``act`` key.
 
     See Also
     --------
     describe : everything about one claim or argument.
+
+    Examples
+    --------
+    >>> from argmap.model import Claim
+    >>> claim_record(Claim("Q", "s", "Is it true?", act="pure questioning"))["act"]
+    'pure questioning'
     """
-    return {"id": claim.id, "speaker": claim.speaker, "kind": claim.kind, "text": claim.text}
+    record = {"id": claim.id, "speaker": claim.speaker, "kind": claim.kind, "text": claim.text}
+    if claim.act is not None:
+        record["act"] = claim.act
+    return record
 
 
 @dataclass(frozen=True)

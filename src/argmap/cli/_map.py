@@ -259,7 +259,8 @@ def uncontested(
     """Claims that nobody attacks; with --semantics, also the attacked claims that survive, and those that fall.
 
     Without --semantics, --json prints a list of {id, speaker, kind, text}, one per
-    claim with no incoming attack. With --semantics it prints an object holding
+    claim with no incoming attack (with "act" for a question or challenge, which
+    nobody asserts and which stands only on an accepted reason). With --semantics it prints an object holding
     that list as "unattacked", as "surviving" the claims accepted under the
     semantics (grounded: labelled in; others: skeptically accepted), as
     "attacked_surviving" those of them that are attacked, and as "falling" the rest.
@@ -288,7 +289,8 @@ def uncontested(
                                     if c.id not in {x.id for x in surviving}]})
         return
     def rows(cs: list[Claim]) -> str:
-        return table(["id", "speaker", "kind", "text"], [[c.id, c.speaker, c.kind, c.text] for c in cs])
+        return table(["id", "speaker", "kind", "text"],
+                     [[c.id, c.speaker, c.kind if c.act is None else f"{c.kind} ({c.act})", c.text] for c in cs])
 
     total = len(amap.claims)
     from ._text import count
@@ -297,8 +299,15 @@ def uncontested(
          else f"none of the {count(total, 'claim')} is unattacked")
     if plain:
         echo(rows(plain))
+        unasserted = [c for c in plain if not c.asserted]
+        if unasserted:
+            one = len(unasserted) == 1
+            echo(f"({count(len(unasserted), 'of them is', 'of them are')} only questioned or challenged: "
+                 f"nobody asserts {'it' if one else 'them'}, so {'it stands' if one else 'they stand'} "
+                 "only on an accepted reason)")
     if surviving is not None and semantics is not None:
-        # The unattacked survive by definition: list what the semantics adds and what falls.
+        # An unattacked assertion survives by definition (an unattacked question need not):
+        # list what the semantics adds and what falls.
         unattacked_ids = {c.id for c in plain}
         surviving_ids = {c.id for c in surviving}
         kept = [c for c in surviving if c.id not in unattacked_ids]
