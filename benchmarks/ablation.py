@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -77,21 +79,41 @@ def child(config: str, task: str, path: str, query: int) -> None:
     print(json.dumps({"answer": answer, "total": load + solve}))
 
 
-def measure(config: str, task: str, path: Path, query: int, timeout: float) -> tuple[str, float | None]:
-    """Median total time of up to 3 runs (1 when a run exceeds 20 s); None on timeout."""
-    times, answer = [], ""
-    for _ in range(3):
-        try:
-            done = subprocess.run([sys.executable, __file__, "--child", config, task, str(path), str(query)],
-                                  capture_output=True, text=True, timeout=timeout, check=True)
-        except subprocess.TimeoutExpired:
-            return "timeout", None
-        data = json.loads(done.stdout.strip().splitlines()[-1])
-        times.append(data["total"])
-        answer = data["answer"]
-        if data["total"] > 20:
-            break
-    return answer, statistics.median(times)
+def run_once(config: str, task: str, path: Path, query: int, timeout: float) -> tuple[str, float | None]:
+    """One child run: its answer and in-process time; ``None`` past *timeout* seconds of CPU."""
+    limit = max(1, int(timeout + 0.999))
+
+    def cpu_limit() -> None:
+        resource.setrlimit(resource.RLIMIT_CPU, (limit, limit + 5))
+
+    try:
+        done = subprocess.run([sys.executable, __file__, "--child", config, task, str(path), str(query)],
+                              capture_output=True, text=True, timeout=3 * timeout, preexec_fn=cpu_limit)
+    except subprocess.TimeoutExpired:
+        return "timeout", None
+    if done.returncode != 0:
+        return "timeout", None
+    data = json.loads(done.stdout.strip().splitlines()[-1])
+    return data["answer"], data["total"]
+
+
+def measure_all(task: str, path: Path, query: int, timeout: float) -> dict[str, tuple[str, float | None]]:
+    """Every configuration on one task, paired: up to 3 rounds, each running every configuration
+    once (the order reversed every other round); a configuration stops after a timeout or a
+    run over 20 s. The median time of each."""
+    times: dict[str, list[float]] = {c: [] for c in CONFIGS}
+    answers: dict[str, str] = {}
+    live = list(CONFIGS)
+    for round_ in range(3):
+        for config in (live if round_ % 2 == 0 else live[::-1]):
+            answer, t = run_once(config, task, path, query, timeout)
+            answers[config] = answer
+            if t is None:
+                times[config] = []
+            else:
+                times[config].append(t)
+        live = [c for c in live if times[c] and times[c][-1] <= 20]
+    return {c: (answers[c], statistics.median(times[c]) if times[c] else None) for c in CONFIGS}
 
 
 def _query(path: Path) -> int:
@@ -111,22 +133,23 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000")
     parser.add_argument("--timeout", type=float, default=60.0)
+    parser.add_argument("--families", default=",".join(FAMILIES))
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
     rows = []
     for size in args.sizes.split(","):
-        for family in FAMILIES:
+        for family in args.families.split(","):
             path = HERE / "instances" / f"{family}-{size}.af"
             if not path.exists():
                 print(f"missing {path}: run benchmarks/generate.py first", file=sys.stderr)
                 continue
             q = _query(path)
             for task in TASKS:
-                cells, reference = [], None
+                cells = []
+                measured = measure_all(task, path, q, args.timeout)
+                reference = measured["all"][0]
                 for config in CONFIGS:
-                    answer, t = measure(config, task, path, q, args.timeout)
-                    if config == "all":
-                        reference = answer
+                    answer, t = measured[config]
                     verdicts_differ = (t is not None and reference not in (None, "timeout")
                                        and answer.split()[0] != reference.split()[0])
                     cell = "TO" if t is None else (f"{t * 1000:.0f} ms" if t < 1 else f"{t:.2f} s")
@@ -140,14 +163,20 @@ def main() -> None:
     text = "\n".join(head + rows) + "\n"
     print(text)
     if args.write:
-        (HERE / "ABLATION.md").write_text(
+        path = HERE / "ABLATION.md"
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        _, sep, rest = old.partition("\n## ")
+        when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+        path.write_text(
             "# What each technique gains\n\n"
-            f"`python benchmarks/ablation.py --sizes {args.sizes} --timeout {args.timeout:g} --write`: "
-            "argmap end to end (read, solve, print; median of 3, one run above 20 s) with one "
-            f"technique switched off at a time; TO = over {args.timeout:g} s. "
+            f"`python benchmarks/ablation.py --sizes {args.sizes} --families {args.families} "
+            f"--timeout {args.timeout:g} --write` ({when}): "
+            "argmap end to end in the child (read, solve, print; start-up excluded; median of 3 "
+            "paired rounds, each running every configuration once, one run above 20 s) with one "
+            f"technique switched off at a time; TO = over {args.timeout:g} s of CPU time. "
             "The DC/DS query is the first argument grounded leaves undecided. Answers "
             "(YES/NO, or whether an extension exists) are compared with the full configuration.\n\n"
-            + text, encoding="utf-8")
+            + text + (sep + rest if sep else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":
