@@ -327,18 +327,37 @@ def main(argv: list[str] | None = None) -> int:
                         help="largest size per peer, e.g. pygarg=1000,pyarg=1000 (larger: not run)")
     parser.add_argument("--instances", type=Path, default=HERE / "instances")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument("--note", action="append", default=[],
+                        help="a note for the table's head (with --merge or --render; repeatable)")
+    parser.add_argument("--merge", default="",
+                        help="comma list of JSON files of runs made side by side (one family each): "
+                             "write --out and its JSON from them, with every command line")
     parser.add_argument("--render", action="store_true",
                         help="only rewrite --out from the JSON beside it (same run, same command)")
     args = parser.parse_args(argv)
     command = "python benchmarks/run.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
     command = command.strip()
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    if args.merge:
+        parts = [json.loads(Path(f).read_text()) for f in args.merge.split(",")]
+        rows = [row for part in parts for row in part["results"]]
+        commands = " and ".join(f"`{part['meta']['command']}`" for part in parts).strip("`")
+        first = min(part["meta"]["started"] for part in parts)
+        last = max(part["meta"].get("finished", "?") for part in parts)
+        notes = [f"{len(parts)} harness processes ran side by side (one family or family group "
+                 "each), each pairing the peers of its cells; their tables are merged here.",
+                 *args.note]
+        write_results(rows, commands, args.out, first, last, notes)
+        args.out.with_suffix(".json").write_text(json.dumps(
+            {"meta": {"command": commands, "started": first, "finished": last, "notes": notes},
+             "results": rows}, indent=1))
+        return 0
     if args.render:
         saved = json.loads(args.out.with_suffix(".json").read_text())
         meta = saved.get("meta", {}) if isinstance(saved, dict) else {}
         rows = saved["results"] if isinstance(saved, dict) else saved
         write_results(rows, meta.get("command", "python benchmarks/run.py"), args.out,
-                      meta.get("started", "?"), meta.get("finished"), meta.get("notes", []))
+                      meta.get("started", "?"), meta.get("finished"), [*meta.get("notes", []), *args.note])
         return 0
     global CPU_LIMIT, WALL_FACTOR
     if args.wall_timeouts:
