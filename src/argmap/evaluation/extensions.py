@@ -56,11 +56,14 @@ def map_extensions(source: ArgumentMap | AF, semantics: str, support: str = "non
         af, ordered = ev.framework(), True
     else:
         af, ordered = source, False
-    return_gen = _af_extensions(af, sem, ordered)
-    for k, ext in enumerate(return_gen):
+    if limit == 0:
+        return
+    # stop right after the last wanted extension: asking the stream for one more
+    # would start a whole new SAT search
+    for k, ext in enumerate(_af_extensions(af, sem, ordered), 1):
+        yield ext
         if limit is not None and k >= limit:
             return
-        yield ext
 
 
 def _af_extensions(af: AF, sem: str, map_order: bool) -> Iterator[list[str]]:

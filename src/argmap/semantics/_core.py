@@ -29,7 +29,7 @@ __all__ = [
 ]
 
 #: An extension: the set of argument numbers it contains.
-Extension = frozenset
+Extension = frozenset[int]
 
 
 def arg_index(af: AF, arg: int | str) -> int:

@@ -37,7 +37,7 @@ __all__ = ["Encoding", "preferred_extensions", "grow_preferred", "stable_extensi
            "complete_extensions", "semi_stable_extensions", "semi_stable_ranges",
            "credulous_admissible", "skeptical_preferred", "credulous_cover", "one_preferred",
            "race", "quick_stable",
-           "ideal_core", "stable_intersection"]
+           "ideal_core", "stable_intersection", "exact_range"]
 
 
 class Encoding:
@@ -298,7 +298,8 @@ def semi_stable_ranges(af: AF, enc: Encoding) -> Iterator[np.ndarray]:
         enc.add(outside)
 
 
-def _exact_range(n: int, rng: np.ndarray) -> list[int]:
+def exact_range(n: int, rng: np.ndarray) -> list[int]:
+    """Assumptions fixing the range variables to exactly *rng* (semi-stable enumeration)."""
     return _lits(rng, offset=2 * n) + _lits(~rng, offset=2 * n, sign=-1)
 
 
@@ -316,7 +317,7 @@ def semi_stable_extensions(af: AF) -> Iterator[np.ndarray]:
     with Encoding(af, "com", ranges=True) as enc:
         for rng in semi_stable_ranges(af, enc):
             with Encoding(af, "com", ranges=True) as inner:
-                exact = _exact_range(n, rng)
+                exact = exact_range(n, rng)
                 while True:
                     model = inner.solve(exact)
                     if model is None:

@@ -568,7 +568,7 @@ def _sst_with(c: AF, q: int, *, want: bool) -> np.ndarray | None:
     with _sat.Encoding(c, "com", ranges=True) as enc, \
             _sat.Encoding(c, "com", ranges=True) as probe:
         for rng in _sat.semi_stable_ranges(c, enc):
-            model = probe.solve(_sat._exact_range(n, rng) + [lit])
+            model = probe.solve(_sat.exact_range(n, rng) + [lit])
             if model is not None:
                 return probe.x(model).copy()
     return None
