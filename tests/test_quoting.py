@@ -195,3 +195,34 @@ def test_quote_not_utf8(cli, tmp_path):
 def test_quote_help(cli):
     result = cli("quote", "--help")
     assert result.exit_code == 0 and "Usage: argmap quote" in result.stdout
+
+
+def _indexed_neighbours(text: str, word: str) -> list[str]:
+    """The neighbours through the deletion index, forced (the probe budget spent)."""
+    finder = QuoteFinder(text)
+    finder._alphabet = ""
+    finder._probed = 10**18
+    return finder._neighbours(word)
+
+
+_WORD = st.text(alphabet="abcdé", min_size=1, max_size=7)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(words=st.lists(_WORD, min_size=1, max_size=30), word=_WORD)
+def test_probing_a_misspelt_word_finds_what_the_deletion_index_finds(words: list[str], word: str) -> None:
+    text = " ".join(words)
+    finder = QuoteFinder(text)
+    assert finder._neighbours(word) == _indexed_neighbours(text, word)
+    assert finder._near is None or len(word) < 3 or finder._probed == 0
+
+
+def test_the_index_is_built_only_after_probes_cost_as_much() -> None:
+    text = " ".join(f"w{i}" for i in range(2000))
+    finder = QuoteFinder(text)
+    assert finder._neighbours("w19999") == _indexed_neighbours(text, "w19999")
+    assert finder._near is None  # one misspelt word: probed, no index over 2,000 words
+    for i in range(5000):
+        finder._neighbours(f"x{i}yz")
+    assert finder._near is not None  # many: the index paid for itself and is used
+    assert finder._neighbours("w19999") == _indexed_neighbours(text, "w19999")

@@ -178,15 +178,31 @@ class QuoteFinder:
         self._positions = dict(positions)
         self._spans: tuple[list[int], list[int]] | None = None  # token offsets, when first needed
         self._near: dict[str, list[str]] | None = None
+        self._alphabet: str | None = None  # the characters of the source's words, when first needed
+        self._probed = 0  # candidate strings tried by _probe so far (see _neighbours)
         self._cost: dict[tuple[str, str], float] = {}
         self._lines: list[int] | None = None
 
     # -- anchors ---------------------------------------------------------------
     def _neighbours(self, word: str) -> list[str]:
-        """Source words one edit (or one transposition) away from *word*."""
+        """Source words one edit (or one transposition) away from *word*.
+
+        A source word *w* (two characters or more) is a neighbour when a deletion of at
+        most one character from each side makes the two equal, and their edit distance is
+        at most 2. For the first misspelt words the candidates are generated from *word*
+        and looked up (:meth:`_probe`); once that has cost as much as indexing every
+        deletion of every distinct source word would, the index is built and used for the
+        rest. Either way the answer is the same, and the work stays linear in the source.
+        """
         if len(word) < 3:
             return []
         if self._near is None:
+            if self._alphabet is None:
+                self._alphabet = "".join(sorted(set("".join(self._positions))))
+            cost = (len(word) + 1) * (len(word) + 1) * len(self._alphabet)
+            if self._probed + cost <= sum(map(len, self._positions)) + len(self._positions):
+                self._probed += cost
+                return self._probe(word)
             near: dict[str, list[str]] = defaultdict(list)
             for w in self._positions:
                 if len(w) >= 2:
@@ -197,6 +213,21 @@ class QuoteFinder:
         for d in _deletions(word):
             for w in self._near.get(d, ()):
                 if w != word and _levenshtein(word, w, 2) <= 2:
+                    found.add(w)
+        return sorted(found)
+
+    def _probe(self, word: str) -> list[str]:
+        """:meth:`_neighbours` without the index: a source word shares a deletion with
+        *word* exactly when it is one of *word*'s deletions (or *word*) or one of them
+        with one character of the source's alphabet inserted."""
+        alphabet = self._alphabet or ""
+        positions = self._positions
+        found: set[str] = set()
+        for d in _deletions(word):
+            candidates = {d[:i] + c + d[i:] for i in range(len(d) + 1) for c in alphabet}
+            candidates.add(d)
+            for w in candidates:
+                if w in positions and len(w) >= 2 and w != word and _levenshtein(word, w, 2) <= 2:
                     found.add(w)
         return sorted(found)
 
