@@ -33,10 +33,7 @@ def test_the_schema_is_valid_json_schema():
 
 @pytest.mark.parametrize("path", GOOD_MAPS, ids=lambda p: p.name)
 def test_maps_that_load_are_valid(path):
-    try:
-        argmap.load(path)
-    except argmap.ArgmapError:
-        pytest.skip("not a loadable map")
+    argmap.load(path)  # every map gathered here loads; the schema must accept it too
     errors = list(VALIDATOR.iter_errors(_data(path)))
     assert not errors, [e.message for e in errors]
 

@@ -26,6 +26,7 @@ Examples
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -461,7 +462,7 @@ def _walk(amap: ArgumentMap, start: str, targets: set[str], max_depth: int,
 
 
 @dataclass(kw_only=True)
-class ClaimTree:
+class ClaimTree(ABC):
     """A tree about a claim: a node, the nodes that bear on it below, and why a branch stops.
 
     The one tree type of argmap. :class:`ReasonNode` (``argmap why``: what the map says
@@ -490,13 +491,13 @@ class ClaimTree:
     repeated: bool = False
     truncated: bool = False
 
+    @abstractmethod
     def _record(self) -> dict[str, Any]:
         """The node's own JSON fields, with the (empty) child lists always present."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _slot(self, child: Self) -> str:
         """The key of the JSON list that *child* goes in."""
-        raise NotImplementedError
 
     def to_dict(self) -> dict[str, Any]:
         """Plain nested data, for JSON: each node's record with its children's records
