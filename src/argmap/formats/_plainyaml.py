@@ -31,8 +31,26 @@ __all__ = ["parse"]
 
 # Characters that send a document to the full composer wherever they are: what YAML
 # does not allow (PyYAML's reader), its other line breaks, tabs, a byte-order mark.
-_AWKWARD = re.compile("[^\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-                      "|[\u2028\u2029]")
+_AWKWARD = re.compile("[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# the same test on the text's UTF-8 (far quicker than the pattern over a long text): an ASCII
+# control or DEL; C1 controls (U+0080-U+009F), U+2028, U+2029, U+FEFF, U+FFFE, U+FFFF (their
+# encodings start with a lead byte, so a match is a character); a lone surrogate cannot be encoded
+_ALLOWED_BYTES = bytes([10, 13, *range(0x20, 0x7F), *range(0x80, 0x100)])
+_C1 = re.compile(b"\xc2[\x80-\x9f]")
+_AWKWARD_UTF8 = (b"\xe2\x80\xa8", b"\xe2\x80\xa9", b"\xef\xbb\xbf", b"\xef\xbf\xbe", b"\xef\xbf\xbf")
+
+
+def awkward(text: str) -> bool:
+    """Whether *text* holds a character that sends a document to the full composer (as :data:`_AWKWARD`)."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True  # a lone surrogate
+    if data.translate(None, _ALLOWED_BYTES):
+        return True
+    if text.isascii():
+        return False
+    return (b"\xc2" in data and _C1.search(data) is not None) or any(seq in data for seq in _AWKWARD_UTF8)
 _KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_.\-]*):(?: +|$)")
 _DQ = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _SQ = re.compile(r"'((?:[^']|'')*)'")
@@ -266,7 +284,7 @@ def parse(text: str, path: str | Path) -> Node | None:
         if "\r" in text.replace("\r\n", ""):
             return None
         text = text.replace("\r\n", "\n")
-    if not text or text.startswith("\ufeff") or _AWKWARD.search(text):
+    if not text or text.startswith("\ufeff") or awkward(text):
         return None
     try:
         root = _parse_lines(text.split("\n"), _Reader())

@@ -54,7 +54,9 @@ from ..model import (
     Source,
     Speaker,
 )
-from ..provenance import QuoteLocator, place, read_source, sha_problem
+from ..provenance import QuoteLocator, SourceText, place, read_source, sha_problem
+from . import _records
+from ._records import Plain
 from ._tree import Node, dump_json, parse_json, parse_yaml, paused_gc
 
 __all__ = ["FORMAT_VERSION", "FORMAT_VERSIONS", "parse", "loads", "dumps", "to_data", "losses",
@@ -198,6 +200,39 @@ def parse(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
 
 
 def _parse(text: str, *, path: str | Path | None, syntax: str, read_sources: bool) -> Parsed:
+    reuse = _Reuse()
+    fast = _parse_fast(text, path=path, syntax=syntax, read_sources=read_sources, reuse=reuse)
+    if fast is not None:
+        return fast
+    return _parse_located(text, path=path, syntax=syntax, read_sources=read_sources, reuse=reuse)
+
+
+class _Reuse:
+    """Source texts and quote locators kept from a fast attempt for the located path."""
+
+    def __init__(self) -> None:
+        self.sources: dict[tuple[str, Path], SourceText] = {}
+        self.locators: dict[tuple[int, bool], QuoteLocator] = {}
+
+    def read(self, file: str, base: Path) -> SourceText:
+        """:func:`~argmap.provenance.read_source`, once per file."""
+        found = self.sources.get((file, base))
+        if found is None:
+            found = self.sources[(file, base)] = read_source(file, base)
+        return found
+
+    def locator(self, text: str, loose: bool) -> QuoteLocator:
+        """A :class:`~argmap.provenance.QuoteLocator` of *text*, once per text."""
+        found = self.locators.get((id(text), loose))
+        if found is None or found.text is not text:
+            found = self.locators[(id(text), loose)] = QuoteLocator(text, loose=loose)
+        return found
+
+
+def _parse_located(text: str, *, path: str | Path | None = None, syntax: str = "yaml", read_sources: bool = True,
+                   reuse: _Reuse | None = None) -> Parsed:
+    """The located path: a node per value, every problem reported where it is."""
+    reuse = reuse or _Reuse()
     checker = _Checker(path)
     try:
         root = parse_json(text, checker.path) if syntax == "json" else parse_yaml(text, checker.path)
@@ -241,11 +276,11 @@ def _parse(text: str, *, path: str | Path | None, syntax: str, read_sources: boo
                 sections[section].append((item, fields))
 
     base = Path(path).parent if path is not None else Path.cwd()
-    sources, texts = _sources(checker, sections["sources"], base, read_sources)
+    sources, texts = _sources(checker, sections["sources"], base, read_sources, reuse)
     speakers = _speakers(checker, sections["speakers"])
     positions: dict[tuple[Any, ...], tuple[int, int]] = {}
     claims = _claims(checker, sections["claims"], sources, texts, {s.id for s in speakers},
-                     read_sources, positions)
+                     read_sources, positions, reuse)
     claim_ids = {_peek(f["id"]) for _, f in sections["claims"] if "id" in f} - {None}
     if level < 2:
         for _, f in sections["claims"]:
@@ -290,7 +325,7 @@ def _unique(checker: _Checker, seen: dict[str, Node], value: str | None, node: N
 
 
 def _sources(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], base: Path,
-             read: bool) -> tuple[list[Source], dict[str, str]]:
+             read: bool, reuse: _Reuse) -> tuple[list[Source], dict[str, str]]:
     seen: dict[str, Node] = {}
     sources: list[Source] = []
     texts: dict[str, str] = {}
@@ -313,7 +348,7 @@ def _sources(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], base:
         text = None
         if read:
             try:
-                found = read_source(file, base)
+                found = reuse.read(file, base)
             except MapFormatError as exc:
                 checker.add(f["file"], exc)
             else:
@@ -350,7 +385,7 @@ def _ref(checker: _Checker, node: Node, value: str | None, known: set[str] | dic
 
 def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], sources: list[Source],
             texts: dict[str, str], speakers: set[str], read: bool,
-            positions: dict[tuple[Any, ...], tuple[int, int]]) -> list[Claim]:
+            positions: dict[tuple[Any, ...], tuple[int, int]], reuse: _Reuse) -> list[Claim]:
     seen: dict[str, Node] = {}
     claims = []
     source_ids = {s.id: s for s in sources}
@@ -364,7 +399,7 @@ def _claims(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], source
             sid = _peek(source_node) if source_node is not None else only
             if quote is not None and sid in texts:
                 quotes.setdefault(sid, []).append(quote)
-    locators = {sid: QuoteLocator(texts[sid], loose=source_ids[sid].whitespace == "loose") for sid in quotes}
+    locators = {sid: reuse.locator(texts[sid], source_ids[sid].whitespace == "loose") for sid in quotes}
     for sid, listed in quotes.items():
         locators[sid].prepare(listed)
     for item, f in items:
@@ -609,6 +644,305 @@ def _relations(checker: _Checker, items: list[tuple[Node, dict[str, Node]]], cla
         if ok and None not in (a, b, rtype):
             positions[("relations", len(relations))] = (item.line, item.column)
             relations.append(Relation(a, b, rtype, note, speaker))
+    return relations
+
+
+# -- the fast path: plain values from _records, the same rules, no message ever -------------
+
+class _Decline(Exception):
+    """The fast path is not sure the map is valid: the located path reads it and says why."""
+
+
+def _parse_fast(text: str, *, path: str | Path | None = None, syntax: str = "yaml", read_sources: bool = True,
+                reuse: _Reuse | None = None) -> Parsed | None:
+    """The map read through :mod:`argmap.formats._records`, or None to read it located.
+
+    It applies every rule of the located path to plain values and accepts only a map
+    the located path accepts without a problem or an advisory; the outcome (the map
+    and its positions) is the same. On anything else it returns None: then
+    :func:`_parse_located` reads the file and reports what is wrong, where.
+    """
+    top = _records.read(text, syntax)
+    if top is None:
+        return None
+    try:
+        return _fast(top, path, read_sources, reuse or _Reuse())
+    except _Decline:
+        return None
+
+
+def _text(v: Any, empty: bool = False) -> str:
+    """A string field as :meth:`_Checker.string` reads it, or :class:`_Decline`."""
+    if type(v) is str:
+        if empty or (v and not v.isspace()):
+            return v
+    elif type(v) is Plain and v.value is not None:
+        if empty or v.raw.strip():
+            return v.raw
+    raise _Decline
+
+
+def _whole(v: Any, minimum: int) -> int:
+    """A whole-number field as :meth:`_Checker.integer` reads it, or :class:`_Decline`."""
+    value = v.value if type(v) is Plain else v
+    if type(value) is not int or value < minimum or value.bit_length() > 3000:
+        raise _Decline  # (more than 900 digits: maybe a JSON number the located reader refuses)
+    return value
+
+
+_TOP_KEYS = frozenset(_TOP)
+_KEYS = {section: (frozenset(required + optional), required) for section, (required, optional) in _FIELDS.items()}
+
+
+def _fields(section: str, records: Any) -> list[Any]:
+    if records is None or (type(records) is Plain and records.value is None):
+        return []
+    if type(records) is not list:
+        raise _Decline
+    allowed, required = _KEYS[section]
+    for record in records:
+        if type(record) is not tuple:
+            raise _Decline
+        f = record[0]
+        if not f.keys() <= allowed:
+            raise _Decline
+        for key in required:
+            if key not in f:
+                raise _Decline
+    return records
+
+
+def _fast(top: dict[str, Any], path: str | Path | None, read: bool, reuse: _Reuse) -> Parsed:
+    if not top.keys() <= _TOP_KEYS or "argmap" not in top or "speakers" not in top or "claims" not in top:
+        raise _Decline
+    version = top["argmap"]
+    level = version.value if type(version) is Plain else version
+    if type(version) is str or isinstance(level, bool) or level not in FORMAT_VERSIONS:
+        raise _Decline
+    title = (_text(top["title"], True) if "title" in top else "") or ""
+    sections = {name: _fields(name, top.get(name)) for name in _records.SECTIONS}
+    if level < 2 and sections["arguments"]:
+        raise _Decline
+    base = Path(path).parent if path is not None else Path.cwd()
+    positions: dict[tuple[Any, ...], tuple[int, int]] = {}
+
+    # sources
+    sources: list[Source] = []
+    source_ids: set[str] = set()
+    texts: dict[str, str] = {}
+    for f, *_ in sections["sources"]:
+        sid = _text(f["id"])
+        file = _text(f["file"])
+        sha = _text(f["sha256"]) if "sha256" in f else None
+        stitle = _text(f["title"], True) if "title" in f else None
+        whitespace = _text(f["whitespace"]) if "whitespace" in f else "exact"
+        if whitespace not in WHITESPACE or (sha is not None and not _HEX64.fullmatch(sha)) or sid in source_ids:
+            raise _Decline
+        source_ids.add(sid)
+        source_text = None
+        if read:
+            try:
+                found = reuse.read(file, base)
+            except MapFormatError:
+                raise _Decline from None
+            source_text = texts[sid] = found.text
+            if sha_problem(sid, found.sha256, sha) is not None:
+                raise _Decline
+        sources.append(Source(sid, file, sha.lower() if sha else None, stitle, source_text, whitespace))
+    by_source = {s.id: s for s in sources}
+
+    # speakers
+    speakers: list[Speaker] = []
+    speaker_ids: set[str] = set()
+    for f, *_ in sections["speakers"]:
+        sid = _text(f["id"])
+        name = _text(f["name"]) if "name" in f else sid
+        if sid in speaker_ids:
+            raise _Decline
+        speaker_ids.add(sid)
+        speakers.append(Speaker(sid, name or sid))
+
+    claims = _fast_claims(sections["claims"], sources, by_source, texts, speaker_ids, read, level, positions,
+                          reuse)
+    claim_ids = {c.id for c in claims}
+    arguments = _fast_arguments(sections["arguments"], claim_ids, speaker_ids, positions)
+    relations = _fast_relations(sections["relations"], claim_ids, speaker_ids, arguments, level, positions)
+    for i, (_, line, column, *_) in enumerate(sections["speakers"]):
+        positions[("speakers", i)] = (line, column)
+    for i, (_, line, column, *_) in enumerate(sections["sources"]):
+        positions[("sources", i)] = (line, column)
+    amap = ArgumentMap(title=title, sources=sources, speakers=speakers, claims=claims,
+                       relations=relations, path=Path(path) if path is not None else None,
+                       positions=positions, arguments=arguments)
+    return Parsed(amap, [], [])
+
+
+def _fast_claims(records: list[Any], sources: list[Source], by_source: dict[str, Source], texts: dict[str, str],
+                 speakers: set[str], read: bool, level: int | float,
+                 positions: dict[tuple[Any, ...], tuple[int, int]], reuse: _Reuse) -> list[Claim]:
+    only = sources[0].id if len(sources) == 1 else None
+    locators: dict[str, QuoteLocator] = {}
+    if read:
+        quotes: dict[str, list[str]] = {}
+        for f, *_ in records:
+            if "quote" in f:
+                sid = _text(f["source"]) if "source" in f else only
+                if sid in texts:
+                    quotes.setdefault(sid, []).append(_text(f["quote"]))
+        for sid, listed in quotes.items():
+            locators[sid] = reuse.locator(texts[sid], by_source[sid].whitespace == "loose")
+            locators[sid].prepare(listed)
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    kinds = frozenset(CLAIM_KINDS)
+    for f, line, column, quote_at, silence_at in records:
+        cid = f["id"]
+        if type(cid) is not str or not cid or cid.isspace():
+            cid = _text(cid)
+        speaker = f["speaker"]
+        if type(speaker) is not str or not speaker or speaker.isspace():
+            speaker = _text(speaker)
+        text = f["text"]
+        if type(text) is not str or not text or text.isspace():
+            text = _text(text)
+        if cid in seen or speaker not in speakers:
+            raise _Decline
+        seen.add(cid)
+        kind = "claim"
+        source = quote = act = None
+        occurrence = start = end = None
+        tags: tuple[str, ...] = ()
+        silence: tuple[tuple[str, str], ...] = ()
+        if len(f) > 3:
+            if "kind" in f:
+                kind = _text(f["kind"])
+                if kind not in kinds:
+                    raise _Decline
+            if "source" in f:
+                source = _text(f["source"])
+                if source not in by_source:
+                    raise _Decline
+            if "quote" in f:
+                quote = f["quote"]
+                if type(quote) is not str or not quote or quote.isspace():
+                    quote = _text(quote)
+                if source is None:
+                    if len(sources) != 1:
+                        raise _Decline
+                    source = sources[0].id
+            if "occurrence" in f:
+                occurrence = _whole(f["occurrence"], 1)
+                if quote is None:
+                    raise _Decline
+            if "act" in f:
+                if level < 2:
+                    raise _Decline
+                act = _text(f["act"])
+            if "tags" in f:
+                listed = f["tags"]
+                if type(listed) is not list:
+                    raise _Decline
+                tags = tuple(_text(t) for t in listed)
+            if "silence" in f:
+                entries = f["silence"]
+                if type(entries) is not dict:
+                    raise _Decline
+                silence = tuple((_text(rule), _text(reason)) for rule, reason in entries.items())
+            if quote is not None and read:
+                if source not in texts:
+                    raise _Decline
+                match = locators[source].locate(quote, occurrence)
+                if match is None or (match.count > 1 and occurrence is None):
+                    raise _Decline
+                start, end = match.start, match.end
+                if ("start" in f and _whole(f["start"], 0) != start) or ("end" in f and _whole(f["end"], 0) != end):
+                    raise _Decline
+            elif not read:
+                start = _whole(f["start"], 0) if "start" in f else None
+                end = _whole(f["end"], 0) if "end" in f else None
+        i = len(claims)
+        positions[("claims", i)] = (line, column)
+        if quote_at is not None:
+            positions[("claims", i, "quote")] = quote_at
+        if silence_at is not None:
+            positions[("claims", i, "silence")] = silence_at
+        claims.append(Claim(cid, speaker, text, kind, source, quote, occurrence, tags, start, end, act,
+                            silence=silence))
+    return claims
+
+
+def _fast_arguments(records: list[Any], claim_ids: set[str], speakers: set[str],
+                    positions: dict[tuple[Any, ...], tuple[int, int]]) -> list[Argument]:
+    arguments: list[Argument] = []
+    seen: set[str] = set()
+    shapes: set[tuple[frozenset[str], str]] = set()
+    for f, line, column, *_ in records:
+        aid = _text(f["id"])
+        if aid in claim_ids or aid in seen:
+            raise _Decline
+        seen.add(aid)
+        listed = f["premises"]
+        if type(listed) is not list or not listed:
+            raise _Decline
+        premises: list[str] = []
+        for p in listed:
+            pid = _text(p)
+            if pid not in claim_ids or pid in premises:
+                raise _Decline
+            premises.append(pid)
+        conclusion = _text(f["conclusion"])
+        if conclusion not in claim_ids or conclusion in premises:
+            raise _Decline
+        speaker = _text(f["speaker"]) if "speaker" in f else None
+        if speaker is not None and speaker not in speakers:
+            raise _Decline
+        scheme = _text(f["scheme"]) if "scheme" in f else None
+        note = _text(f["note"], True) if "note" in f else None
+        shape = (frozenset(premises), conclusion)
+        if shape in shapes:
+            raise _Decline
+        shapes.add(shape)
+        positions[("arguments", len(arguments))] = (line, column)
+        arguments.append(Argument(aid, tuple(premises), conclusion, speaker, scheme, note))
+    return arguments
+
+
+def _fast_relations(records: list[Any], claims: set[str], speakers: set[str], arguments: list[Argument],
+                    level: int | float, positions: dict[tuple[Any, ...], tuple[int, int]]) -> list[Relation]:
+    by_id = {a.id: a for a in arguments}
+    one_premise = {(a.premises[0], a.conclusion) for a in arguments if len(a.premises) == 1}
+    pairs: set[tuple[str, str]] = set()
+    relations: list[Relation] = []
+    types = frozenset(RELATION_TYPES)
+    for f, line, column, *_ in records:
+        a = f["from"]
+        if type(a) is not str or not a or a.isspace():
+            a = _text(a)
+        b = f["to"]
+        if type(b) is not str or not b or b.isspace():
+            b = _text(b)
+        rtype = f["type"]
+        if type(rtype) is not str:
+            rtype = _text(rtype)
+        note = speaker = None
+        if len(f) > 3:
+            note = _text(f["note"], True) if "note" in f else None
+            speaker = _text(f["speaker"]) if "speaker" in f else None
+            if speaker is not None and speaker not in speakers:
+                raise _Decline
+        if a not in claims or rtype not in types or a == b:
+            raise _Decline
+        if b in by_id:
+            if rtype == "support" or level < 2 or a in by_id[b].premises:
+                raise _Decline
+        elif b not in claims:
+            raise _Decline
+        pair = (a, b)
+        if pair in pairs or (rtype == "support" and pair in one_premise):
+            raise _Decline
+        pairs.add(pair)
+        positions[("relations", len(relations))] = (line, column)
+        relations.append(Relation(a, b, rtype, note, speaker))
     return relations
 
 
