@@ -9,14 +9,20 @@ Techniques (see docs/evaluation.md):
 * ``race``: that race, against the earlier fixed scheme (``no race``: one stable try
   within 5 000 conflicts, then the grow loop without a budget);
 * ``defence-closure``: the preferred grow loop adds everything an admissible set defends
-  between SAT calls.
+  between SAT calls;
+* ``stable-cap``: the stable search of the race (and of DS-PR's shortcut) stops after
+  0.1 conflicts per argument (``no stable-cap``: it runs until it answers, the race of
+  session 2 with its 5 000-conflict DS-PR shortcut);
+* ``direct-defence``: the admissible encoding says ``x_b -> OR(x_c : c attacks a)`` for
+  each attack ``(a, b)`` (``no direct-defence``: through ``d_a`` variables everywhere).
 
 Each configuration runs the same end-to-end measurement as ``benchmarks/peers.py
 argmap`` (read the ICCMA file, solve, print) in a fresh child process, with the
 technique switched off by replacing the function that implements it. Answers are
 compared with the full configuration's.
 
-Usage: python benchmarks/ablation.py [--sizes 10000] [--timeout 60] [--write]
+Usage: python benchmarks/ablation.py [--sizes 10000] [--families random] [--tasks SE-PR,DC-PR]
+[--configs 'no stable-cap,no direct-defence'] [--timeout 60] [--write]
 With --write the table goes to benchmarks/ABLATION.md.
 """
 
@@ -33,7 +39,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 CONFIGS = ["all", "no grounded-core", "no components", "no stable-race", "no race",
-           "no defence-closure"]
+           "no defence-closure", "no stable-cap", "no direct-defence"]
 TASKS = ["SE-ST", "SE-PR", "DC-PR", "DS-PR"]
 FAMILIES = ["random", "cyclic", "acyclic"]
 
@@ -66,6 +72,10 @@ def _switch_off(config: str) -> None:
         _sat.race = fixed
     elif config == "no defence-closure":
         _sat._close = lambda af, m, banned: m
+    elif config == "no stable-cap":
+        _sat.STABLE_CONFLICTS_PER_ARGUMENT = None
+    elif config == "no direct-defence":
+        _sat.DIRECT_DEFENCE = False
 
 
 def child(config: str, task: str, path: str, query: int) -> None:
@@ -74,9 +84,11 @@ def child(config: str, task: str, path: str, query: int) -> None:
     import peers
 
     _switch_off(config)
-    load, solve, verdict, ext = peers.run_argmap(task, path, query)
+    cpu = time.process_time()
+    _load, _solve, verdict, ext = peers.run_argmap(task, path, query)
+    cpu = time.process_time() - cpu  # CPU time: on a shared machine wall time follows the load
     answer = verdict if verdict != "w" else "w " + " ".join(map(str, ext))
-    print(json.dumps({"answer": answer, "total": load + solve}))
+    print(json.dumps({"answer": answer, "total": cpu}))
 
 
 def run_once(config: str, task: str, path: Path, query: int, timeout: float) -> tuple[str, float | None]:
@@ -97,13 +109,14 @@ def run_once(config: str, task: str, path: Path, query: int, timeout: float) -> 
     return data["answer"], data["total"]
 
 
-def measure_all(task: str, path: Path, query: int, timeout: float) -> dict[str, tuple[str, float | None]]:
+def measure_all(task: str, path: Path, query: int, timeout: float,
+                configs: list[str]) -> dict[str, tuple[str, float | None]]:
     """Every configuration on one task, paired: up to 3 rounds, each running every configuration
     once (the order reversed every other round); a configuration stops after a timeout or a
     run over 20 s. The median time of each."""
-    times: dict[str, list[float]] = {c: [] for c in CONFIGS}
+    times: dict[str, list[float]] = {c: [] for c in configs}
     answers: dict[str, str] = {}
-    live = list(CONFIGS)
+    live = list(configs)
     for round_ in range(3):
         for config in (live if round_ % 2 == 0 else live[::-1]):
             answer, t = run_once(config, task, path, query, timeout)
@@ -113,7 +126,7 @@ def measure_all(task: str, path: Path, query: int, timeout: float) -> dict[str, 
             else:
                 times[config].append(t)
         live = [c for c in live if times[c] and times[c][-1] <= 20]
-    return {c: (answers[c], statistics.median(times[c]) if times[c] else None) for c in CONFIGS}
+    return {c: (answers[c], statistics.median(times[c]) if times[c] else None) for c in configs}
 
 
 def _query(path: Path) -> int:
@@ -134,8 +147,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000")
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--families", default=",".join(FAMILIES))
+    parser.add_argument("--tasks", default=",".join(TASKS))
+    parser.add_argument("--configs", default=",".join(CONFIGS),
+                        help="comma list of configurations ('all' is always run first)")
     parser.add_argument("--write", action="store_true")
     args = parser.parse_args()
+    configs = ["all"] + [c for c in args.configs.split(",") if c != "all"]
+    unknown = [c for c in configs if c not in CONFIGS]
+    if unknown:
+        parser.error(f"unknown configuration(s): {', '.join(unknown)}")
     rows = []
     for size in args.sizes.split(","):
         for family in args.families.split(","):
@@ -144,11 +164,11 @@ def main() -> None:
                 print(f"missing {path}: run benchmarks/generate.py first", file=sys.stderr)
                 continue
             q = _query(path)
-            for task in TASKS:
+            for task in args.tasks.split(","):
                 cells = []
-                measured = measure_all(task, path, q, args.timeout)
+                measured = measure_all(task, path, q, args.timeout, configs)
                 reference = measured["all"][0]
-                for config in CONFIGS:
+                for config in configs:
                     answer, t = measured[config]
                     verdicts_differ = (t is not None and reference not in (None, "timeout")
                                        and answer.split()[0] != reference.split()[0])
@@ -158,8 +178,8 @@ def main() -> None:
                     cells.append(cell)
                     print(family, size, task, config, cell, flush=True)
                 rows.append(f"| {family} {int(size):,} | {task} | " + " | ".join(cells) + " |")
-    head = ["| instance | task | " + " | ".join(CONFIGS) + " |",
-            "|---|---|" + "---:|" * len(CONFIGS)]
+    head = ["| instance | task | " + " | ".join(configs) + " |",
+            "|---|---|" + "---:|" * len(configs)]
     text = "\n".join(head + rows) + "\n"
     print(text)
     if args.write:
@@ -170,9 +190,9 @@ def main() -> None:
         path.write_text(
             "# What each technique gains\n\n"
             f"`python benchmarks/ablation.py --sizes {args.sizes} --families {args.families} "
-            f"--timeout {args.timeout:g} --write` ({when}): "
-            "argmap end to end in the child (read, solve, print; wall time inside the child, start-up "
-            "excluded; median of 3 "
+            f"--timeout {args.timeout:g} --tasks {args.tasks} --configs '{args.configs}' --write` ({when}): "
+            "argmap end to end in the child (read, solve, print; CPU time of the child for that part, "
+            "start-up excluded; median of 3 "
             "paired rounds, each running every configuration once, one run above 20 s) with one "
             f"technique switched off at a time; TO = over {args.timeout:g} s of CPU time. "
             "The DC/DS query is the first argument grounded leaves undecided. Answers "

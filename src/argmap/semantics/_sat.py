@@ -654,29 +654,30 @@ def skeptical_preferred(af: AF, q: int) -> np.ndarray | None:
     """A preferred extension lacking *q*, or ``None`` if *q* is in every one (CEGAR).
 
     First try: a stable extension without *q* (:func:`quick_stable`, within the
-    stable search's conflict cap, :func:`stable_cap`). Then the
-    loop: find a ⊆-maximal admissible set ``M`` without *q*; if no admissible
-    superset of ``M`` contains *q*, ``M`` is preferred and a counter-example;
-    otherwise forbid the subsets of ``M`` and repeat. When no *q*-free admissible
-    set is left, *q* is skeptically accepted.
+    stable search's conflict cap, :func:`stable_cap`). Second: if *q* is in no
+    admissible set, any preferred extension lacks it. Then the loop: find a
+    ⊆-maximal admissible set ``M`` without *q*; if no admissible superset of ``M``
+    contains *q*, ``M`` is preferred and a counter-example; otherwise forbid the
+    subsets of ``M`` and repeat. When no *q*-free admissible set is left, *q* is
+    skeptically accepted.
 
     One incremental solver serves the search and the check (the shortcut has its
     own, smaller, stable encoding): the blocking clauses of the search carry an
-    activation literal that only the search assumes. The 'in' phase is forced only
-    after the first query (CaDiCaL answers that one faster with its own phases).
+    activation literal that only the search assumes. The 'in' phase is forced from
+    the first query on: with the direct admissible encoding CaDiCaL refutes "q in
+    an admissible set" on random 3*10^4 in 6 838 conflicts with it against 12 191
+    with its own phases (7.7 s against 12.9 s for the whole task).
     """
     cap = stable_cap(af.n)
     quick = quick_stable(af, [-(q + 1)], budget=RACE_FIRST_BUDGET if cap is None else cap)
     if quick is not None:
         return quick
-    with Encoding(af, "adm", prefer_in=False) as enc:
+    with Encoding(af, "adm", prefer_in=True) as enc:
         if enc.solve([q + 1]) is None:
             # q is in no admissible set, so every preferred extension lacks it
-            enc.prefer_in()
             model = enc.solve()
             assert model is not None
             return grow_preferred(enc, model, af=af)
-        enc.prefer_in()
         search = enc.new_var()
         while True:
             model = enc.solve([search, -(q + 1)])
