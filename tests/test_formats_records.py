@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -376,3 +377,104 @@ def test_the_bulk_shape_is_what_the_docstring_says():
                  '  - {id: [a]}', '  - {id: a #b}', '  - {id: &a b}', '  -  {id: a}']:
         assert not one.fullmatch(line), line
     assert re.fullmatch(_records._PLAIN, "C0 x") and not re.fullmatch(_records._PLAIN, "C0 ")
+
+
+def _block(amap: ArgumentMap, rng: random.Random | None = None) -> str:
+    """The map with every record in block style, as people write maps by hand.
+
+    With *rng*, some values are written plain, some single-quoted, some texts folded
+    with ``>`` over two lines, and comments and blank lines stand between records.
+    """
+    data = native.to_data(amap)
+    lines = [f"argmap: {data['argmap']}", f"title: {json.dumps(data['title'])}"]
+
+    def scalar(v: object) -> str:
+        if rng is not None and isinstance(v, str):
+            pick = rng.randrange(4)
+            if pick == 0 and re.fullmatch(r"[A-Za-z][A-Za-z0-9 ]*[A-Za-z0-9]|[A-Za-z]", v) and yaml.safe_load(v) == v:
+                return v
+            if pick == 1 and "\n" not in v and "'" not in v:
+                return "'" + v + "'"
+        return json.dumps(v, ensure_ascii=False)
+
+    for section in ("speakers", "claims", "arguments", "relations"):
+        if section not in data:
+            continue
+        lines.append(f"{section}:")
+        for record in data[section]:
+            if rng is not None and rng.randrange(5) == 0:
+                lines += ["", "  # a comment between records"]
+            first = True
+            for k, v in record.items():
+                lead = "  - " if first else "    "
+                first = False
+                if isinstance(v, list):
+                    lines.append(f"{lead}{k}: [" + ", ".join(scalar(x) for x in v) + "]")
+                elif rng is not None and k == "text" and isinstance(v, str) \
+                        and re.fullmatch(r"[a-z]+ [a-z ]*[a-z]", v) and rng.randrange(3) == 0:
+                    head, _, tail = v.partition(" ")
+                    lines += [f"{lead}{k}: >-", f"      {head}", f"      {tail}"]
+                else:
+                    lines.append(f"{lead}{k}: {scalar(v)}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=examples(200))
+@given(maps(), st.integers(0, 10**6), st.booleans())
+def test_generated_maps_in_block_style_are_read_alike(amap, seed, varied):
+    text = _block(amap, random.Random(seed) if varied else None)
+    assert native.loads(text) == amap
+    assert same(text)
+
+
+@settings(max_examples=examples(300))
+@given(maps(), st.integers(0, 10**6),
+       st.lists(st.tuples(st.integers(0, 10**6), st.sampled_from(EDITS + ["    ", "  - ", ">-\n      x", "|\n"]),
+                          st.integers(0, 3)), min_size=1, max_size=3))
+def test_mutated_maps_in_block_style_report_what_the_located_path_reports(amap, seed, edits):
+    text = _block(amap, random.Random(seed))
+    for at, piece, cut in edits:
+        at %= len(text) + 1
+        text = text[:at] + piece + text[at + cut:]
+    same(text)
+
+
+def test_block_records_of_simple_lines_never_reach_a_tree(tmp_path, monkeypatch):
+    path = _mapgen(tmp_path, 200, 6)
+    amap = native.loads(path.read_text(encoding="utf-8"), path=path)
+    text = native.dumps(amap)  # claims in block style, relations one per line
+    assert "\n  speaker: " in text or "\n    speaker: " in text
+    parsed_texts: list[str] = []
+    original = _records._tree.parse_yaml
+
+    def counted(text, path):
+        parsed_texts.append(text)
+        return original(text, path)
+
+    monkeypatch.setattr(_records._tree, "parse_yaml", counted)
+    assert same(text, path)
+    # only skeletons (the title and header lines, every section blanked) went through a tree
+    # (one for each fast attempt: same() makes two)
+    assert parsed_texts and all(t.count("\n") == text.count("\n") for t in parsed_texts)
+    assert not any("speaker" in t.replace("speakers:", "") for t in parsed_texts)
+
+
+def test_block_records_beyond_simple_lines_are_read_one_by_one():
+    text = HEAD.replace("claims:\n", "") + (
+        "claims:\n"
+        "  # comments and blank lines\n"
+        "\n"
+        "  - id: C1\n    speaker: s\n    text: >-\n      folded over\n      two lines\n"
+        "  - id: C2  # a comment\n    speaker: s\n    text: |\n      kept\n      as is\n"
+        "  - id: C3\n    speaker: s\n    text: a plain text\n      going on below\n"
+        "  - id: C4\n    speaker: s\n    text: 'it''s'\n    tags:\n      - x\n      - \"y\"\n"
+        "  - id: C5\n    speaker: s\n    text: \"esc\\u00e9\\\"\"\n    silence:\n      no-thesis: why\n"
+        "  - {id: C6, speaker: s, text: \"flow\", tags: [a, b]}\n"
+        "  - {id: C7, speaker: s, text: flow}\n"
+        "  - id: C8\n    speaker: s\n    text: yes\n    kind: fact\n")
+    assert same(text)
+    amap = native.loads(text)
+    assert [c.text for c in amap.claims][:5] == ["folded over two lines", "kept\nas is\n",
+                                                "a plain text going on below", "it's", 'escé"']
+    assert amap.claims[3].tags == ("x", "y") and amap.claims[4].silence == (("no-thesis", "why"),)
+    assert amap.claims[7].text == "yes"

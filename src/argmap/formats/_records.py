@@ -111,7 +111,7 @@ def _resolver() -> tuple[Any, Any, str]:
 # keys, and '{' and '}' only open and close the record, so `str.replace` turns a run of
 # them into JSON for the C decoder.
 _KEY = r"[A-Za-z_][A-Za-z0-9_]*+"
-_PLAIN = r"[^\s,\[\]{}#:'\"&*!|>%@`?\-\\\x00](?: *+[^,\[\]{}#:\"\\\n\x00 ])*+"
+_PLAIN = r"[^\s,\[\]{}#:'\"&*!|>%@`?\-\\\x00][^,\[\]{}#:\"\\\n\x00 ]*+(?: ++[^,\[\]{}#:\"\\\n\x00 ]++)*+"
 _CANON_LINE = r"- \{" + _KEY + r": (?:\"[^\"\\\n]*+\"|" + _PLAIN + r")(?:, " + _KEY + r": (?:\"[^\"\\\n]*+\"|" \
     + _PLAIN + r"))*+\}"
 # the same with each double-quoted scalar replaced by NUL (the text split at its quotes)
@@ -120,7 +120,6 @@ _CANON: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 _HEAD = re.compile(r"(" + "|".join(SECTIONS) + r"):(?: *+(?:#[^\n]*)?)$", re.M)
 # the end of a section: a line that starts at column 0 with anything but a dash or a comment
 _END = re.compile(r"\n(?=[^ \n#\-])")
-_ITEM = re.compile(r"( *)- *+\{")
 _BLANK = re.compile(r" *+(?:#.*)?")
 
 
@@ -203,50 +202,250 @@ def read_yaml(text: str) -> dict[str, Any] | None:
 
 
 def _section(body: str, first_line: int) -> list[Record] | None:
-    """The records of a section whose lines are one flow mapping each (blank lines and comments aside).
+    """The records of a section body (its lines after the ``claims:`` line), or None.
 
-    A run of canonical lines is read by :func:`_run`; any other flow mapping line by the
-    line reader of :mod:`argmap.formats._plainyaml`. None if any line is something else.
+    Records are flow mappings on one line or block mappings (``- key: value`` and
+    ``  key: value`` lines); blank lines and comments may stand between them. A run of
+    canonical flow lines is read by :func:`_run`, a block record of simple lines by
+    :func:`_block_record`, any other record (a folded scalar, a nested block, an odd
+    flow mapping) by :func:`argmap.formats._tree.parse_yaml` on its own lines.
     """
-    item = _ITEM.match(body)
-    if item is None:
+    first = _FIRST_ITEM.search(body)
+    if first is None:
         return None
-    indent = item.group(1)
+    indent = first.group(1)
     body = body.rstrip("\n")
     whole = _run(body, first_line, indent)
     if whole is not None:
         return whole
-    one, _ = _canon(indent)
     lines = body.split("\n")
+    flow_line, _ = _canon(indent)
+    block_line = _block_line(indent)
+    rows = block_line.findall(body)
+    simple = len(rows) == len(lines)  # every line a simple `key: value` line: row k is line k
+    if simple:
+        found = _simple_block(rows, first_line, indent)
+        if found is not None:
+            return found
+    match = block_line.fullmatch
+    opening = indent + "- "
+    inner = indent + "  "
     records: list[Record] = []
-    reader: _plainyaml._Reader | None = None
+    start = -1          # the line where the open record starts
+    fields: dict[str, Any] | None = None  # its fields while its lines are simple, else None
+    quote: tuple[int, int] | None = None
     k = 0
-    while k < len(lines):
-        if one.fullmatch(lines[k]):
-            end = k + 1
-            while end < len(lines) and one.fullmatch(lines[end]):
-                end += 1
-            run = _run("\n".join(lines[k:end]), first_line + k, indent)
-            if run is None:
+    n = len(lines)
+
+    def close(end: int) -> bool:
+        if start < 0:
+            return True
+        if fields is not None:
+            records.append((fields, first_line + start, len(indent) + 3, quote, None))
+            return True
+        found = _exact_record(lines[start:end], first_line + start - 1)
+        if found is None:
+            return False
+        records.append(found)
+        return True
+
+    while k < n:
+        text = lines[k]
+        row = rows[k] if simple else None
+        if row is None and not simple:
+            m = match(text)
+            row = m.groups("") if m is not None else None
+        if row is not None:
+            ind, dash, key, sep, value = row
+            if dash and ind == indent:
+                if not close(k):
+                    return None
+                start, fields, quote = k, {}, None
+            elif dash or ind != inner or start < 0:
+                row = None
+        if row is None:
+            if not text.startswith(opening):
+                if _BLANK.fullmatch(text):
+                    k += 1
+                    continue
+                if start < 0:
+                    return None
+                fields = None  # a line of the record beyond the simple shape
+                k += 1
+                continue
+            # a record that starts with anything but a simple line
+            if not close(k):
                 return None
-            records += run
-            k = end
+            if flow_line.fullmatch(text):
+                end = k + 1
+                while end < n and flow_line.fullmatch(lines[end]):
+                    end += 1
+                run = _run("\n".join(lines[k:end]), first_line + k, indent)
+                if run is None:
+                    return None
+                records += run
+                start, k = -1, end
+                continue
+            start, fields = k, None
+            k += 1
             continue
-        text, number = lines[k], first_line + k
+        if fields is not None:
+            if key in fields:
+                return None  # a repeated key: the located path reports it
+            converted = _block_value(value)
+            if converted is _NOT_SIMPLE:
+                fields = None
+            else:
+                fields[key] = converted
+                if key == "quote":
+                    quote = (first_line + k, len(ind) + len(dash) + len(key) + len(sep) + 1)
         k += 1
-        if _BLANK.fullmatch(text):
-            continue
-        found = _ITEM.match(text)
-        if found is None or found.group(1) != indent:
-            return None
-        if reader is None:
-            reader = _plainyaml._Reader()
-        try:
-            node, _ = reader.value(text, found.end() - 1, number, 2)
-        except Exception:  # noqa: BLE001 - _Unsupported, a duplicate key: not for this path
-            return None
-        records.append(_node_record(node))
+    if not close(n):
+        return None
     return records
+
+
+def _simple_block(rows: list[tuple[str, ...]], first_line: int, indent: str) -> list[Record] | None:
+    """The block records of a section all of whose lines are simple (``rows``: one per line), or None."""
+    inner = indent + "  "
+    column = len(indent) + 3
+    records: list[Record] = []
+    append = records.append
+    fields: dict[str, Any] | None = None
+    start = 0
+    quote: tuple[int, int] | None = None
+    looked = _LOOKED_AT_SET
+    for k, (ind, dash, key, sep, value) in enumerate(rows):
+        if dash:
+            if ind != indent:
+                return None
+            if fields is not None:
+                append((fields, first_line + start, column, quote, None))
+            fields, start, quote = {}, k, None
+        elif ind != inner or fields is None or key in fields:
+            return None
+        first = value[0]
+        if first == '"' and "\\" not in value:
+            converted: Any = value[1:-1]
+        elif first in "\"'[" or looked is None or first in looked:
+            converted = _block_value(value)
+            if converted is _NOT_SIMPLE:
+                return None
+        else:
+            converted = value
+        fields[key] = converted
+        if key == "quote":
+            quote = (first_line + k, len(ind) + len(dash) + len(key) + len(sep) + 1)
+    if fields is not None:
+        append((fields, first_line + start, column, quote, None))
+    return records
+
+
+# A simple line of a block record: `- key: value` (the record's first) or `  key: value`, the
+# value a quoted scalar, a plain scalar that starts with no indicator and holds no ':' or '#'
+# (so it cannot hide a comment or a nested key), or a flow sequence of such scalars; then
+# maybe a comment.
+_BLOCK_PLAIN = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\s#:]*+(?: ++[^\s#:]++)*+"
+_BLOCK_VALUE = (r"\"[^\"\\\n]*+(?:\\[^\n][^\"\\\n]*+)*+\"|'[^'\n]*+(?:''[^'\n]*+)*+'|\[[^\[\]{}#\n]*+\]|"
+                + _BLOCK_PLAIN)
+_BLOCK: dict[str, re.Pattern[str]] = {}
+_FIRST_ITEM = re.compile(r"^( *)- ", re.M)
+_FLOW_ITEM = re.compile(r" *+(?:\"([^\"\\\n]*+)\"|'((?:[^'\n]|'')*+)'|([^\s,\[\]{}#:'\"&*!|>%@`?\-][^,\[\]{}#:\n]*+))"
+                        r" *+(?:,|$)")
+# anchors, aliases and tags: not read record by record (an alias may expand far beyond its text)
+_NODE_PROPERTY = re.compile(r"(?:^|[\s\[{,])[&*!]")
+_NOT_SIMPLE = object()
+
+
+def _block_line(indent: str) -> re.Pattern[str]:
+    found = _BLOCK.get(indent)
+    if found is None:
+        found = _BLOCK[indent] = re.compile(
+            r"^(" + indent + r"(?:  )?)(- )?(" + _KEY + r")(: ++)(" + _BLOCK_VALUE + r")(?: ++#[^\n]*+| *+)$", re.M)
+    return found
+
+
+def _block_value(value: str) -> Any:
+    """The value of a simple block line as YAML reads it (:class:`Plain` if not a string), or :data:`_NOT_SIMPLE`."""
+    first = value[0]
+    if first == '"':
+        body = value[1:-1]
+        if "\\" in body:
+            try:
+                return _plainyaml._Reader.double(body)
+            except Exception:  # noqa: BLE001 - an escape beyond the line reader: the record is read whole
+                return _NOT_SIMPLE
+        return body
+    if first == "'":
+        return value[1:-1].replace("''", "'")
+    if first == "[":
+        items: list[Any] = []
+        inside = value[1:-1]
+        if not inside.strip(" "):
+            return items
+        at = 0
+        while at < len(inside):
+            m = _FLOW_ITEM.match(inside, at)
+            if m is None or m.end() == at:
+                return _NOT_SIMPLE
+            dq, sq, plain = m.groups()
+            if dq is not None:
+                items.append(dq)
+            elif sq is not None:
+                items.append(sq.replace("''", "'"))
+            else:
+                items.append(_resolved(plain.rstrip(" ")))
+            at = m.end()
+        if inside.rstrip(" ").endswith(","):
+            return _NOT_SIMPLE  # a trailing comma
+        return items
+    return _resolved(value)
+
+
+def _resolved(raw: str) -> Any:
+    """A plain scalar *raw*: itself if YAML reads it as a string, else :class:`Plain`."""
+    if _LOOKED_AT_SET is not None and raw[0] not in _LOOKED_AT_SET:
+        return raw
+    found = _PLAINS.get(raw)
+    if found is None:
+        global _READER
+        if _READER is None:
+            _READER = _plainyaml._Reader()
+        try:
+            node = _READER.plain(raw, 1, 1)
+        except Exception:  # noqa: BLE001 - a tag outside the core schema: not simple
+            raise _Decline from None
+        found = raw if type(node.value) is str else Plain(node.value, raw)
+        if len(_PLAINS) < 10_000:
+            _PLAINS[raw] = found
+    return found
+
+
+_PLAINS: dict[str, Any] = {}
+_READER: _plainyaml._Reader | None = None
+
+
+def _exact_record(lines: list[str], offset: int) -> Record | None:
+    """A record read by the full YAML reader from its own lines (*offset*: lines before them)."""
+    text = "\n".join(lines) + "\n"
+    if _NODE_PROPERTY.search(text):
+        return None
+    # every line after the first (comments and blank lines aside) inside the item: the lines
+    # mean on their own what they mean in the section
+    dash = len(lines[0]) - len(lines[0].lstrip(" "))
+    for line in lines[1:]:
+        stripped = line.lstrip(" ")
+        if stripped and not stripped.startswith("#") and len(line) - len(stripped) <= dash:
+            return None
+    try:
+        root = _tree.parse_yaml(text, "")
+    except Exception:  # noqa: BLE001 - any problem: the located path reports it
+        return None
+    if root.kind != "seq" or len(root.items) != 1 or root.items[0].kind != "map":
+        return None
+    fields, line, column, quote, silence = _node_record(root.items[0])
+    return (fields, line + offset, column, (quote[0] + offset, quote[1]) if quote else None,
+            (silence[0] + offset, silence[1]) if silence else None)
 
 
 def _run(text: str, first_line: int, indent: str) -> list[Record] | None:
@@ -281,6 +480,7 @@ def _run(text: str, first_line: int, indent: str) -> list[Record] | None:
 
 
 _RESOLVER, _SCALAR_NODE, _LOOKED_AT = _resolver()
+_LOOKED_AT_SET = frozenset(re.sub(r"\\(.)", r"\1", _LOOKED_AT)) if _LOOKED_AT else None
 _UNSURE = re.compile(r": ([" + _LOOKED_AT + r"][^,}\x00]*+)") if _LOOKED_AT else None
 _STRINGS: dict[str, bool] = {}
 

@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any
 
@@ -762,11 +763,15 @@ def _fast(top: dict[str, Any], path: str | Path | None, read: bool, reuse: _Reus
         speaker_ids.add(sid)
         speakers.append(Speaker(sid, name or sid))
 
-    claims = _fast_claims(sections["claims"], sources, by_source, texts, speaker_ids, read, level, positions,
-                          reuse)
+    claims = _bulk_claims(sections["claims"], sources, by_source, texts, speaker_ids, read, positions, reuse)
+    if claims is None:
+        claims = _fast_claims(sections["claims"], sources, by_source, texts, speaker_ids, read, level, positions,
+                              reuse)
     claim_ids = {c.id for c in claims}
     arguments = _fast_arguments(sections["arguments"], claim_ids, speaker_ids, positions)
-    relations = _fast_relations(sections["relations"], claim_ids, speaker_ids, arguments, level, positions)
+    relations = _bulk_relations(sections["relations"], claim_ids, arguments, positions)
+    if relations is None:
+        relations = _fast_relations(sections["relations"], claim_ids, speaker_ids, arguments, level, positions)
     for i, (_, line, column, *_) in enumerate(sections["speakers"]):
         positions[("speakers", i)] = (line, column)
     for i, (_, line, column, *_) in enumerate(sections["sources"]):
@@ -876,7 +881,7 @@ def _fast_arguments(records: list[Any], claim_ids: set[str], speakers: set[str],
     arguments: list[Argument] = []
     seen: set[str] = set()
     shapes: set[tuple[frozenset[str], str]] = set()
-    for f, line, column, *_ in records:
+    for f, line, column, _, _ in records:
         aid = _text(f["id"])
         if aid in claim_ids or aid in seen:
             raise _Decline
@@ -914,7 +919,7 @@ def _fast_relations(records: list[Any], claims: set[str], speakers: set[str], ar
     pairs: set[tuple[str, str]] = set()
     relations: list[Relation] = []
     types = frozenset(RELATION_TYPES)
-    for f, line, column, *_ in records:
+    for f, line, column, _, _ in records:
         a = f["from"]
         if type(a) is not str or not a or a.isspace():
             a = _text(a)
@@ -944,6 +949,98 @@ def _fast_relations(records: list[Any], claims: set[str], speakers: set[str], ar
         positions[("relations", len(relations))] = (line, column)
         relations.append(Relation(a, b, rtype, note, speaker))
     return relations
+
+
+# The common case checked a column at a time (C-level set and map operations): records
+# that hold only the keys below, all strings. Anything else (or any doubt) goes through
+# the record-by-record loops above, which decline on every problem.
+_SIMPLE_CLAIM = frozenset({"id", "speaker", "text", "kind", "source", "quote"})
+_CLAIM_KINDS = frozenset(CLAIM_KINDS)
+_RELATION_TYPES = frozenset(RELATION_TYPES)
+
+
+def _strings(values: list[Any]) -> bool:
+    """Whether every value is a string that is neither empty nor blank."""
+    return set(map(type, values)) <= {str} and all(values) and not any(map(str.isspace, values))
+
+
+def _bulk_claims(records: list[Any], sources: list[Source], by_source: dict[str, Source], texts: dict[str, str],
+                 speakers: set[str], read: bool, positions: dict[tuple[Any, ...], tuple[int, int]],
+                 reuse: _Reuse) -> list[Claim] | None:
+    """:func:`_fast_claims` for records of strings with the keys of :data:`_SIMPLE_CLAIM`, or None."""
+    fields = [r[0] for r in records]
+    if not all(map(_SIMPLE_CLAIM.issuperset, fields)):
+        return None
+    n = len(fields)
+    ids = [f["id"] for f in fields]
+    texts_ = [f["text"] for f in fields]
+    said = [f["speaker"] for f in fields]
+    kinds = [f.get("kind", "claim") for f in fields]
+    quotes = [f.get("quote") for f in fields]
+    given = [f.get("source") for f in fields]
+    quoted = [q for q in quotes if q is not None]
+    try:
+        if not (_strings(ids) and len(set(ids)) == n and _strings(texts_) and speakers.issuperset(said)
+                and _CLAIM_KINDS.issuperset(kinds) and _strings(quoted)
+                and by_source.keys() >= set(given) - {None}):
+            return None
+    except TypeError:  # an unhashable value
+        return None
+    only = sources[0].id if len(sources) == 1 else None
+    if None in given:
+        if only is None and len(quoted) != sum(1 for q, s in zip(quotes, given) if q is not None and s is not None):
+            return None  # a quote without a source, and not one source to take it from
+        given = [s if s is not None or q is None else only for s, q in zip(given, quotes)]
+    starts: list[int | None] = [None] * n
+    ends: list[int | None] = [None] * n
+    if read and quoted:
+        by_text: dict[str, list[str]] = {}
+        for q, s in zip(quotes, given):
+            if q is not None:
+                by_text.setdefault(s, []).append(q)
+        for sid, listed in by_text.items():
+            if sid not in texts:
+                return None
+            locator = reuse.locator(texts[sid], by_source[sid].whitespace == "loose")
+            locator.prepare(listed)
+        locators = {sid: reuse.locator(texts[sid], by_source[sid].whitespace == "loose") for sid in by_text}
+        for i, (q, s) in enumerate(zip(quotes, given)):
+            if q is not None:
+                match = locators[s].locate(q)
+                if match is None or match.count > 1:
+                    return None
+                starts[i], ends[i] = match.start, match.end
+    claims = list(map(Claim, ids, said, texts_, kinds, given, quotes, repeat(None), repeat(()), starts, ends))
+    where = zip(zip(repeat("claims"), range(n)), [(r[1], r[2]) for r in records])
+    if len(quoted) == n:  # each record, then its quote
+        quote_where = zip(zip(repeat("claims"), range(n), repeat("quote")), [r[3] for r in records])
+        positions.update(chain.from_iterable(zip(where, quote_where)))
+    else:
+        for (key, at), record in zip(where, records):
+            positions[key] = at
+            if record[3] is not None:
+                positions[key + ("quote",)] = record[3]
+    return claims
+
+
+def _bulk_relations(records: list[Any], claims: set[str], arguments: list[Argument],
+                    positions: dict[tuple[Any, ...], tuple[int, int]]) -> list[Relation] | None:
+    """:func:`_fast_relations` for a map without arguments whose relations have only from, to, type; or None."""
+    fields = [r[0] for r in records]
+    n = len(fields)
+    if arguments or sum(map(len, fields)) != 3 * n:
+        return None
+    froms = [f["from"] for f in fields]
+    tos = [f["to"] for f in fields]
+    types = [f["type"] for f in fields]
+    try:
+        if not (claims.issuperset(froms) and claims.issuperset(tos) and _RELATION_TYPES.issuperset(types)
+                and not any(map(str.__eq__, froms, tos)) and len(set(zip(froms, tos))) == n):
+            return None
+    except TypeError:
+        return None
+    positions.update(zip(zip(repeat("relations"), range(n)), [(r[1], r[2]) for r in records]))
+    return list(map(Relation, froms, tos, types))
 
 
 def loads(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
