@@ -564,11 +564,22 @@ def _number(text: str) -> Any:
 _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_number)
 _scanstring: Any = json.decoder.scanstring  # type: ignore[attr-defined]
 # `\ud800`-style escapes (maybe lone surrogates), and the characters themselves
-_SURROGATES = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATES = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _has_surrogate(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
 # from just after a record's `{`: the record's other keys and values, up to its `"quote"` key
 # (None when a nested list or object comes first)
 _QUOTE_KEY = re.compile(r'(?:[^"{}\[\]]++|"(?!quote"\s*+:)(?:[^"\\]++|\\.)*+")*+"quote"\s*+:\s*+')
 _WS = re.compile(r"[ \t\n\r]*+")
+# what follows a record in its list: a comma and the next record's start, or the closing bracket
+_AFTER_RECORD = re.compile(r"[ \t\n\r]*+(?:,[ \t\n\r]*+(?=\{)|(\]))")
 _skip: Callable[..., re.Match[str]] = _WS.match  # type: ignore[assignment]  # it always matches
 
 
@@ -578,7 +589,7 @@ def read_json(text: str) -> dict[str, Any] | None:
     The text is walked at its top level with the C decoder, each section record by
     record (so that each record's start is known), everything else value by value.
     """
-    if _SURROGATES.search(text):
+    if ("\\u" in text and _SURROGATES.search(text)) or (not text.isascii() and _has_surrogate(text)):
         return None
     decode = _DECODER.raw_decode
     ws = _skip
@@ -614,31 +625,49 @@ def read_json(text: str) -> dict[str, Any] | None:
 
 def _json_records(text: str, pos: int, lines: _Lines) -> tuple[list[Record], int]:
     """The records of a section from its first item at ``text[pos]``; returns them and the offset after ``]``."""
-    decode = _DECODER.raw_decode
-    ws = _skip
+    scan = _DECODER.scan_once  # the C scanner itself (raw_decode is a Python wrapper around it)
+    after = _AFTER_RECORD.match
+    quote_key = _QUOTE_KEY.match
     records: list[Record] = []
     append = records.append
     if text.startswith("]", pos):
         return records, pos + 1
+    # (line, column) counted on from the last offset asked for
+    line, last = lines.line, lines.offset
     while True:
-        if not text.startswith("{", pos):
+        if text[pos] != "{":
             raise _Decline  # not a record: the located path says so
-        line, column = lines.at(pos)
-        fields, end = decode(text, pos)
+        line += text.count("\n", last, pos)
+        start = (line, pos - text.rfind("\n", 0, pos))
+        last = pos
+        try:
+            fields, end = scan(text, pos)
+        except StopIteration:
+            raise _Decline from None
         quote = silence = None
         if "quote" in fields:
-            m = _QUOTE_KEY.match(text, pos + 1, end)
-            quote = lines.at(m.end()) if m is not None else _json_value_at(text, pos, "quote", lines)
+            m = quote_key(text, pos + 1, end)
+            if m is not None:
+                at = m.end()
+                line += text.count("\n", last, at)
+                last = at
+                quote = (line, at - text.rfind("\n", 0, at))
+            else:
+                lines.line, lines.offset = line, last
+                quote = _json_value_at(text, pos, "quote", lines)
+                line, last = lines.line, lines.offset
         if "silence" in fields:
+            lines.line, lines.offset = line, last
             silence = _json_value_at(text, pos, "silence", lines)
-        append((fields, line, column, quote, silence))
-        pos = ws(text, end).end()
-        if text.startswith(",", pos):
-            pos = ws(text, pos + 1).end()
-            continue
-        if text.startswith("]", pos):
-            return records, pos + 1
-        raise _Decline
+            line, last = lines.line, lines.offset
+        append((fields, start[0], start[1], quote, silence))
+        m = after(text, end)
+        if m is None:
+            raise _Decline
+        pos = m.end()
+        if m.group(1) == "]":
+            lines.line, lines.offset = line, last
+            return records, pos
 
 
 def _json_value_at(text: str, start: int, key: str, lines: _Lines) -> tuple[int, int]:

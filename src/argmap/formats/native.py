@@ -954,7 +954,8 @@ def _fast_relations(records: list[Any], claims: set[str], speakers: set[str], ar
 # The common case checked a column at a time (C-level set and map operations): records
 # that hold only the keys below, all strings. Anything else (or any doubt) goes through
 # the record-by-record loops above, which decline on every problem.
-_SIMPLE_CLAIM = frozenset({"id", "speaker", "text", "kind", "source", "quote"})
+_SIMPLE_CLAIM = frozenset({"id", "speaker", "text", "kind", "source", "quote", "start", "end"})
+_ABSENT = object()
 _CLAIM_KINDS = frozenset(CLAIM_KINDS)
 _RELATION_TYPES = frozenset(RELATION_TYPES)
 
@@ -969,7 +970,8 @@ def _bulk_claims(records: list[Any], sources: list[Source], by_source: dict[str,
                  reuse: _Reuse) -> list[Claim] | None:
     """:func:`_fast_claims` for records of strings with the keys of :data:`_SIMPLE_CLAIM`, or None."""
     fields = [r[0] for r in records]
-    if not all(map(_SIMPLE_CLAIM.issuperset, fields)):
+    keys = set().union(*fields)
+    if not _SIMPLE_CLAIM.issuperset(keys):
         return None
     n = len(fields)
     ids = [f["id"] for f in fields]
@@ -991,8 +993,15 @@ def _bulk_claims(records: list[Any], sources: list[Source], by_source: dict[str,
         if only is None and len(quoted) != sum(1 for q, s in zip(quotes, given) if q is not None and s is not None):
             return None  # a quote without a source, and not one source to take it from
         given = [s if s is not None or q is None else only for s, q in zip(given, quotes)]
-    starts: list[int | None] = [None] * n
-    ends: list[int | None] = [None] * n
+    starts: list[Any] = [None] * n
+    ends: list[Any] = [None] * n
+    offsets = "start" in keys or "end" in keys
+    if offsets:  # as written (checked against the derived offsets when the sources are read)
+        given_starts = [f.get("start", _ABSENT) for f in fields]
+        given_ends = [f.get("end", _ABSENT) for f in fields]
+        if not read:
+            starts = [None if v is _ABSENT else _whole(v, 0) for v in given_starts]
+            ends = [None if v is _ABSENT else _whole(v, 0) for v in given_ends]
     if read and quoted:
         by_text: dict[str, list[str]] = {}
         for q, s in zip(quotes, given):
@@ -1010,6 +1019,11 @@ def _bulk_claims(records: list[Any], sources: list[Source], by_source: dict[str,
                 if match is None or match.count > 1:
                     return None
                 starts[i], ends[i] = match.start, match.end
+                if offsets:
+                    start, end = given_starts[i], given_ends[i]
+                    if (start is not _ABSENT and _whole(start, 0) != match.start) \
+                            or (end is not _ABSENT and _whole(end, 0) != match.end):
+                        return None
     claims = list(map(Claim, ids, said, texts_, kinds, given, quotes, repeat(None), repeat(()), starts, ends))
     where = zip(zip(repeat("claims"), range(n)), [(r[1], r[2]) for r in records])
     if len(quoted) == n:  # each record, then its quote
