@@ -43,6 +43,7 @@ shapes; it never raises on bad input.
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Callable
@@ -154,6 +155,10 @@ def read_yaml(text: str) -> dict[str, Any] | None:
         return None
     bulk: dict[str, tuple[int, list[Record]]] = {}
     pieces: list[str] = []
+    # the bulk sections' lines are left out of the skeleton: (its line of each such head,
+    # the lines left out after it so far), to give the skeleton's lines their numbers
+    heads: list[int] = []
+    removed: list[int] = []
     done = 0
     for head in _heads(text):
         if head.start() < done:
@@ -169,8 +174,10 @@ def read_yaml(text: str) -> dict[str, Any] | None:
         if records is None:
             continue
         bulk[head.group(1)] = (line - 1, records)
+        gone = removed[-1] if removed else 0
+        heads.append(line - 1 - gone)
+        removed.append(gone + body.count("\n"))
         pieces.append(text[done:start])
-        pieces.append("\n" * body.count("\n"))
         done = end
     pieces.append(text[done:])
     skeleton = "".join(pieces)
@@ -180,6 +187,11 @@ def read_yaml(text: str) -> dict[str, Any] | None:
         return None
     if root.kind != "map":
         return None
+
+    def line_of(skeleton_line: int) -> int:
+        k = bisect.bisect_left(heads, skeleton_line)
+        return skeleton_line + (removed[k - 1] if k else 0)
+
     top: dict[str, Any] = {}
     for key, value in root.pairs:
         name = key.value
@@ -187,16 +199,19 @@ def read_yaml(text: str) -> dict[str, Any] | None:
             return None
         if name in bulk:
             head_line, records = bulk.pop(name)
-            # the blanked section must be this very key, with nothing else as its value
-            if key.line != head_line or key.column != 1 or value.kind != "scalar" or value.value is not None \
-                    or value.raw != "":
+            # the left-out section must be this very key, with nothing else as its value
+            if line_of(key.line) != head_line or key.column != 1 or value.kind != "scalar" \
+                    or value.value is not None or value.raw != "":
                 return None
             top[name] = records
         elif name in SECTIONS and value.kind == "seq":
-            top[name] = _node_records(value)
+            top[name] = [(fields, line_of(line), column, (line_of(quote[0]), quote[1]) if quote else None,
+                          (line_of(silence[0]), silence[1]) if silence else None)
+                         for fields, line, column, quote, silence in _node_records(value)] if heads \
+                else _node_records(value)
         else:
             top[name] = _plain(value)
-    if bulk:  # a blanked head that is not a key of the top-level mapping
+    if bulk:  # a left-out head that is not a key of the top-level mapping
         return None
     return top
 
