@@ -8,7 +8,12 @@ map. Two speakers; claim ``k`` attacks or supports claims of lower numbers (the 
 is acyclic, so grounded decides every claim, and ``status --semantics GR`` has real
 work), about 1.5 relations per claim, two thirds of them attacks.
 
-The same (claims, seed) always gives the same files.
+``--style block`` writes ``map-100000-block.yaml`` instead: the same map (it loads to
+an equal map, with the same source) with every claim and relation as a block mapping,
+one ``key: value`` per line, as people write maps by hand; every tenth claim's text
+folded over two lines with ``>-`` and a comment line before every fiftieth claim.
+
+The same (claims, seed, style) always gives the same files.
 """
 
 from __future__ import annotations
@@ -34,13 +39,18 @@ def _sentence(rng: random.Random, k: int) -> str:
     return f"Point {k} says that {body}."
 
 
-def generate(claims: int, seed: int = 1, out: Path | None = None) -> tuple[Path, Path]:
-    """Write the map and its source; return their paths."""
+def generate(claims: int, seed: int = 1, out: Path | None = None, style: str = "flow") -> tuple[Path, Path]:
+    """Write the map and its source; return their paths.
+
+    *style* is ``"flow"`` (one ``{…}`` record per line) or ``"block"`` (block mappings).
+    """
+    if style not in ("flow", "block"):
+        raise ValueError(f"unknown style {style!r}")
     rng = random.Random(f"{seed}-{claims}")
     out = out or HERE / "_work" / "maps"
     out.mkdir(parents=True, exist_ok=True)
     source_path = out / f"source-{claims}.txt"
-    map_path = out / f"map-{claims}.yaml"
+    map_path = out / (f"map-{claims}.yaml" if style == "flow" else f"map-{claims}-block.yaml")
     quotes = [_sentence(rng, k) for k in range(claims)]
     parts = []
     for k, quote in enumerate(quotes):
@@ -57,15 +67,25 @@ def generate(claims: int, seed: int = 1, out: Path | None = None) -> tuple[Path,
              "  - {id: pro, name: Proponent}", "  - {id: con, name: Opponent}", "claims:"]
     for k, quote in enumerate(quotes):
         speaker = "pro" if k % 2 == 0 else "con"
-        lines.append(f"  - {{id: C{k}, speaker: {speaker}, text: {json.dumps('Claim ' + str(k))}, "
-                     f"quote: {json.dumps(quote)}}}")
+        if style == "flow":
+            lines.append(f"  - {{id: C{k}, speaker: {speaker}, text: {json.dumps('Claim ' + str(k))}, "
+                         f"quote: {json.dumps(quote)}}}")
+            continue
+        if k % 50 == 0:
+            lines.append(f"  # claims {k} to {k + 49}")
+        lines += [f"  - id: C{k}", f"    speaker: {speaker}"]
+        lines += ["    text: >-", "      Claim", f"      {k}"] if k % 10 == 3 else [f'    text: "Claim {k}"']
+        lines.append(f"    quote: {json.dumps(quote)}")
     lines.append("relations:")
     for k in range(1, claims):
         window = range(max(0, k - 50), k)
         # at most one relation per ordered pair (the map format's rule)
         for target in rng.sample(window, min(len(window), 1 if rng.random() < 0.5 else 2)):
             kind = "attack" if rng.random() < 2 / 3 else "support"
-            lines.append(f"  - {{from: C{k}, to: C{target}, type: {kind}}}")
+            if style == "flow":
+                lines.append(f"  - {{from: C{k}, to: C{target}, type: {kind}}}")
+            else:
+                lines += [f"  - from: C{k}", f"    to: C{target}", f"    type: {kind}"]
     map_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return map_path, source_path
 
@@ -76,10 +96,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claims", default="1000,10000,100000")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--style", choices=("flow", "block"), default="flow",
+                        help="flow: one {…} record per line (the default); block: block mappings")
     args = parser.parse_args(argv)
     for n in (int(x) for x in args.claims.split(",")):
         t = time.perf_counter()
-        map_path, source_path = generate(n, args.seed, args.out)
+        map_path, source_path = generate(n, args.seed, args.out, args.style)
         print(f"{map_path.name}: {source_path.stat().st_size / 1e6:.1f} MB source, "
               f"{time.perf_counter() - t:.1f} s", file=sys.stderr)
     return 0

@@ -11,24 +11,33 @@ schema on these values and, on any doubt, goes back to the located path, which
 reports every problem exactly as it always did.
 
 YAML
-    A section (``claims:``, ``relations:`` ... at column 0) whose items are one
-    flow mapping per line, ``- {id: C1, speaker: pro, text: "…"}`` as
-    :mod:`benchmarks.mapgen` and argmap's own writer write them, is read in bulk:
-    one regular expression over the whole section for the lines whose values are
-    double-quoted scalars without escapes or plain scalars that YAML reads as
-    strings (their first character decides it, as in
-    :mod:`argmap.formats._plainyaml`), and the line reader of
-    :mod:`argmap.formats._plainyaml` for any other one-line flow mapping. The
-    rest of the document (the header, sections in block style) is read by
-    :func:`argmap.formats._tree.parse_yaml` from a copy of the text in which the
-    bulk sections are blank lines (so every line keeps its number), and turned
-    into plain values. The copy is accepted only if each blanked section's key is
-    a key of the top-level mapping on its own line.
+    Each section (``claims:``, ``relations:`` ... at column 0) is read on its own:
+
+    * a run of canonical flow records, one per line (``- {id: C1, speaker: pro,
+      text: "…"}`` as :mod:`benchmarks.mapgen` and argmap's own writer write them),
+      is checked by one pattern over the whole run and, split at its double
+      quotes, turned into JSON by ``str.replace`` for the C decoder (see
+      :data:`_CANON_LINE`);
+    * a block record whose lines are simple ``key: value`` lines (quoted or plain
+      scalars on one line, flow lists of them, trailing comments) is read from one
+      pattern match per line;
+    * any other record -- folded or block scalars, nested blocks, an odd flow
+      mapping -- is read alone, from its own lines, by
+      :func:`argmap.formats._tree.parse_yaml` (unless it holds anchors, aliases or
+      tags: then the section is not read here).
+
+    The rest of the document (the header, the sections not read here) is read by
+    :func:`argmap.formats._tree.parse_yaml` from a copy of the text without the
+    sections read here, and turned into plain values with the line numbers of the
+    text. The copy is accepted only if each left-out section's head is a key of
+    the top-level mapping on its own line.
 JSON
-    The C decoder of :mod:`json` reads the document; duplicate keys, numbers
-    longer than :data:`~argmap.formats._tree.MAX_NUMBER_LENGTH`, ``NaN`` and the
-    like, and lone surrogates make it decline. Positions are found by a scan of
-    the text that skips strings.
+    The C scanner of :mod:`json` reads the top level value by value and each
+    section record by record, so that each record's start is known (its
+    ``quote`` key is found by a pattern that skips the record's strings);
+    duplicate keys, numbers longer than
+    :data:`~argmap.formats._tree.MAX_NUMBER_LENGTH`, ``NaN`` and the like, and
+    (maybe lone) surrogates make it decline.
 
 A plain YAML scalar that does not read as a string (``id: 1``, ``argmap: 2``,
 ``occurrence: 3``, ``title: yes``) is kept as :class:`Plain`, with its value and its
@@ -458,8 +467,8 @@ def _exact_record(lines: list[str], offset: int) -> Record | None:
         return None
     if root.kind != "seq" or len(root.items) != 1 or root.items[0].kind != "map":
         return None
-    fields, line, column, quote, silence = _node_record(root.items[0])
-    return (fields, line + offset, column, (quote[0] + offset, quote[1]) if quote else None,
+    fields, at, column, quote, silence = _node_record(root.items[0])
+    return (fields, at + offset, column, (quote[0] + offset, quote[1]) if quote else None,
             (silence[0] + offset, silence[1]) if silence else None)
 
 
@@ -640,7 +649,7 @@ def read_json(text: str) -> dict[str, Any] | None:
 
 def _json_records(text: str, pos: int, lines: _Lines) -> tuple[list[Record], int]:
     """The records of a section from its first item at ``text[pos]``; returns them and the offset after ``]``."""
-    scan = _DECODER.scan_once  # the C scanner itself (raw_decode is a Python wrapper around it)
+    scan = _DECODER.scan_once  # type: ignore[attr-defined]  # the C scanner itself (raw_decode is a Python wrapper around it)
     after = _AFTER_RECORD.match
     quote_key = _QUOTE_KEY.match
     records: list[Record] = []
