@@ -483,3 +483,33 @@ def test_block_records_beyond_simple_lines_are_read_one_by_one():
                                                 "a plain text going on below", "it's", 'escé"']
     assert amap.claims[3].tags == ("x", "y") and amap.claims[4].silence == (("no-thesis", "why"),)
     assert amap.claims[7].text == "yes"
+
+
+@pytest.mark.parametrize("scalar", [
+    ">\n      folded\n      text", ">-\n      a: b\n      # not a comment", "|\n      kept\n      lines",
+    "|-\n      one", ">-\n        deeper\n        text", ">\n      x\n\n      y", ">-\n      x\n        more",
+    ">-\n      trailing \n      space", ">-\n      x\n     odd", "|2\n      indicated", ">-  # c\n      x", ">-",
+])
+def test_block_scalars_are_read_as_the_located_path_reads_them(scalar):
+    head = HEAD.replace("speakers:", "sources:\n  - {id: src, file: x.txt}\nspeakers:")
+    text = head + f"  - id: C1\n    speaker: s\n    text: {scalar}\n    quote: |-\n      q\n  # c\n" \
+        "  - id: C2\n    speaker: s\n    text: b\n"
+    taken = same(text, read_sources=False)
+    assert taken or native._parse_located(text, read_sources=False).errors
+
+
+def test_the_block_benchmark_map_is_read_in_bulk(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import mapgen
+    finally:
+        sys.path.pop(0)
+    block, _ = mapgen.generate(120, 2, tmp_path, style="block")
+    flow, _ = mapgen.generate(120, 2, tmp_path)
+    calls: list[int] = []
+    monkeypatch.setattr(_records, "_exact_record", lambda lines, offset: calls.append(1))
+    text = block.read_text(encoding="utf-8")
+    assert ">-" in text and "  # claims" in text
+    assert same(text, block)
+    assert not calls  # no record needed the YAML reader
+    assert native.loads(text, path=block) == native.loads(flow.read_text(encoding="utf-8"), path=flow)

@@ -223,6 +223,8 @@ class ArgumentMap:
         The file the map was read from (used to resolve source files).
     positions : mapping, optional
         Where each record stands in that file (see :attr:`positions`); given by the loaders.
+        A read-only ``types.MappingProxyType`` is kept as it is (the native reader's
+        is filled on first use), any other mapping is copied.
 
     See Also
     --------
@@ -254,7 +256,8 @@ class ArgumentMap:
         self._relations: tuple[Relation, ...] = tuple(relations)
         self._arguments: tuple[Argument, ...] = tuple(arguments)
         self._path = Path(path) if path is not None else None
-        self._positions: Mapping[tuple[Any, ...], tuple[int, int]] = MappingProxyType(dict(positions or {}))
+        self._positions: Mapping[tuple[Any, ...], tuple[int, int]] = (
+            positions if isinstance(positions, MappingProxyType) else MappingProxyType(dict(positions or {})))
         self._claims_by_id = {c.id: c for c in self._claims}
         self._arguments_by_id = {a.id: a for a in self._arguments}
         self._speakers_by_id = {s.id: s for s in self._speakers}

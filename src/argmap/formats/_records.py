@@ -251,7 +251,15 @@ def _section(body: str, first_line: int) -> list[Record] | None:
         found = _simple_block(rows, first_line, indent)
         if found is not None:
             return found
-    match = block_line.fullmatch
+    n = len(lines)
+    if not simple:  # which lines are simple: row k for line k, None for the others
+        rows = [None] * n
+        number, last = 0, 0
+        for m in block_line.finditer(body):
+            at = m.start()
+            number += body.count("\n", last, at)
+            last = at
+            rows[number] = m.groups("")
     opening = indent + "- "
     inner = indent + "  "
     records: list[Record] = []
@@ -259,7 +267,6 @@ def _section(body: str, first_line: int) -> list[Record] | None:
     fields: dict[str, Any] | None = None  # its fields while its lines are simple, else None
     quote: tuple[int, int] | None = None
     k = 0
-    n = len(lines)
 
     def close(end: int) -> bool:
         if start < 0:
@@ -275,10 +282,7 @@ def _section(body: str, first_line: int) -> list[Record] | None:
 
     while k < n:
         text = lines[k]
-        row = rows[k] if simple else None
-        if row is None and not simple:
-            m = match(text)
-            row = m.groups("") if m is not None else None
+        row = rows[k]
         if row is not None:
             ind, dash, key, sep, value = row
             if dash and ind == indent:
@@ -316,13 +320,16 @@ def _section(body: str, first_line: int) -> list[Record] | None:
         if fields is not None:
             if key in fields:
                 return None  # a repeated key: the located path reports it
+            here = k
             converted = _block_value(value)
+            if converted is _BLOCK_SCALAR:
+                converted, k = _block_scalar(lines, k, len(ind), value)
             if converted is _NOT_SIMPLE:
                 fields = None
             else:
                 fields[key] = converted
                 if key == "quote":
-                    quote = (first_line + k, len(ind) + len(dash) + len(key) + len(sep) + 1)
+                    quote = (first_line + here, len(ind) + len(dash) + len(key) + len(sep) + 1)
         k += 1
     if not close(n):
         return None
@@ -351,6 +358,8 @@ def _simple_block(rows: list[tuple[str, ...]], first_line: int, indent: str) -> 
         first = value[0]
         if first == '"' and "\\" not in value:
             converted: Any = value[1:-1]
+        elif first in ">|":
+            return None  # a block scalar: read by _section
         elif first in "\"'[" or looked is None or first in looked:
             converted = _block_value(value)
             if converted is _NOT_SIMPLE:
@@ -370,7 +379,7 @@ def _simple_block(rows: list[tuple[str, ...]], first_line: int, indent: str) -> 
 # (so it cannot hide a comment or a nested key), or a flow sequence of such scalars; then
 # maybe a comment.
 _BLOCK_PLAIN = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`][^\s#:]*+(?: ++[^\s#:]++)*+"
-_BLOCK_VALUE = (r"\"[^\"\\\n]*+(?:\\[^\n][^\"\\\n]*+)*+\"|'[^'\n]*+(?:''[^'\n]*+)*+'|\[[^\[\]{}#\n]*+\]|"
+_BLOCK_VALUE = (r"[>|]-?$|\"[^\"\\\n]*+(?:\\[^\n][^\"\\\n]*+)*+\"|'[^'\n]*+(?:''[^'\n]*+)*+'|\[[^\[\]{}#\n]*+\]|"
                 + _BLOCK_PLAIN)
 _BLOCK: dict[str, re.Pattern[str]] = {}
 _FIRST_ITEM = re.compile(r"^( *)- ", re.M)
@@ -379,6 +388,42 @@ _FLOW_ITEM = re.compile(r" *+(?:\"([^\"\\\n]*+)\"|'((?:[^'\n]|'')*+)'|([^\s,\[\]
 # anchors, aliases and tags: not read record by record (an alias may expand far beyond its text)
 _NODE_PROPERTY = re.compile(r"(?:^|[\s\[{,])[&*!]")
 _NOT_SIMPLE = object()
+_BLOCK_SCALAR = object()
+
+
+def _block_scalar(lines: list[str], k: int, key_indent: int, header: str) -> tuple[Any, int]:
+    """The block scalar whose header ends ``lines[k]``, and the index of its last line.
+
+    Only the plain case: one or more lines, all at one indentation deeper than the
+    key, none blank, none ending in a space, and not followed by a blank line or by
+    a line indented between the key and the text. ``>`` joins the lines with spaces,
+    ``|`` with line breaks; ``-`` drops the final line break. Anything else is
+    :data:`_NOT_SIMPLE` (with *k* unchanged): the record is then read whole.
+    """
+    j = k + 1
+    if j >= len(lines):
+        return _NOT_SIMPLE, k
+    stripped = lines[j].lstrip(" ")
+    indent = len(lines[j]) - len(stripped)
+    if not stripped or indent <= key_indent:
+        return _NOT_SIMPLE, k
+    parts: list[str] = []
+    while j < len(lines):
+        line = lines[j]
+        stripped = line.lstrip(" ")
+        if not stripped:
+            return _NOT_SIMPLE, k
+        at = len(line) - len(stripped)
+        if at < indent:
+            if at > key_indent:
+                return _NOT_SIMPLE, k
+            break
+        if at > indent or line.endswith(" "):
+            return _NOT_SIMPLE, k
+        parts.append(stripped)
+        j += 1
+    text = (" " if header[0] == ">" else "\n").join(parts)
+    return (text if header.endswith("-") else text + "\n"), j - 1
 
 
 def _block_line(indent: str) -> re.Pattern[str]:
@@ -390,8 +435,13 @@ def _block_line(indent: str) -> re.Pattern[str]:
 
 
 def _block_value(value: str) -> Any:
-    """The value of a simple block line as YAML reads it (:class:`Plain` if not a string), or :data:`_NOT_SIMPLE`."""
+    """The value of a simple block line as YAML reads it (:class:`Plain` if not a string), or :data:`_NOT_SIMPLE`.
+
+    :data:`_BLOCK_SCALAR` for the header of a block scalar (``>``, ``>-``, ``|``, ``|-``).
+    """
     first = value[0]
+    if first in ">|":
+        return _BLOCK_SCALAR
     if first == '"':
         body = value[1:-1]
         if "\\" in body:

@@ -39,9 +39,12 @@ Writing (:func:`dumps`) is lossless: reading the output gives an equal map.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain, repeat
+from operator import itemgetter
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from ..errors import ArgmapError, MapFormatError, ProvenanceError, did_you_mean
@@ -725,7 +728,6 @@ def _fast(top: dict[str, Any], path: str | Path | None, read: bool, reuse: _Reus
     if level < 2 and sections["arguments"]:
         raise _Decline
     base = Path(path).parent if path is not None else Path.cwd()
-    positions: dict[tuple[Any, ...], tuple[int, int]] = {}
 
     # sources
     sources: list[Source] = []
@@ -763,22 +765,30 @@ def _fast(top: dict[str, Any], path: str | Path | None, read: bool, reuse: _Reus
         speaker_ids.add(sid)
         speakers.append(Speaker(sid, name or sid))
 
-    claims = _bulk_claims(sections["claims"], sources, by_source, texts, speaker_ids, read, positions, reuse)
+    # positions in the located path's order, each part a dict or a function giving the pairs
+    parts: list[Any] = []
+
+    def part() -> dict[tuple[Any, ...], tuple[int, int]]:
+        parts.append({})
+        return parts[-1]
+
+    claims = _bulk_claims(sections["claims"], sources, by_source, texts, speaker_ids, read, parts, reuse)
     if claims is None:
-        claims = _fast_claims(sections["claims"], sources, by_source, texts, speaker_ids, read, level, positions,
+        claims = _fast_claims(sections["claims"], sources, by_source, texts, speaker_ids, read, level, part(),
                               reuse)
     claim_ids = {c.id for c in claims}
-    arguments = _fast_arguments(sections["arguments"], claim_ids, speaker_ids, positions)
-    relations = _bulk_relations(sections["relations"], claim_ids, arguments, positions)
+    arguments = _fast_arguments(sections["arguments"], claim_ids, speaker_ids, part())
+    relations = _bulk_relations(sections["relations"], claim_ids, arguments, parts)
     if relations is None:
-        relations = _fast_relations(sections["relations"], claim_ids, speaker_ids, arguments, level, positions)
-    for i, (_, line, column, *_) in enumerate(sections["speakers"]):
-        positions[("speakers", i)] = (line, column)
-    for i, (_, line, column, *_) in enumerate(sections["sources"]):
-        positions[("sources", i)] = (line, column)
+        relations = _fast_relations(sections["relations"], claim_ids, speaker_ids, arguments, level, part())
+    rest = part()
+    for i, (_, line, column, _, _) in enumerate(sections["speakers"]):
+        rest[("speakers", i)] = (line, column)
+    for i, (_, line, column, _, _) in enumerate(sections["sources"]):
+        rest[("sources", i)] = (line, column)
     amap = ArgumentMap(title=title, sources=sources, speakers=speakers, claims=claims,
                        relations=relations, path=Path(path) if path is not None else None,
-                       positions=positions, arguments=arguments)
+                       positions=MappingProxyType(_Positions(parts)), arguments=arguments)
     return Parsed(amap, [], [])
 
 
@@ -966,8 +976,7 @@ def _strings(values: list[Any]) -> bool:
 
 
 def _bulk_claims(records: list[Any], sources: list[Source], by_source: dict[str, Source], texts: dict[str, str],
-                 speakers: set[str], read: bool, positions: dict[tuple[Any, ...], tuple[int, int]],
-                 reuse: _Reuse) -> list[Claim] | None:
+                 speakers: set[str], read: bool, parts: list[Any], reuse: _Reuse) -> list[Claim] | None:
     """:func:`_fast_claims` for records of strings with the keys of :data:`_SIMPLE_CLAIM`, or None."""
     fields = [r[0] for r in records]
     keys = set().union(*fields)
@@ -1025,20 +1034,22 @@ def _bulk_claims(records: list[Any], sources: list[Source], by_source: dict[str,
                             or (end is not _ABSENT and _whole(end, 0) != match.end):
                         return None
     claims = list(map(Claim, ids, said, texts_, kinds, given, quotes, repeat(None), repeat(()), starts, ends))
-    where = zip(zip(repeat("claims"), range(n)), [(r[1], r[2]) for r in records])
-    if len(quoted) == n:  # each record, then its quote
-        quote_where = zip(zip(repeat("claims"), range(n), repeat("quote")), [r[3] for r in records])
-        positions.update(chain.from_iterable(zip(where, quote_where)))
-    else:
-        for (key, at), record in zip(where, records):
-            positions[key] = at
-            if record[3] is not None:
-                positions[key + ("quote",)] = record[3]
+    lines, columns = list(map(itemgetter(1), records)), list(map(itemgetter(2), records))
+    quote_at = list(map(itemgetter(3), records))
+
+    def where() -> Iterator[tuple[tuple[Any, ...], tuple[int, int]]]:  # each record, then its quote
+        at = zip(zip(repeat("claims"), range(n)), zip(lines, columns))
+        if len(quoted) == n:
+            return chain.from_iterable(zip(at, zip(zip(repeat("claims"), range(n), repeat("quote")), quote_at)))
+        return chain.from_iterable(((key, pos), (key + ("quote",), q)) if q is not None else ((key, pos),)
+                                   for (key, pos), q in zip(at, quote_at))
+
+    parts.append(where)
     return claims
 
 
 def _bulk_relations(records: list[Any], claims: set[str], arguments: list[Argument],
-                    positions: dict[tuple[Any, ...], tuple[int, int]]) -> list[Relation] | None:
+                    parts: list[Any]) -> list[Relation] | None:
     """:func:`_fast_relations` for a map without arguments whose relations have only from, to, type; or None."""
     fields = [r[0] for r in records]
     n = len(fields)
@@ -1053,8 +1064,43 @@ def _bulk_relations(records: list[Any], claims: set[str], arguments: list[Argume
             return None
     except TypeError:
         return None
-    positions.update(zip(zip(repeat("relations"), range(n)), [(r[1], r[2]) for r in records]))
+    lines, columns = list(map(itemgetter(1), records)), list(map(itemgetter(2), records))
+    parts.append(lambda: zip(zip(repeat("relations"), range(n)), zip(lines, columns)))
     return list(map(Relation, froms, tos, types))
+
+
+class _Positions(Mapping[tuple[Any, ...], tuple[int, int]]):
+    """:attr:`ArgumentMap.positions` of a map read by the fast path, built on first use.
+
+    *parts* are dicts and functions giving ``(key, position)`` pairs, in the order in
+    which the located path fills its dict; only :mod:`argmap.lint` asks for positions.
+    """
+
+    __slots__ = ("_parts", "_built")
+
+    def __init__(self, parts: list[Any]) -> None:
+        self._parts = parts
+        self._built: dict[tuple[Any, ...], tuple[int, int]] | None = None
+
+    def _data(self) -> dict[tuple[Any, ...], tuple[int, int]]:
+        if self._built is None:
+            built: dict[tuple[Any, ...], tuple[int, int]] = {}
+            for piece in self._parts:
+                built.update(piece() if callable(piece) else piece)
+            self._built, self._parts = built, []
+        return self._built
+
+    def __getitem__(self, key: tuple[Any, ...]) -> tuple[int, int]:
+        return self._data()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data()
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return iter(self._data())
+
+    def __len__(self) -> int:
+        return len(self._data())
 
 
 def loads(text: str, *, path: str | Path | None = None, syntax: str = "yaml",
