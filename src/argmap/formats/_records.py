@@ -253,19 +253,21 @@ def _section(body: str, first_line: int) -> list[Record] | None:
             return found
     n = len(lines)
     if not simple:  # which lines are simple: row k for line k, None for the others
+        matched = rows
         rows = [None] * n
-        number, last = 0, 0
-        for m in block_line.finditer(body):
-            at = m.start()
-            number += body.count("\n", last, at)
-            last = at
-            rows[number] = m.groups("")
+        r = 0
+        for k, text in enumerate(lines):
+            # the matches are whole lines, in order; a line equal to a match's is matched too
+            if r < len(matched) and matched[r][0] == text:
+                rows[k] = matched[r]
+                r += 1
     opening = indent + "- "
     inner = indent + "  "
     records: list[Record] = []
     start = -1          # the line where the open record starts
     fields: dict[str, Any] | None = None  # its fields while its lines are simple, else None
     quote: tuple[int, int] | None = None
+    looked = _LOOKED_AT_SET
     k = 0
 
     def close(end: int) -> bool:
@@ -284,7 +286,7 @@ def _section(body: str, first_line: int) -> list[Record] | None:
         text = lines[k]
         row = rows[k]
         if row is not None:
-            ind, dash, key, sep, value = row
+            _, ind, dash, key, sep, value = row
             if dash and ind == indent:
                 if not close(k):
                     return None
@@ -321,7 +323,13 @@ def _section(body: str, first_line: int) -> list[Record] | None:
             if key in fields:
                 return None  # a repeated key: the located path reports it
             here = k
-            converted = _block_value(value)
+            first = value[0]
+            if first == '"' and "\\" not in value:
+                converted: Any = value[1:-1]
+            elif first in "\"'[>|" or looked is None or first in looked:
+                converted = _block_value(value)
+            else:
+                converted = value
             if converted is _BLOCK_SCALAR:
                 converted, k = _block_scalar(lines, k, len(ind), value)
             if converted is _NOT_SIMPLE:
@@ -346,7 +354,7 @@ def _simple_block(rows: list[tuple[str, ...]], first_line: int, indent: str) -> 
     start = 0
     quote: tuple[int, int] | None = None
     looked = _LOOKED_AT_SET
-    for k, (ind, dash, key, sep, value) in enumerate(rows):
+    for k, (_, ind, dash, key, sep, value) in enumerate(rows):
         if dash:
             if ind != indent:
                 return None
@@ -430,7 +438,7 @@ def _block_line(indent: str) -> re.Pattern[str]:
     found = _BLOCK.get(indent)
     if found is None:
         found = _BLOCK[indent] = re.compile(
-            r"^(" + indent + r"(?:  )?)(- )?(" + _KEY + r")(: ++)(" + _BLOCK_VALUE + r")(?: ++#[^\n]*+| *+)$", re.M)
+            r"^((" + indent + r"(?:  )?)(- )?(" + _KEY + r")(: ++)(" + _BLOCK_VALUE + r")(?: ++#[^\n]*+| *+))$", re.M)
     return found
 
 
