@@ -80,7 +80,7 @@ def test_semantics_sees_only_the_framework_type_errors_and_vocabulary():
 
 def test_the_bottom_floor_imports_nothing_above_it():
     for low in ("argmap.errors", "argmap.vocabulary", "argmap._files", "argmap.af", "argmap.progress",
-                "argmap._substrings"):
+                "argmap._substrings", "argmap._jsondump"):
         assert _violations(low, ("argmap.errors", "argmap.vocabulary")) == [], low
     # provenance may use the fuzzy finder for its hints; neither reaches above the model
     assert _violations("argmap.provenance", ("argmap.errors", "argmap.model", "argmap._files", "argmap.quoting",

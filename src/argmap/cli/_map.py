@@ -39,7 +39,7 @@ from ._app import (
     resolve_map,
     run,
 )
-from ._text import table, wrap
+from ._text import table, width, wrap
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
@@ -495,14 +495,17 @@ def compare(
     text.update((x.id, " + ".join(x.premises) + " => " + x.conclusion) for x in amap.arguments)
     A, B = name[result.a], name[result.b]
 
+    columns = width()
+    lines: list[str] = []  # printed at once: one write instead of one per claim
+
     def section(title: str, items: dict[str, list[str]] | list[str]) -> None:
-        echo(f"{title} ({len(items)})")
+        lines.append(f"{title} ({len(items)})")
         if not items:
-            echo("  (none)")
+            lines.append("  (none)")
         for cid in items:
             by = f" <- {', '.join(items[cid])}" if isinstance(items, dict) else ""
-            echo(wrap(text[cid], "      ", f"  {cid}{by}: "))
-        echo()
+            lines.append(wrap(text[cid], "      ", f"  {cid}{by}: ", columns))
+        lines.append("")
 
     section(f"{A}'s claims that {B} attacks", result.attacked)
     if amap.arguments:
@@ -527,11 +530,11 @@ def compare(
     section(f"{B}'s claims that {A} supports", dict(sorted(backed.items(), key=lambda kv: order[kv[0]])))
     from ._text import count
 
-    echo(wrap(f"Shared ground: {count(len(result.shared), 'support')} across the two speakers (both "
-              "support lists, less a support whose speaker also attacks that claim).", "  ", ""))
+    lines.append(wrap(f"Shared ground: {count(len(result.shared), 'support')} across the two speakers (both "
+                      "support lists, less a support whose speaker also attacks that claim).", "  ", "", columns))
     if standing is not None:
-        echo()
         from ..evaluation import format_standing
 
-        echo(format_standing(standing, amap))
+        lines += ["", format_standing(standing, amap)]
+    echo("\n".join(lines))
 

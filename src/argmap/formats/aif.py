@@ -80,6 +80,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from .._jsondump import Records, encode_string
 from ..errors import ArgmapError, MapFormatError, did_you_mean
 from ..model import CLAIM_KINDS, NOT_ASSERTED_ACTS, Argument, ArgumentMap, Claim, Relation, Source, Speaker
 from ..provenance import Where, place_quotes
@@ -700,72 +701,68 @@ def dumps(amap: ArgumentMap) -> str:
     """Write *amap* as AIF JSON with its dialogue layer and an ``argmap`` block.
 
     See the module docstring for the node layout. Node and edge ids are numeric
-    strings in a fixed order, so the output is deterministic.
+    strings in a fixed order, so the output is deterministic. The text is that of
+    ``json.dumps(document, indent=2, ensure_ascii=False)``; the nodes, edges and
+    locutions (a map of 10⁵ claims has 10⁶ of them) are formatted from templates,
+    one per record shape, and laid out by :func:`argmap._jsondump.dumps`.
     """
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, Any]] = []
-    locutions: list[dict[str, Any]] = []
-    counter = [0]
-
-    def node(ntype: str, text: str, scheme: tuple[str, str | None] | None = None) -> str:
-        counter[0] += 1
-        nid = str(counter[0])
-        item: dict[str, Any] = {"nodeID": nid, "text": text, "type": ntype}
-        if scheme:
-            item["scheme"] = scheme[0]
-            if scheme[1] is not None:
-                item["schemeID"] = scheme[1]
-        nodes.append(item)
-        return nid
-
-    def edge(a: str, b: str) -> None:
-        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
-
+    claims = amap.claims
     person = {s.id: i for i, s in enumerate(amap.speakers, start=1)}
     names = {s.id: s.name for s in amap.speakers}
-    inode: dict[str, str] = {}
-    ext_claims: dict[str, Any] = {}
-    for c in amap.claims:
-        i = node("I", c.text)
-        inode[c.id] = i
-        lnode = node("L", f"{names[c.speaker]} : {c.quote if c.quote is not None else c.text}")
-        said = _illocution(c.act)
-        ya = node("YA", said, (said, "74" if c.act is None else None))
-        edge(lnode, ya)
-        edge(ya, i)
-        locutions.append({"nodeID": lnode, "personID": person[c.speaker]})
-        info: dict[str, Any] = {"id": c.id}
-        if c.kind != "claim":
-            info["kind"] = c.kind
-        for key in ("source", "quote", "occurrence"):
-            if getattr(c, key) is not None:
-                info[key] = getattr(c, key)
-        if c.tags:
-            info["tags"] = list(c.tags)
-        if c.silence:
-            info["silence"] = dict(c.silence)
-        ext_claims[i] = info
+    inode = {c.id: 3 * k + 1 for k, c in enumerate(claims)}
+    said = {act: encode_string(_illocution(act)) for act in {c.act for c in claims}}
+    ya = {act: f'{text},\n"type": "YA",\n"scheme": {text}' + (',\n"schemeID": "74"' if act is None else "")
+          for act, text in said.items()}
+    # per claim k: its I-node 3k+1, L-node 3k+2, YA-node 3k+3 (one body holds the three
+    # records, separated as Records separates them); edges L -> YA -> I
+    nodes = [f'"nodeID": "{3 * k + 1}",\n"text": {encode_string(c.text)},\n"type": "I"\x00'
+             f'"nodeID": "{3 * k + 2}",\n"text": '
+             f'{encode_string(names[c.speaker] + " : " + (c.quote if c.quote is not None else c.text))},\n'
+             f'"type": "L"\x00"nodeID": "{3 * k + 3}",\n"text": {ya[c.act]}' for k, c in enumerate(claims)]
+    edges = [f'"edgeID": "{2 * k + 1}",\n"fromID": "{3 * k + 2}",\n"toID": "{3 * k + 3}",\n"formEdgeID": null\x00'
+             f'"edgeID": "{2 * k + 2}",\n"fromID": "{3 * k + 3}",\n"toID": "{3 * k + 1}",\n"formEdgeID": null'
+             for k in range(len(claims))]
+    locutions = [f'"nodeID": "{3 * k + 2}",\n"personID": {person[c.speaker]}' for k, c in enumerate(claims)]
+    count = [3 * len(claims), 2 * len(claims)]  # nodes and edges so far
+    if any(c.tags or c.silence for c in claims):
+        ext_claims: Any = {str(3 * k + 1): _claim_info(c) for k, c in enumerate(claims)}
+    else:  # flat records: formatted here
+        ext_claims = Records([_claim_body(c) for c in claims], [str(3 * k + 1) for k in range(len(claims))])
+
+    def node(text: str, rest: str) -> int:
+        count[0] += 1
+        nodes.append(f'"nodeID": "{count[0]}",\n"text": {text},\n"type": {rest}')
+        return count[0]
+
+    def edge(a: int, b: int) -> None:
+        count[1] += 1
+        edges.append(f'"edgeID": "{count[1]}",\n"fromID": "{a}",\n"toID": "{b}",\n"formEdgeID": null')
+
     ext_arguments: dict[str, Any] = {}
-    anode: dict[str, str] = {}
+    anode: dict[str, int] = {}
     for a in amap.arguments:
-        s = node("RA", a.scheme or "Default Inference", (a.scheme, None) if a.scheme else ("Default Inference", "72"))
+        if a.scheme:
+            scheme = encode_string(a.scheme)
+            s = node(scheme, f'"RA",\n"scheme": {scheme}')
+        else:
+            s = node('"Default Inference"', _RA)
         anode[a.id] = s
         for p in a.premises:
             edge(inode[p], s)
         edge(s, inode[a.conclusion])
-        ext_arguments[s] = {k: v for k, v in (("id", a.id), ("speaker", a.speaker), ("scheme", a.scheme),
-                                              ("note", a.note)) if v is not None}
-    ext_relations: dict[str, Any] = {}
-    for r in amap.relations:
-        if r.type == "support":
-            s = node("RA", "Default Inference", ("Default Inference", "72"))
-        else:
-            s = node("CA", "Default Conflict", ("Default Conflict", "71"))
-        edge(inode[r.from_id], s)
-        edge(s, anode[r.to_id] if r.to_id in anode else inode[r.to_id])
-        info = {k: v for k, v in (("note", r.note), ("speaker", r.speaker)) if v is not None}
-        if info:
-            ext_relations[s] = info
+        ext_arguments[str(s)] = {k: v for k, v in (("id", a.id), ("speaker", a.speaker), ("scheme", a.scheme),
+                                                   ("note", a.note)) if v is not None}
+    # relation i: its S-node n + i + 1, edges e + 2i + 1 (premise -> S) and e + 2i + 2 (S -> target)
+    n, e = count
+    relations = amap.relations
+    nodes += [f'"nodeID": "{n + i + 1}",\n"text": ' + (_RA_NODE if r.type == "support" else _CA_NODE)
+              for i, r in enumerate(relations)]
+    edges += [f'"edgeID": "{e + 2 * i + 1}",\n"fromID": "{inode[r.from_id]}",\n"toID": "{n + i + 1}",\n'
+              f'"formEdgeID": null\x00"edgeID": "{e + 2 * i + 2}",\n"fromID": "{n + i + 1}",\n'
+              f'"toID": "{anode[r.to_id] if r.to_id in anode else inode[r.to_id]}",\n"formEdgeID": null'
+              for i, r in enumerate(relations)]
+    ext_relations = {str(n + i + 1): {k: v for k, v in (("note", r.note), ("speaker", r.speaker)) if v is not None}
+                     for i, r in enumerate(relations) if r.note is not None or r.speaker is not None}
     participants = [{"participantID": person[s.id], "firstname": s.name, "surname": ""} for s in amap.speakers]
     ext: dict[str, Any] = {"version": 2 if amap.arguments else 1, "title": amap.title}
     if amap.sources:
@@ -776,8 +773,47 @@ def dumps(amap: ArgumentMap) -> str:
     ext["relations"] = ext_relations
     if ext_arguments:
         ext["arguments"] = ext_arguments
-    doc = {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants, _EXT: ext}
+    doc = {"nodes": Records(nodes), "edges": Records(edges), "locutions": Records(locutions),
+           "participants": participants, _EXT: ext}
     return dump_json(doc)
+
+
+# The rest of a node record after its text: its type and scheme.
+_RA = '"RA",\n"scheme": "Default Inference",\n"schemeID": "72"'
+_RA_NODE = '"Default Inference",\n"type": ' + _RA
+_CA_NODE = '"Default Conflict",\n"type": "CA",\n"scheme": "Default Conflict",\n"schemeID": "71"'
+
+
+def _claim_info(c: Claim) -> dict[str, Any]:
+    """What AIF has no place for of claim *c*, for the ``argmap`` block."""
+    info: dict[str, Any] = {"id": c.id}
+    if c.kind != "claim":
+        info["kind"] = c.kind
+    if c.source is not None:
+        info["source"] = c.source
+    if c.quote is not None:
+        info["quote"] = c.quote
+    if c.occurrence is not None:
+        info["occurrence"] = c.occurrence
+    if c.tags:
+        info["tags"] = list(c.tags)
+    if c.silence:
+        info["silence"] = dict(c.silence)
+    return info
+
+
+def _claim_body(c: Claim) -> str:
+    """:func:`_claim_info` of a claim without tags or silences, as a :class:`Records` body."""
+    text = '"id": ' + encode_string(c.id)
+    if c.kind != "claim":
+        text += ',\n"kind": ' + encode_string(c.kind)
+    if c.source is not None:
+        text += ',\n"source": ' + encode_string(c.source)
+    if c.quote is not None:
+        text += ',\n"quote": ' + encode_string(c.quote)
+    if c.occurrence is not None:
+        text += f',\n"occurrence": {c.occurrence:d}'
+    return text
 
 
 def losses(amap: ArgumentMap) -> list[str]:

@@ -47,6 +47,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .._jsondump import Records, encode_string
 from ..errors import ArgmapError, MapFormatError, ProvenanceError, did_you_mean
 from ..model import (
     CLAIM_KINDS,
@@ -1141,37 +1142,20 @@ def to_data(amap: ArgumentMap, *, offsets: bool = False) -> dict[str, Any]:
     speaker, scheme?, note?}``, ``speaker`` resolved to the conclusion's speaker when
     the argument names none.
     """
-    claims = []
-    for c in amap.claims:
-        d: dict[str, Any] = {"id": c.id, "speaker": c.speaker}
-        if c.source is not None:
-            d["source"] = c.source
-        d["kind"] = c.kind
-        d["text"] = c.text
-        if c.quote is not None:
-            d["quote"] = c.quote
-        if c.occurrence is not None:
-            d["occurrence"] = c.occurrence
-        if c.tags:
-            d["tags"] = list(c.tags)
-        if c.act is not None:
-            d["act"] = c.act
-        if c.silence:
-            d["silence"] = dict(c.silence)
-        if offsets and c.start is not None:
-            d["start"], d["end"] = c.start, c.end
-        claims.append(d)
-    relations = []
-    for r in amap.relations:
-        d = {"from": r.from_id, "to": r.to_id, "type": r.type}
-        if r.note is not None:
-            d["note"] = r.note
-        if r.speaker is not None:
-            d["speaker"] = r.speaker
-        relations.append(d)
+    return _data(amap, offsets, encoded=False)
+
+
+def _data(amap: ArgumentMap, offsets: bool, encoded: bool) -> dict[str, Any]:
+    """:func:`to_data`; with *encoded*, flat claims and relations as JSON :class:`Records` (for :func:`dumps`)."""
+    if encoded and not any(c.tags or c.silence for c in amap.claims):
+        claims: Any = Records([_claim_json(c, offsets) for c in amap.claims])
+        relations: Any = Records([_relation_json(r) for r in amap.relations])
+    else:
+        claims = [_claim_data(c, offsets) for c in amap.claims]
+        relations = [_relation_data(r) for r in amap.relations]
     sources = []
     for s in amap.sources:
-        d = {"id": s.id, "file": s.file}
+        d: dict[str, Any] = {"id": s.id, "file": s.file}
         if s.sha256:
             d["sha256"] = s.sha256
         if s.title is not None:
@@ -1197,6 +1181,63 @@ def to_data(amap: ArgumentMap, *, offsets: bool = False) -> dict[str, Any]:
         data["arguments"] = arguments
     data["relations"] = relations
     return data
+
+
+def _claim_data(c: Claim, offsets: bool) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": c.id, "speaker": c.speaker}
+    if c.source is not None:
+        d["source"] = c.source
+    d["kind"] = c.kind
+    d["text"] = c.text
+    if c.quote is not None:
+        d["quote"] = c.quote
+    if c.occurrence is not None:
+        d["occurrence"] = c.occurrence
+    if c.tags:
+        d["tags"] = list(c.tags)
+    if c.act is not None:
+        d["act"] = c.act
+    if c.silence:
+        d["silence"] = dict(c.silence)
+    if offsets and c.start is not None:
+        d["start"], d["end"] = c.start, c.end
+    return d
+
+
+def _claim_json(c: Claim, offsets: bool) -> str:
+    """:func:`_claim_data` of a claim without tags or silences, as a JSON :class:`Records` body."""
+    text = f'"id": {encode_string(c.id)},\n"speaker": {encode_string(c.speaker)}'
+    if c.source is not None:
+        text += ',\n"source": ' + encode_string(c.source)
+    text += f',\n"kind": {encode_string(c.kind)},\n"text": {encode_string(c.text)}'
+    if c.quote is not None:
+        text += ',\n"quote": ' + encode_string(c.quote)
+    if c.occurrence is not None:
+        text += f',\n"occurrence": {c.occurrence:d}'
+    if c.act is not None:
+        text += ',\n"act": ' + encode_string(c.act)
+    if offsets and c.start is not None:
+        text += f',\n"start": {c.start:d},\n"end": {c.end:d}'
+    return text
+
+
+def _relation_data(r: Relation) -> dict[str, Any]:
+    d = {"from": r.from_id, "to": r.to_id, "type": r.type}
+    if r.note is not None:
+        d["note"] = r.note
+    if r.speaker is not None:
+        d["speaker"] = r.speaker
+    return d
+
+
+def _relation_json(r: Relation) -> str:
+    """:func:`_relation_data` as a JSON :class:`Records` body."""
+    text = f'"from": {encode_string(r.from_id)},\n"to": {encode_string(r.to_id)},\n"type": {encode_string(r.type)}'
+    if r.note is not None:
+        text += ',\n"note": ' + encode_string(r.note)
+    if r.speaker is not None:
+        text += ',\n"speaker": ' + encode_string(r.speaker)
+    return text
 
 
 def version_needed(amap: ArgumentMap) -> int:
@@ -1233,10 +1274,9 @@ def dumps(amap: ArgumentMap, *, syntax: str = "yaml", offsets: bool | None = Non
     """
     if offsets is None:
         offsets = syntax == "json"
-    data = to_data(amap, offsets=offsets)
     if syntax == "json":
-        return dump_json(data)
-    return _Yaml().document(data)
+        return dump_json(_data(amap, offsets, encoded=True))
+    return _Yaml().document(to_data(amap, offsets=offsets))
 
 
 class _Yaml:
@@ -1248,30 +1288,34 @@ class _Yaml:
         self.resolver = yaml.resolver.Resolver()
         self.scalar_node = yaml.ScalarNode
         self.cache: dict[tuple[str, bool], str] = {}
+        # a string whose first character starts no implicit resolver is a string
+        resolvers = self.resolver.yaml_implicit_resolvers
+        plain = None in resolvers or self.resolver.yaml_path_resolvers
+        self.resolved = None if plain else frozenset(k for k in resolvers if k)
 
     def scalar(self, value: Any, flow: bool) -> str:
-        if value is None:
-            return "null"
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        if isinstance(value, (int, float)):
-            return repr(value)
+        if type(value) is not str:
+            if value is None:
+                return "null"
+            if isinstance(value, bool):
+                return "true" if value else "false"
+            if isinstance(value, (int, float)):
+                return repr(value)
         key = (value, flow)
         hit = self.cache.get(key)
         if hit is None:
             hit = value if self._plain(value, flow) else _double_quoted(value)
-            if len(self.cache) < 50_000:
+            if len(value) < 64:  # ids, speakers, kinds repeat; long texts seldom do
                 self.cache[key] = hit
         return hit
 
     def _plain(self, s: str, flow: bool) -> bool:
-        if not s or s != s.strip(" ") or s[0] in _YAML_INDICATORS or ": " in s or " #" in s \
-                or s.endswith(":") or _YAML_UNSAFE.search(s) or (flow and _YAML_FLOW_UNSAFE.search(s)):
+        if not s or s[0] in _YAML_INDICATORS or s[-1] in " :" or ": " in s or " #" in s \
+                or _YAML_UNSAFE.search(s) or (flow and _YAML_FLOW_UNSAFE.search(s)):
             return False
+        if self.resolved is not None and s[0] not in self.resolved:
+            return True
         return self.resolver.resolve(self.scalar_node, s, (True, False)) == "tag:yaml.org,2002:str"
-
-    def flow_map(self, d: dict[str, Any]) -> str:
-        return "{" + ", ".join(f"{k}: {self.scalar(v, True)}" for k, v in d.items()) + "}"
 
     def value(self, key: str, v: Any, indent: str, out: list[str]) -> None:
         if isinstance(v, dict):
@@ -1297,17 +1341,22 @@ class _Yaml:
             out.append(f"{key}: []")
             return
         out.append(f"{key}:")
+        scalar, cache = self.scalar, self.cache
         for item in items:
             if flow and "note" not in item:
-                out.append("- " + self.flow_map(item))
+                out.append("- {" + ", ".join([f"{k}: {cache.get((v, True)) or scalar(v, True)}"
+                                              for k, v in item.items()]) + "}")
                 continue
-            first = True
+            lead = "- "
             for k, v in item.items():
-                lines: list[str] = []
-                self.value(k, v, "  ", lines)
-                lines[0] = ("- " if first else "  ") + lines[0][2:]
-                out.extend(lines)
-                first = False
+                if type(v) is str:  # the common case, one line
+                    out.append(f"{lead}{k}: {cache.get((v, False)) or scalar(v, False)}")
+                else:
+                    lines: list[str] = []
+                    self.value(k, v, "  ", lines)
+                    lines[0] = lead + lines[0][2:]
+                    out.extend(lines)
+                lead = "  "
 
     def document(self, data: dict[str, Any]) -> str:
         out: list[str] = []
