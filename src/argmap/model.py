@@ -27,7 +27,8 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import operator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -264,15 +265,30 @@ class ArgumentMap:
         self._sources_by_id = {s.id: s for s in self._sources}
         self._graph: nx.DiGraph | None = None
         self._validate()
-        self._out: dict[str, list[Relation]] = {c.id: [] for c in self.claims}
-        self._in: dict[str, list[Relation]] = {c.id: [] for c in self.claims}
-        self._in.update({a.id: [] for a in self.arguments})
-        for r in self.relations:
-            self._out[r.from_id].append(r)
-            self._in[r.to_id].append(r)
-        self._for: dict[str, list[Argument]] = {c.id: [] for c in self.claims}
-        for a in self.arguments:
-            self._for[a.conclusion].append(a)
+        # the relations from and to each node and the arguments for each claim: built on first use
+        self._out: dict[str, list[Relation]] | None = None
+        self._in: dict[str, list[Relation]] = {}
+        self._for: dict[str, list[Argument]] = {}
+
+    def _index(self) -> dict[str, list[Relation]]:
+        """Build the indexes (a node without relations or arguments has no entry); return ``_out``."""
+        if self._out is None:
+            out: dict[str, list[Relation]] = {}
+            into: dict[str, list[Relation]] = {}
+            for r in self._relations:
+                if r.from_id in out:
+                    out[r.from_id].append(r)
+                else:
+                    out[r.from_id] = [r]
+                if r.to_id in into:
+                    into[r.to_id].append(r)
+                else:
+                    into[r.to_id] = [r]
+            for a in self._arguments:
+                self._for.setdefault(a.conclusion, []).append(a)
+            self._in = into
+            self._out = out
+        return self._out
 
     # -- the records (read-only) -----------------------------------------------------------
     @property
@@ -327,23 +343,53 @@ class ArgumentMap:
 
     # -- validation -----------------------------------------------------------------
     def _validate(self) -> None:
+        # Each group of rules is first checked in bulk (set operations, linear); only a
+        # group that fails is walked record by record, to raise the first problem in order.
         def unique(kind: str, ids: list[str]) -> set[str]:
-            seen: set[str] = set()
+            seen = set(ids)
+            if len(seen) == len(ids):
+                return seen
+            seen = set()
             for i in ids:
                 if i in seen:
                     raise MapFormatError(f"duplicate {kind} id {i!r}", hint="ids must be unique")
                 seen.add(i)
-            return seen
+            return seen  # pragma: no cover - a repeat was raised above
 
-        speakers = unique("speaker", [s.id for s in self.speakers])
-        sources = unique("source", [s.id for s in self.sources])
-        claims = unique("claim", [c.id for c in self.claims])
+        ident = operator.attrgetter("id")
+        speakers = unique("speaker", list(map(ident, self.speakers)))
+        sources = unique("source", list(map(ident, self.sources)))
+        claims = unique("claim", list(map(ident, self.claims)))
 
         def ref(kind: str, value: str, known: set[str], where: str) -> None:
             if value not in known:
                 raise MapFormatError(f"unknown {kind} {value!r} in {where}",
                                      hint=did_you_mean(value, known))
 
+        def field_set(name: str, records: Iterable[Any]) -> set[Any]:
+            return set(map(operator.attrgetter(name), records))
+
+        if not (field_set("speaker", self.claims) <= speakers
+                and field_set("source", self.claims) - {None} <= sources
+                and field_set("kind", self.claims) <= set(CLAIM_KINDS)):
+            self._validate_claims(speakers, sources, ref)
+        arguments = unique("argument", list(map(ident, self.arguments)))
+        clash = sorted(arguments & claims)
+        if clash:
+            raise MapFormatError(f"id {clash[0]!r} names both a claim and an argument",
+                                 hint="claims and arguments share one id space")
+        shapes = self._validate_arguments(speakers, claims, ref)
+        relations = self.relations
+        froms = list(map(operator.attrgetter("from_id"), relations))
+        tos = list(map(operator.attrgetter("to_id"), relations))
+        if arguments or not (claims.issuperset(froms) and claims.issuperset(tos)
+                             and field_set("type", relations) <= set(RELATION_TYPES)
+                             and not any(map(operator.eq, froms, tos))
+                             and len(set(zip(froms, tos))) == len(relations)
+                             and field_set("speaker", relations) - {None} <= speakers):
+            self._validate_relations(speakers, claims, arguments, shapes, ref)
+
+    def _validate_claims(self, speakers: set[str], sources: set[str], ref: Callable[..., None]) -> None:
         for c in self.claims:
             ref("speaker", c.speaker, speakers, f"claim {c.id!r}")
             if c.source is not None:
@@ -351,11 +397,9 @@ class ArgumentMap:
             if c.kind not in CLAIM_KINDS:
                 raise MapFormatError(f"claim {c.id!r} has unknown kind {c.kind!r}",
                                      hint="use one of " + ", ".join(CLAIM_KINDS))
-        arguments = unique("argument", [a.id for a in self.arguments])
-        clash = sorted(arguments & claims)
-        if clash:
-            raise MapFormatError(f"id {clash[0]!r} names both a claim and an argument",
-                                 hint="claims and arguments share one id space")
+
+    def _validate_arguments(self, speakers: set[str], claims: set[str],
+                            ref: Callable[..., None]) -> set[tuple[frozenset[str], str]]:
         shapes: set[tuple[frozenset[str], str]] = set()
         for a in self.arguments:
             where = f"argument {a.id!r}"
@@ -375,6 +419,10 @@ class ArgumentMap:
                 raise MapFormatError(f"{where} repeats another argument",
                                      hint="same premises and conclusion as an earlier argument")
             shapes.add(shape)
+        return shapes
+
+    def _validate_relations(self, speakers: set[str], claims: set[str], arguments: set[str],
+                            shapes: set[tuple[frozenset[str], str]], ref: Callable[..., None]) -> None:
         pairs: set[tuple[str, str]] = set()
         for r in self.relations:
             where = f"relation {r.from_id} -> {r.to_id}"
@@ -535,12 +583,14 @@ class ArgumentMap:
         One-premise ``support`` relations are not included; see :meth:`supporters`.
         """
         self.claim(claim_id)
-        return list(self._for[claim_id])
+        self._index()
+        return list(self._for.get(claim_id, ()))
 
     def undercutters(self, argument_id: str) -> list[Claim]:
         """Claims that attack (undercut) this argument, in map order of the relations."""
         self.argument(argument_id)
-        return [self._claims_by_id[r.from_id] for r in self._in[argument_id]]
+        self._index()
+        return [self._claims_by_id[r.from_id] for r in self._in.get(argument_id, ())]
 
     def argument_speaker(self, argument: Argument) -> str:
         """Who gives *argument*: its own ``speaker`` or else its conclusion's."""
@@ -585,13 +635,14 @@ class ArgumentMap:
     def outgoing(self, claim_id: str) -> list[Relation]:
         """Relations from this claim, in map order."""
         self.claim(claim_id)
-        return list(self._out[claim_id])
+        return list(self._index().get(claim_id, ()))
 
     def incoming(self, claim_id: str) -> list[Relation]:
         """Relations to this claim (or, for undercuts, to this argument), in map order."""
         if claim_id not in self._arguments_by_id:
             self.claim(claim_id)
-        return list(self._in[claim_id])
+        self._index()
+        return list(self._in.get(claim_id, ()))
 
     def attackers(self, claim_id: str) -> list[Claim]:
         """Claims that attack this claim, in map order of the relations."""
@@ -607,7 +658,7 @@ class ArgumentMap:
 
     def relation(self, from_id: str, to_id: str) -> Relation | None:
         """The relation from *from_id* to *to_id*, or None."""
-        for r in self._out.get(from_id, ()):
+        for r in self._index().get(from_id, ()):
             if r.to_id == to_id:
                 return r
         return None
