@@ -436,9 +436,9 @@ def compile_map(amap: ArgumentMap, support: str | SupportReading = "none", *,
     index = {cid: i for i, cid in enumerate(ids)}
     direct = [(r.from_id, r.to_id) for r in amap.relations
               if r.type == "attack" and r.from_id in index and r.to_id in index]
-    asked = {c.id for c in amap.claims if not c.asserted and c.id in index}
+    asked = {c.id for c in amap.claims if c.act is not None and not c.asserted and c.id in index}
     if reading is SupportReading.none and not asked:
-        return Compiled(ids, tuple((index[a], index[b]) for a, b in direct), {}, reading)
+        return Compiled(ids, tuple([(index[a], index[b]) for a, b in direct]), {}, reading)
     nodes = _Nodes(ids, {a.id for a in amap.arguments})
     if reading is SupportReading.none:  # no reason counts: a claim nobody asserts never stands
         attacks = [(index[a], index[b]) for a, b in direct]

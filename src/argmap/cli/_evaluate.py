@@ -94,8 +94,11 @@ def status(
         print_json({"semantics": semantics.value, "support": support.value, "status": result})
         return
     echo(f"{count_words(len(result), 'claim')} under {semantics.value} (support reading: {support.value})")
+    grouped: dict[str, list[str]] = {}
+    for cid, st in result.items():
+        grouped.setdefault(st, []).append(cid)
     for label in Label.for_semantics(semantics):
-        ids = [cid for cid, st in result.items() if st == label.value]
+        ids = grouped.get(label.value)
         if ids:
             echo(wrap(", ".join(ids), " " * 12, f"{label.value:10s}  "))
 

@@ -27,23 +27,30 @@ def _escape(text: str) -> str:
     return _CODES.sub(lambda m: "\\" + m.group(0), text) if _CODES.search(text) else text
 
 
+_PLAIN = re.compile(r"[A-Za-z][\w\-. ]*")
+_YAML_WORDS = frozenset({"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"})
+_encode_string = json.encoder.encode_basestring  # what json.dumps(s, ensure_ascii=False) writes for a str
+
+
 def _flow(value: Any) -> str:
     if isinstance(value, str):
-        if re.fullmatch(r"[A-Za-z][\w\-. ]*", value) and value == value.strip() and not _yaml_special(value):
+        if _PLAIN.fullmatch(value) and value == value.strip() and not _yaml_special(value):
             return value
-        return json.dumps(value, ensure_ascii=False)
+        return _encode_string(value)
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{_flow(k)}: {_flow(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join([f"{_flow(k)}: {_flow(v)}" for k, v in value.items()]) + "}"
     return json.dumps(value, ensure_ascii=False)
 
 
 def _yaml_special(value: str) -> bool:
-    return value.lower() in {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
+    return value.lower() in _YAML_WORDS
+
+
+_BAD_TITLE = {"claim": re.compile(r"[\[\]\n\\]"), "argument": re.compile(r"[<>\n\\]")}
 
 
 def _title(cid: str, what: str = "claim") -> str:
-    bad = r"[\[\]\n\\]" if what == "claim" else r"[<>\n\\]"
-    if not cid or cid != cid.strip() or re.search(bad, cid):
+    if not cid or cid != cid.strip() or _BAD_TITLE[what].search(cid):
         brackets = "[ ]" if what == "claim" else "< >"
         raise ConversionError(f"{what} id {cid!r} cannot be an Argdown title",
                               hint=f"Argdown titles cannot hold {brackets} \\ or line breaks, "
@@ -88,8 +95,11 @@ def dumps(amap: ArgumentMap) -> str:
                                                 ("title", s.title)) if v is not None} for s in amap.sources]
     front["selection"] = {"excludeDisconnected": False}
     parts = ["===\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000) + "===\n"]
+    by_speaker: dict[str, list[Any]] = {s.id: [] for s in amap.speakers}
+    for c in amap.claims:
+        by_speaker[c.speaker].append(c)
     for speaker in amap.speakers:
-        claims = [c for c in amap.claims if c.speaker == speaker.id]
+        claims = by_speaker[speaker.id]
         parts.append(f"# {_escape(speaker.name)} {{speaker: {_flow(speaker.id)}}}\n")
         for c in claims:
             data: dict[str, Any] = {"speaker": c.speaker}
