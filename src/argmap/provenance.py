@@ -39,7 +39,7 @@ import os
 import stat
 from dataclasses import replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import _substrings
 from .errors import ArgmapError, FileAccessError, MapFormatError, ProvenanceError, did_you_mean
@@ -159,8 +159,9 @@ class QuoteLocator:
     def __init__(self, text: str, *, loose: bool = False) -> None:
         self.text = text
         self.loose = loose
-        # quote (for loose sources: its words joined by one space) -> (start, end) of each occurrence
-        self._spans: dict[str, list[tuple[int, int]]] = {}
+        # quote (for loose sources: its words joined by one space) -> each occurrence: its start
+        # (exact sources: the end is the start plus the quote's length), or (start, end) (loose)
+        self._spans: dict[str, list[Any]] = {}
         self._hints: dict[str, str] = {}
         self._asked: dict[str, str] = {}  # key -> the first quote asked for under it
         self._loose_text: tuple[str, list[int]] | None = None
@@ -170,14 +171,17 @@ class QuoteLocator:
 
     def prepare(self, quotes: list[str] | tuple[str, ...] | set[str]) -> None:
         """Locate all of *quotes* (repeats and quotes already located are skipped)."""
+        if not self.loose:  # a quote is its own key
+            asked = dict.fromkeys(quotes)
+            self._asked = {q: q for q in asked} | self._asked
+            keys = [k for k in asked if k not in self._spans]
+            if keys:
+                self._spans.update(_substrings.find_all(self.text, keys))
+            return
         for q in quotes:
             self._asked.setdefault(self._key(q), q)
         keys = [k for k in dict.fromkeys(self._key(q) for q in quotes) if k not in self._spans]
         if not keys:
-            return
-        if not self.loose:
-            for key, starts in _substrings.find_all(self.text, keys).items():
-                self._spans[key] = [(s, s + len(key)) for s in starts]
             return
         if len(self.text) * len(keys) < _substrings.DIRECT_WORK or len(keys) < 4:
             from .quoting import loose_spans
@@ -219,7 +223,11 @@ class QuoteLocator:
         want = occurrence or 1
         if want > len(spans):
             return None
-        start, end = spans[want - 1]
+        if self.loose:
+            start, end = spans[want - 1]
+        else:
+            start = spans[want - 1]
+            end = start + len(key)
         return Match(start, end, len(spans))
 
     def hint(self, quote: str) -> str:

@@ -97,7 +97,7 @@ def _fill(text: str, columns: int, lead: str, indent: str) -> str | None:
     room = columns - max(len(lead), len(indent))
     if "-" in text or not text or max(map(len, words)) > room:
         return None
-    lines = []
+    lines: list[str] = []
     width = columns - len(lead)
     line: list[str] = []
     used = -1
