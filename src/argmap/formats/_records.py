@@ -56,6 +56,8 @@ import bisect
 import json
 import re
 from collections.abc import Callable
+from itertools import repeat
+from operator import add
 from typing import Any
 
 from . import _plainyaml, _tree
@@ -557,8 +559,12 @@ def _run(text: str, first_line: int, indent: str) -> list[Record] | None:
         return None  # a key given twice in one record
     column = len(indent) + 3
     lines = text.split("\n")
-    return [(fields, first_line + k, column, _quote_at(lines[k], first_line + k, column) if "quote" in fields
-             else None, None) for k, fields in enumerate(data)]
+    # where `quote: ` is on each line, and whether it is there once (then it is the key)
+    keys = list(map(str.find, lines, repeat("quote: ")))
+    again = list(map(str.find, lines, repeat("quote:"), map(add, keys, repeat(1))))
+    return [(fields, first_line + k, column, None if "quote" not in fields else (first_line + k, key + 8)
+             if more < 0 else _quote_at(line, first_line + k, column), None)
+            for k, (fields, line, key, more) in enumerate(zip(data, lines, keys, again))]
 
 
 _RESOLVER, _SCALAR_NODE, _LOOKED_AT = _resolver()

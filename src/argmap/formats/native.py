@@ -705,15 +705,12 @@ def _fields(section: str, records: Any) -> list[Any]:
     if type(records) is not list:
         raise _Decline
     allowed, required = _KEYS[section]
-    for record in records:
-        if type(record) is not tuple:
+    fields = list(map(itemgetter(0), records))  # (every item of a section is a record: _records makes them)
+    if not allowed.issuperset(set().union(*fields)):
+        raise _Decline
+    for key in required:
+        if not all(map(dict.__contains__, fields, repeat(key))):
             raise _Decline
-        f = record[0]
-        if not f.keys() <= allowed:
-            raise _Decline
-        for key in required:
-            if key not in f:
-                raise _Decline
     return records
 
 
