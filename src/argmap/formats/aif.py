@@ -75,8 +75,11 @@ True
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from collections.abc import Callable
+from itertools import chain, compress
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +88,7 @@ from ..errors import ArgmapError, MapFormatError, did_you_mean
 from ..model import CLAIM_KINDS, NOT_ASSERTED_ACTS, Argument, ArgumentMap, Claim, Relation, Source, Speaker
 from ..provenance import Where, place_quotes
 from ._ids import slug, unique_id
-from ._tree import Node, dump_json, parse_json
+from ._tree import MAX_DEPTH, MAX_NUMBER_LENGTH, Node, dump_json, parse_json
 
 __all__ = ["loads", "dumps", "losses"]
 
@@ -99,6 +102,8 @@ _NAME = re.compile(r"\s*([^:\n]{1,100}?)\s*:(?:\s|$)")
 
 
 def _plain(node: Node) -> Any:
+    if isinstance(node, _Fast):
+        return node.data
     if node.kind == "map":
         return {k.value: _plain(v) for k, v in node.pairs}
     if node.kind == "seq":
@@ -121,7 +126,9 @@ def _speaker_in(text: str) -> str:
 
 class _Reader:
     def __init__(self, text: str, path: str | Path | None, strict: bool,
-                 warnings: list[ArgmapError] | None, advisories: list[ArgmapError] | None) -> None:
+                 warnings: list[ArgmapError] | None, advisories: list[ArgmapError] | None,
+                 fast: bool = False) -> None:
+        self.fast = fast  # reading _Fast stand-ins: anything to report declines (see _fast_root)
         self.path = str(path) if path is not None else "<string>"
         self.file = path
         self.text = text
@@ -132,6 +139,8 @@ class _Reader:
         self.first: dict[str, Node | None] = {}
 
     def fail(self, node: Node | None, message: str, hint: str | None = None) -> MapFormatError:
+        if self.fast:
+            raise _Declined
         return MapFormatError(message, path=self.path, line=node.line if node else None,
                               column=node.column if node else None, hint=hint)
 
@@ -144,6 +153,8 @@ class _Reader:
             self.warnings.append(exc)
 
     def duplicate(self, exc: MapFormatError) -> None:
+        if self.fast:
+            raise _Declined
         if self.strict:
             raise exc
         if self.warnings is not None:
@@ -151,6 +162,8 @@ class _Reader:
 
     def lose(self, kind: str, node: Node | None) -> None:
         """Count one item of a kind that argmap does not keep (reported once, with the count)."""
+        if self.fast:
+            raise _Declined
         self.counts[kind] += 1
         self.first.setdefault(kind, node)
 
@@ -211,8 +224,9 @@ class _Reader:
         return None
 
     # the document ---------------------------------------------------------------------
-    def read(self) -> ArgumentMap:
-        root = parse_json(self.text, self.path, on_duplicate=self.duplicate)
+    def read(self, root: Node | _Fast | None = None) -> ArgumentMap:
+        if root is None:
+            root = parse_json(self.text, self.path, on_duplicate=self.duplicate)
         if root.kind != "map":
             raise self.fail(root, f"an AIF document is a JSON object, not {root.type_name()}")
         ext_node = root.get(_EXT)
@@ -690,7 +704,189 @@ def loads(text: str, *, path: str | Path | None = None, strict: bool = False,
     >>> [w.message for w in lost]
     ["the wording of 1 locution (L-nodes) not kept: claims hold the I-nodes' texts"]
     """
+    root = _fast_root(text)
+    if root is not None:
+        try:
+            return _Reader(text, path, strict, warnings, advisories, fast=True).read(root)
+        except _Declined:
+            pass  # something to report, or a position needed: the located tree gives them
     return _Reader(text, path, strict, warnings, advisories).read()
+
+
+# -- reading without a located tree ---------------------------------------------------------
+#
+# The located JSON tree (one Node per value, 5·10⁶ of them for the AIF of a map of 10⁵
+# claims) cost 100 s and 4 GB. A document is first read by the C decoder instead, and
+# the reader runs on light stand-ins for the nodes (_Fast) that know where each record of
+# `nodes` and the `argmap` block start (what a loaded map keeps) and nothing else.
+# Anything the reader would report (a skip, a loss, a duplicate key: all need a
+# position), or anything the located parser refuses (nesting deeper than MAX_DEPTH,
+# NaN, numbers longer than MAX_NUMBER_LENGTH, lone surrogates, duplicate keys) makes the
+# fast read decline, and the located tree is read as before, with the same messages.
+
+
+class _Declined(Exception):
+    """The fast read cannot stand in for the located one."""
+
+
+def _constant(text: str) -> Any:
+    raise _Declined  # NaN, Infinity: not JSON
+
+
+def _number(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+    def read(text: str) -> Any:
+        if len(text) > MAX_NUMBER_LENGTH:
+            raise _Declined
+        return parse(text)
+    return read
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise _Declined  # a duplicate key: reported (and the first value kept) by the located reader
+    return found
+
+
+_DECODE = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_float=_number(float),
+                           parse_int=_number(int)).raw_decode
+_FAST_WS = re.compile(r"[ \t\n\r]*+")
+# a `\ud800`-style escape (maybe a lone surrogate, which the located parser refuses), a surrogate itself
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_CONTAINERS = frozenset({dict, list})
+
+
+def _fast_root(text: str) -> _Fast | None:
+    """The document read by the C decoder, with the positions of its top-level values and of
+    the records of ``nodes``; None when the located parser would read it otherwise."""
+    try:
+        return _fast_document(text)
+    except (_Declined, ValueError, RecursionError, IndexError):
+        return None
+
+
+def _fast_document(text: str) -> _Fast | None:
+    if ("\\u" in text and _SURROGATE_ESCAPE.search(text)) or (not text.isascii() and _SURROGATE.search(text)):
+        return None
+    ws = _FAST_WS.match
+    counted = [0, 1]  # an offset and its line: positions are asked in increasing order
+
+    def at(pos: int) -> tuple[int, int]:
+        counted[1] += text.count("\n", counted[0], pos)
+        counted[0] = pos
+        return counted[1], pos - text.rfind("\n", 0, pos)
+
+    pos = ws(text).end()  # type: ignore[union-attr]
+    if not text.startswith("{", pos):
+        return None
+    top: dict[str, Any] = {}
+    where: dict[str, tuple[int, int]] = {}
+    records: list[tuple[int, int]] | None = None
+    pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
+    while not text.startswith("}", pos):
+        if top:
+            if not text.startswith(",", pos):
+                return None
+            pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
+        if not text.startswith('"', pos):
+            return None
+        key, pos = json.decoder.scanstring(text, pos + 1, True)  # type: ignore[attr-defined]
+        pos = ws(text, pos).end()  # type: ignore[union-attr]
+        if not text.startswith(":", pos) or key in top:
+            return None
+        pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
+        where[key] = at(pos)
+        if key == "nodes" and text.startswith("[", pos):
+            items: list[Any] = []
+            records = []
+            pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
+            while not text.startswith("]", pos):
+                if items:
+                    if not text.startswith(",", pos):
+                        return None
+                    pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
+                records.append(at(pos))
+                item, pos = _DECODE(text, pos)
+                items.append(item)
+                pos = ws(text, pos).end()  # type: ignore[union-attr]
+            top[key], pos = items, pos + 1
+        else:
+            top[key], pos = _DECODE(text, pos)
+        pos = ws(text, pos).end()  # type: ignore[union-attr]
+    if ws(text, pos + 1).end() != len(text) or not _shallow(top):  # type: ignore[union-attr]
+        return None
+    return _Fast(top, (1, 1), where, records)
+
+
+def _shallow(data: dict[str, Any]) -> bool:
+    """No container nested :data:`MAX_DEPTH` deep (the located parser refuses those), level by level in C loops."""
+    level: list[Any] = [data]
+    for _ in range(MAX_DEPTH):
+        maps = [c for c in level if type(c) is dict]
+        values = list(chain(chain.from_iterable(map(dict.values, maps)),
+                            chain.from_iterable(c for c in level if type(c) is list)))
+        level = list(compress(values, map(_CONTAINERS.__contains__, map(type, values))))
+        if not level:
+            return True
+    return False
+
+
+class _Fast:
+    """A value read by the C decoder, in the guise of a :class:`~argmap.formats._tree.Node`.
+
+    It knows its position only when given one (and where the values of a mapping, or the
+    items of a list, start when given those); asking for any other position declines.
+    """
+
+    __slots__ = ("data", "kind", "value", "at", "inner", "records")
+
+    def __init__(self, data: Any, at: tuple[int, int] | None = None,
+                 inner: dict[str, tuple[int, int]] | None = None,
+                 records: list[tuple[int, int]] | None = None) -> None:
+        self.data = data
+        kind = type(data)
+        self.kind = "map" if kind is dict else "seq" if kind is list else "scalar"
+        self.value = data if self.kind == "scalar" else None
+        self.at = at
+        self.inner = inner
+        self.records = records
+
+    @property
+    def line(self) -> int:
+        if self.at is None:
+            raise _Declined
+        return self.at[0]
+
+    @property
+    def column(self) -> int:
+        if self.at is None:
+            raise _Declined
+        return self.at[1]
+
+    def get(self, key: str) -> _Fast | None:
+        if self.kind != "map" or key not in self.data:
+            return None
+        if self.inner is not None:
+            return _Fast(self.data[key], self.inner.get(key), None, self.records if key == "nodes" else None)
+        return _Fast(self.data[key])
+
+    @property
+    def items(self) -> list[_Fast]:
+        if self.kind != "seq":
+            return []
+        if self.records is not None:
+            return [_Fast(x, at) for x, at in zip(self.data, self.records)]
+        return [_Fast(x) for x in self.data]
+
+    @property
+    def pairs(self) -> list[tuple[_Fast, _Fast]]:
+        if self.kind != "map":
+            return []
+        return [(_Fast(k), _Fast(v)) for k, v in self.data.items()]
+
+    def type_name(self) -> str:
+        return Node.type_name(self)  # type: ignore[arg-type]
 
 
 def _illocution(act: str | None) -> str:
