@@ -513,3 +513,24 @@ def test_the_block_benchmark_map_is_read_in_bulk(tmp_path, monkeypatch):
     assert same(text, block)
     assert not calls  # no record needed the YAML reader
     assert native.loads(text, path=block) == native.loads(flow.read_text(encoding="utf-8"), path=flow)
+
+
+def test_canonical_block_sections_are_read_in_one_run(tmp_path, monkeypatch):
+    path = _mapgen(tmp_path, 150, 8)
+    text = native.dumps(native.loads(path.read_text(encoding="utf-8"), path=path))  # block claims
+    runs: list[int] = []
+    original = _records._block_run
+
+    def counted(block, first_line, indent):
+        found = original(block, first_line, indent)
+        runs.append(len(found or ()))
+        return found
+
+    monkeypatch.setattr(_records, "_block_run", counted)
+    assert same(text, path)
+    assert 150 in runs  # the claims section, whole
+    # a record whose quote is its first key, and one without a quote
+    head = HEAD.replace("speakers:", "sources:\n  - {id: src, file: x.txt}\nspeakers:")
+    odd = head + "  - quote: q\n    id: C1\n    speaker: s\n    text: a\n  - id: C2\n    speaker: s\n    text: b\n"
+    runs.clear()
+    assert same(odd, read_sources=False) and runs == [2, 2]

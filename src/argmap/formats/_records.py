@@ -56,8 +56,8 @@ import bisect
 import json
 import re
 from collections.abc import Callable
-from itertools import repeat
-from operator import add
+from itertools import compress, repeat
+from operator import add, lt
 from typing import Any
 
 from . import _plainyaml, _tree
@@ -242,6 +242,8 @@ def _section(body: str, first_line: int) -> list[Record] | None:
     indent = first.group(1)
     body = body.rstrip("\n")
     whole = _run(body, first_line, indent)
+    if whole is None:
+        whole = _block_run(body, first_line, indent)
     if whole is not None:
         return whole
     lines = body.split("\n")
@@ -581,6 +583,76 @@ def _is_string(raw: str) -> bool:
         if len(_STRINGS) < 10_000:
             _STRINGS[raw] = hit
     return hit
+
+
+# A canonical block record: `- key: value` then `  key: value` lines, one space after each
+# colon, each value a double-quoted scalar without escapes or a plain scalar that starts
+# with no indicator, holds none of "#:\ and the quote character, and ends without a space.
+# In a run of them (split at its double quotes) ': ' only follows keys and each line break
+# starts a key or a record, so `str.replace` turns the run into JSON, as in :func:`_run`.
+_BLOCK_CANON_PLAIN = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`\\\x00][^\s#:\"\\\x00]*+(?: ++[^\s#:\"\\\x00]++)*+"
+_BLOCK_CANON: dict[str, re.Pattern[str]] = {}
+_BLOCK_UNSURE = re.compile(r": ([" + _LOOKED_AT + r"][^\n\x00]*+)") if _LOOKED_AT else None
+
+
+def _block_run(text: str, first_line: int, indent: str) -> list[Record] | None:
+    """The records of a section made only of canonical block records, or None."""
+    if "\\" in text or not text.startswith(indent + "- "):
+        return None
+    pieces = text.split('"')
+    if len(pieces) % 2 == 0:
+        return None
+    quoted = pieces[1::2]
+    skeleton = "\x00".join(pieces[0::2])
+    pattern = _BLOCK_CANON.get(indent)
+    if pattern is None:
+        pair = _KEY + r": (?:\x00|" + _BLOCK_CANON_PLAIN + ")"
+        record = indent + "- " + pair + r"(?:\n" + indent + "  " + pair + ")*+"
+        pattern = _BLOCK_CANON[indent] = re.compile(record + r"(?:\n" + record + ")*+")
+    if skeleton.count("\n") != text.count("\n") or pattern.fullmatch(skeleton) is None:
+        return None
+    if _BLOCK_UNSURE is not None:
+        for raw in set(_BLOCK_UNSURE.findall(skeleton)):
+            if not _is_string(raw):
+                return None
+    parts = skeleton[len(indent) + 2:].replace("\n" + indent + "- ", '"},{"').replace("\n" + indent + "  ", '", "') \
+        .replace(": ", '": "').split("\x00")
+    joined = [""] * (len(parts) + len(quoted))
+    joined[0::2] = parts
+    joined[1::2] = quoted
+    data = json.loads('[{"' + "".join(joined) + '"}]')
+    if sum(map(len, data)) != skeleton.count(": "):
+        return None  # a key given twice in one record
+    lines = text.split("\n")
+    opening = indent + "- "
+    starts = list(compress(range(len(lines)), map(str.startswith, lines, repeat(opening))))
+    if len(starts) != len(data):
+        return None
+    column = len(indent) + 3
+    at = list(map(add, starts, repeat(first_line)))
+    quoted_records = [("quote" in fields) for fields in data]
+    if not any(quoted_records):
+        return list(zip(data, at, repeat(column), repeat(None), repeat(None)))
+    quote_lines = list(compress(range(len(lines)), map(str.startswith, lines, repeat(indent + "  quote: "))))
+    ends = starts[1:] + [len(lines)]
+    if all(quoted_records) and len(quote_lines) == len(data) and all(map(lt, starts, quote_lines)) \
+            and all(map(lt, quote_lines, ends)):  # one quote line inside each record
+        return list(zip(data, at, repeat(column), zip(map(add, quote_lines, repeat(first_line)),
+                                                      repeat(column + 7)), repeat(None)))
+    records: list[Record] = []
+    found = set(quote_lines)
+    for fields, start, end, line in zip(data, starts, ends, at):
+        quote = None
+        if "quote" in fields:
+            if lines[start].startswith(opening + "quote: "):
+                quote = (line, column + 7)
+            else:
+                k = next((k for k in range(start + 1, end) if k in found), None)
+                if k is None:
+                    return None
+                quote = (first_line + k, column + 7)
+        records.append((fields, line, column, quote, None))
+    return records
 
 
 def _quote_at(text: str, line: int, column: int) -> tuple[int, int]:
