@@ -214,7 +214,7 @@ class QuoteLocator:
 
         A quote not passed to :meth:`prepare` is located on its own.
         """
-        if not quote or not quote.split() and self.loose:
+        if not quote or self.loose and not quote.split():
             return None
         key = self._key(quote)
         if key not in self._spans:
