@@ -95,6 +95,20 @@ def dumps(amap: ArgumentMap) -> str:
                                                 ("title", s.title)) if v is not None} for s in amap.sources]
     front["selection"] = {"excludeDisconnected": False}
     parts = ["===\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000) + "===\n"]
+    written: dict[str, str] = {}  # short strings as _flow writes them (keys, ids, kinds repeat)
+
+    def flow(value: Any) -> str:
+        if type(value) is str:
+            hit = written.get(value)
+            if hit is None:
+                hit = _flow(value)
+                if len(value) < 64:
+                    written[value] = hit
+            return hit
+        if type(value) is dict:
+            return "{" + ", ".join([f"{flow(k)}: {flow(v)}" for k, v in value.items()]) + "}"
+        return _flow(value)
+
     by_speaker: dict[str, list[Any]] = {s.id: [] for s in amap.speakers}
     for c in amap.claims:
         by_speaker[c.speaker].append(c)
@@ -119,7 +133,7 @@ def dumps(amap: ArgumentMap) -> str:
             if extra:
                 data["relations"] = extra
             tags = "".join(" " + _tag(t) for t in c.tags)
-            block = [f"[{_title(c.id)}]: {_escape(c.text)}{tags} {_flow(data)}"]
+            block = [f"[{_title(c.id)}]: {_escape(c.text)}{tags} {flow(data)}"]
             block.extend(_relation_line(amap, r) for r in rels)
             parts.append("\n".join(block) + "\n")
     if amap.arguments:
