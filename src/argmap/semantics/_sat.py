@@ -34,6 +34,7 @@ import numpy as np
 
 from .. import progress
 from ..af import AF
+from ._clauses import at_least_one
 
 __all__ = ["Cadical", "Encoding", "preferred_extensions", "grow_preferred", "stable_extensions",
            "complete_extensions", "semi_stable_extensions", "semi_stable_ranges",
@@ -321,7 +322,7 @@ def grow_preferred(enc: Encoding, start: np.ndarray, assumptions: list[int] | No
         if not outside:
             return m
         act = enc.new_var()
-        enc.add([-act] + outside)
+        at_least_one(enc, outside, guard=act)
         res = enc.solve([act] + _lits(m) + extra)
         enc.add([-act])
         if res is None:
@@ -343,7 +344,7 @@ def preferred_extensions(af: AF, first: np.ndarray | None = None) -> Iterator[np
             outside = _lits(~first)
             if not outside:
                 return
-            enc.add(outside)
+            at_least_one(enc, outside)
         while True:
             model = enc.solve()
             if model is None:
@@ -353,7 +354,7 @@ def preferred_extensions(af: AF, first: np.ndarray | None = None) -> Iterator[np
             outside = _lits(~p)
             if not outside:
                 return
-            enc.add(outside)
+            at_least_one(enc, outside)
 
 
 def stable_extensions(af: AF) -> Iterator[np.ndarray]:
@@ -556,7 +557,7 @@ class _Grow:
                 if not outside:
                     return ("found", self.m)
                 self.act = enc.new_var()
-                enc.add([-self.act] + outside)
+                at_least_one(enc, outside, guard=self.act)
             res = enc.solve_limited([self.act] + _lits(self.m) + self.extra, budget)
             if res is None:
                 return None
@@ -689,7 +690,7 @@ def skeptical_preferred(af: AF, q: int) -> np.ndarray | None:
             outside = [i for i in _lits(~m) if i != q + 1]
             if not outside:
                 return None
-            enc.add([-search] + outside)
+            at_least_one(enc, outside, guard=search)
 
 
 def credulous_cover(af: AF, kind: str = "adm") -> np.ndarray:
