@@ -534,6 +534,19 @@ def _exact_record(lines: list[str], offset: int) -> Record | None:
             (silence[0] + offset, silence[1]) if silence else None)
 
 
+def _decode(parts: list[str], quoted: list[str], skeleton: str) -> list[dict[str, Any]] | None:
+    """The records of a section turned into JSON text: *parts* (the skeleton split at each
+    quoted value) interleaved with the *quoted* values, read by the C decoder; None when
+    the skeleton holds more ``: `` than the records have keys (a key given twice)."""
+    joined = [""] * (len(parts) + len(quoted))
+    joined[0::2] = parts
+    joined[1::2] = quoted
+    data: list[dict[str, Any]] = json.loads('[{"' + "".join(joined) + '"}]')
+    if sum(map(len, data)) != skeleton.count(": "):
+        return None
+    return data
+
+
 def _run(text: str, first_line: int, indent: str) -> list[Record] | None:
     """The records of consecutive canonical lines (see :data:`_CANON_LINE`), or None if they are not."""
     if "\\" in text:
@@ -553,12 +566,9 @@ def _run(text: str, first_line: int, indent: str) -> list[Record] | None:
     # `INDENT- {` … `}` on each line: between two records, `}\nINDENT- {` becomes `"},{"`
     parts = skeleton[len(indent) + 3:-1].replace("}\n" + indent + "- {", '"},{"').replace(", ", '", "') \
         .replace(": ", '": "').split("\x00")
-    joined = [""] * (len(parts) + len(quoted))
-    joined[0::2] = parts
-    joined[1::2] = quoted
-    data = json.loads('[{"' + "".join(joined) + '"}]')
-    if sum(map(len, data)) != skeleton.count(": "):
-        return None  # a key given twice in one record
+    data = _decode(parts, quoted, skeleton)
+    if data is None:
+        return None
     column = len(indent) + 3
     lines = text.split("\n")
     # where `quote: ` is on each line, and whether it is there once (then it is the key)
@@ -617,12 +627,9 @@ def _block_run(text: str, first_line: int, indent: str) -> list[Record] | None:
                 return None
     parts = skeleton[len(indent) + 2:].replace("\n" + indent + "- ", '"},{"').replace("\n" + indent + "  ", '", "') \
         .replace(": ", '": "').split("\x00")
-    joined = [""] * (len(parts) + len(quoted))
-    joined[0::2] = parts
-    joined[1::2] = quoted
-    data = json.loads('[{"' + "".join(joined) + '"}]')
-    if sum(map(len, data)) != skeleton.count(": "):
-        return None  # a key given twice in one record
+    data = _decode(parts, quoted, skeleton)
+    if data is None:
+        return None
     lines = text.split("\n")
     opening = indent + "- "
     starts = list(compress(range(len(lines)), map(str.startswith, lines, repeat(opening))))

@@ -79,6 +79,7 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable
+from contextlib import suppress
 from itertools import chain, compress
 from pathlib import Path
 from typing import Any
@@ -706,10 +707,8 @@ def loads(text: str, *, path: str | Path | None = None, strict: bool = False,
     """
     root = _fast_root(text)
     if root is not None:
-        try:
+        with suppress(_Declined):  # something to report, or a position needed: the located tree gives them
             return _Reader(text, path, strict, warnings, advisories, fast=True).read(root)
-        except _Declined:
-            pass  # something to report, or a position needed: the located tree gives them
     return _Reader(text, path, strict, warnings, advisories).read()
 
 
