@@ -534,3 +534,39 @@ def test_canonical_block_sections_are_read_in_one_run(tmp_path, monkeypatch):
     odd = head + "  - quote: q\n    id: C1\n    speaker: s\n    text: a\n  - id: C2\n    speaker: s\n    text: b\n"
     runs.clear()
     assert same(odd, read_sources=False) and runs == [2, 2]
+
+
+@pytest.mark.parametrize("style", ["flow", "block", "own yaml", "own json"])
+def test_the_bulk_path_builds_records_by_columns_and_places_quotes_in_one_call(tmp_path, monkeypatch, style):
+    """The common shapes skip the per-record constructors, the per-quote lookups and the map's re-check."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import mapgen
+    finally:
+        sys.path.pop(0)
+    path, _ = mapgen.generate(200, 5, tmp_path, style="block" if style == "block" else "flow")
+    text, syntax = path.read_text(encoding="utf-8"), "yaml"
+    if style.startswith("own"):
+        syntax = style[4:]
+        text = native.dumps(native.loads(text, path=path), syntax=syntax)
+    expected = native._parse_located(text, path=path, syntax=syntax)
+    calls: dict[str, int] = {}
+
+    def counting(name, original):
+        def counted(*args, **kwargs):
+            calls[name] = calls.get(name, 0) + 1
+            return original(*args, **kwargs)
+        return counted
+
+    from argmap.provenance import QuoteLocator
+
+    for cls in (Claim, Relation):
+        monkeypatch.setattr(cls, "__init__", counting(cls.__name__, cls.__init__))
+    monkeypatch.setattr(ArgumentMap, "_validate", counting("validate", ArgumentMap._validate))
+    monkeypatch.setattr(QuoteLocator, "locate", counting("locate", QuoteLocator.locate))
+    monkeypatch.setattr(QuoteLocator, "locate_each", counting("locate_each", QuoteLocator.locate_each))
+    fast = native._parse_fast(text, path=path, syntax=syntax)
+    assert fast is not None and calls == {"locate_each": 1}, calls
+    assert fast.map == expected.map
+    assert [(c.start, c.end) for c in fast.map.claims] == [(c.start, c.end) for c in expected.map.claims]
+    assert list(fast.map.positions.items()) == list(expected.map.positions.items())

@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 
 from argmap import ArgumentMap, Claim, MapFormatError, QueryError, Relation, Speaker
+from argmap.model import Argument, Source, _columns
 
 SPEAKERS = [Speaker("a", "Ann"), Speaker("b", "Bob")]
 CLAIMS = [Claim("A1", "a", "thesis", "thesis"), Claim("A2", "a", "reason", "premise"),
@@ -118,3 +119,65 @@ def test_to_networkx_is_fresh_plain_data_and_graph_adds_the_records():
     assert cached.nodes["R"]["argument"] is m.arguments[0] and cached.nodes["A1"]["claim"] is claims[0]
     assert cached.edges["B1", "R"] == {"type": "attack", "note": None, "speaker": "b"}
     assert cached.edges["R", "A1"]["note"] == "both"
+
+
+# -- records built a column at a time (model._columns, the readers' bulk paths) ------------
+
+def _column_cases():
+    claims = [Claim("C1", "a", "t"), Claim("C2", "b", "u", "thesis", "s", "q", 2, ("x",), 3, 4, "questioning",
+                                            (("rule", "why"),))]
+    return [
+        (Claim, claims),
+        (Relation, [Relation("a", "b", "attack"), Relation("b", "c", "support", "n", "s")]),
+        (Argument, [Argument("A", ("p", "q"), "c"), Argument("B", ("p",), "d", "s", "scheme", "note")]),
+        (Speaker, [Speaker("a", "Ann")]),
+        (Source, [Source("s", "t.txt", "ab" * 32, "T", "text", "loose"), Source("u", "u.txt")]),
+    ]
+
+
+@pytest.mark.parametrize(("cls", "built"), _column_cases(), ids=lambda v: getattr(v, "__name__", ""))
+def test_records_built_by_columns_are_the_constructors_records(cls, built):
+    import pickle
+
+    names = [f.name for f in dataclasses.fields(cls)]
+    columns = {name: [getattr(r, name) for r in built] for name in names}
+    made = _columns(cls, len(built), **columns)
+    assert made == built
+    for a, b in zip(made, built):
+        assert type(a) is cls and repr(a) == repr(b) and hash(a) == hash(b)
+        assert [getattr(a, n) for n in names] == [getattr(b, n) for n in names]
+        assert pickle.loads(pickle.dumps(a)) == b and dataclasses.replace(a) == b
+        assert dataclasses.astuple(a) == dataclasses.astuple(b)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(a, names[0], "changed")
+    # fields not given take their defaults, as in the constructor
+    required = [f.name for f in dataclasses.fields(cls)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    first = built[0]
+    assert _columns(cls, 1, **{n: [getattr(first, n)] for n in required}) == [cls(*[getattr(first, n)
+                                                                                    for n in required])]
+
+
+def test_records_by_columns_refuse_what_the_constructor_refuses():
+    with pytest.raises(TypeError, match="text"):
+        _columns(Claim, 1, id=["C"], speaker=["a"])  # a field without default, not given
+    with pytest.raises(TypeError, match="colour"):
+        _columns(Claim, 1, id=["C"], speaker=["a"], text=["t"], colour=["red"])
+    with pytest.raises(ValueError, match="2 values"):
+        _columns(Relation, 1, from_id=["a", "b"], to_id=["b"], type=["attack"])
+    assert _columns(Relation, 0, from_id=[], to_id=[], type=[]) == []
+
+
+def test_a_checked_map_is_the_constructors_map():
+    kw = dict(title="t", sources=[], speakers=SPEAKERS, claims=CLAIMS, path=None, positions=None,
+              relations=[Relation("A2", "A1", "support"), Relation("B1", "A1", "attack")],
+              arguments=[Argument("X", ("A2", "B1"), "A1")])
+    made, checked = ArgumentMap(**kw), ArgumentMap._checked(**kw)
+    assert made == checked and repr(made) == repr(checked)
+    assert [r.from_id for r in checked.incoming("A1")] == ["A2", "B1"] and checked.arguments_for("A1")
+    assert checked.claim("B1") is CLAIMS[2] and dict(checked.positions) == {}
+    assert nx_edges(made) == nx_edges(checked)
+
+
+def nx_edges(m):
+    return sorted((a, b, tuple(sorted(d.items()))) for a, b, d in m.graph.edges(data=True))

@@ -108,6 +108,24 @@ def test_loose_locator_answers_like_the_regex(case, occurrence):
         assert (tuple(got) if got is not None else None) == expected, q
 
 
+@settings(max_examples=examples(300))
+@given(cases(), st.booleans(), st.booleans())
+def test_locate_each_answers_like_locate_one_by_one(case, loose, unique):
+    text, quotes = case
+    if unique:  # keep the quotes that occur exactly once, so that the call succeeds
+        quotes = [q for q in quotes if (locate_loose(text, q) if loose else locate(text, q)) is not None
+                  and (QuoteLocator(text, loose=loose).locate(q) or (0, 0, 0))[2] == 1]
+    where = QuoteLocator(text, loose=loose)
+    alone = [QuoteLocator(text, loose=loose).locate(q) for q in quotes]
+    got = where.locate_each(quotes)
+    if all(m is not None and m.count == 1 for m in alone):
+        assert got == ([m.start for m in alone], [m.end for m in alone])  # type: ignore[union-attr]
+    else:
+        assert got is None
+    for q, m in zip(quotes, alone):  # the locator still answers each quote afterwards
+        assert where.locate(q) == m
+
+
 def _hint_one_by_one(text: str, quote: str, loose: bool) -> str:
     """The hint as it was computed before, each quote on its own."""
     def squash(s: str) -> str:

@@ -28,11 +28,12 @@ Examples
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import MISSING, dataclass, field, fields, replace
+from itertools import repeat
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import MapFormatError, QueryError, did_you_mean
 
@@ -202,6 +203,42 @@ class Relation:
     speaker: str | None = None
 
 
+_Record = TypeVar("_Record", Claim, Relation, Argument, Speaker, Source)
+
+
+def _columns(cls: type[_Record], n: int, **columns: Sequence[Any]) -> list[_Record]:
+    """*n* records of *cls*, field by field: record ``i`` has ``columns[name][i]`` for each field given,
+    the field's default for the others.
+
+    The records are the ones ``cls(...)`` builds (same class, same fields, so the same
+    equality, hash, repr, pickling, and still frozen); they are only built without *n*
+    calls of the dataclass ``__init__`` (one ``object.__setattr__`` per field and record):
+    each field's slot is filled for all records at once, by a C-level ``map``. For the
+    readers' bulk paths, whose values are checked already (the records have no
+    ``__post_init__`` to run).
+
+    >>> _columns(Relation, 2, from_id=["a", "b"], to_id=["b", "c"], type=["attack", "support"])
+    [Relation(from_id='a', to_id='b', type='attack', note=None, speaker=None), \
+Relation(from_id='b', to_id='c', type='support', note=None, speaker=None)]
+    """
+    records: list[_Record] = list(map(object.__new__, repeat(cls, n)))
+    for f in fields(cls):
+        given = columns.pop(f.name, None)
+        column: Iterable[Any]
+        if given is not None:
+            if len(given) != n:
+                raise ValueError(f"{len(given)} values of {f.name!r} for {n} records")
+            column = given
+        elif f.default is not MISSING:
+            column = repeat(f.default, n)
+        else:
+            raise TypeError(f"no values of {cls.__name__}.{f.name}")
+        any(map(getattr(cls, f.name).__set__, records, column))  # each __set__ gives None: consumes the map
+    if columns:
+        raise TypeError(f"{cls.__name__} has no field {next(iter(columns))!r}")
+    return records
+
+
 class ArgumentMap:
     """An argument map: sources, speakers, claims and relations, plus a title.
 
@@ -250,6 +287,27 @@ class ArgumentMap:
         positions: Mapping[tuple[Any, ...], tuple[int, int]] | None = None,
         arguments: Iterable[Argument] = (),
     ) -> None:
+        self._fill(title, sources, speakers, claims, relations, path, positions, arguments)
+        self._validate()
+
+    @classmethod
+    def _checked(cls, *, title: str, sources: Iterable[Source], speakers: Iterable[Speaker],
+                 claims: Iterable[Claim], relations: Iterable[Relation], path: str | Path | None,
+                 positions: Mapping[tuple[Any, ...], tuple[int, int]] | None,
+                 arguments: Iterable[Argument]) -> ArgumentMap:
+        """The map of records a reader has already checked against every rule of the constructor.
+
+        For the native reader's fast path (:func:`argmap.formats.native._parse_fast`),
+        which declines on anything the constructor would refuse: the map is the one the
+        constructor builds, without checking each value a second time.
+        """
+        self = object.__new__(cls)
+        self._fill(title, sources, speakers, claims, relations, path, positions, arguments)
+        return self
+
+    def _fill(self, title: str, sources: Iterable[Source], speakers: Iterable[Speaker], claims: Iterable[Claim],
+              relations: Iterable[Relation], path: str | Path | None,
+              positions: Mapping[tuple[Any, ...], tuple[int, int]] | None, arguments: Iterable[Argument]) -> None:
         self._title = title
         self._sources: tuple[Source, ...] = tuple(sources)
         self._speakers: tuple[Speaker, ...] = tuple(speakers)
@@ -264,7 +322,6 @@ class ArgumentMap:
         self._speakers_by_id = {s.id: s for s in self._speakers}
         self._sources_by_id = {s.id: s for s in self._sources}
         self._graph: nx.DiGraph | None = None
-        self._validate()
         # the relations from and to each node and the arguments for each claim: built on first use
         self._out: dict[str, list[Relation]] | None = None
         self._in: dict[str, list[Relation]] = {}

@@ -37,7 +37,9 @@ import errno
 import hashlib
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import replace
+from operator import add, itemgetter
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -163,18 +165,16 @@ class QuoteLocator:
         # (exact sources: the end is the start plus the quote's length), or (start, end) (loose)
         self._spans: dict[str, list[Any]] = {}
         self._hints: dict[str, str] = {}
-        self._asked: dict[str, str] = {}  # key -> the first quote asked for under it
+        self._asked: dict[str, str] = {}  # loose: key -> the first quote asked for under it
         self._loose_text: tuple[str, list[int]] | None = None
 
     def _key(self, quote: str) -> str:
         return " ".join(quote.split()) if self.loose else quote
 
-    def prepare(self, quotes: list[str] | tuple[str, ...] | set[str]) -> None:
+    def prepare(self, quotes: Sequence[str] | set[str]) -> None:
         """Locate all of *quotes* (repeats and quotes already located are skipped)."""
-        if not self.loose:  # a quote is its own key
-            asked = dict.fromkeys(quotes)
-            self._asked = {q: q for q in asked} | self._asked
-            keys = [k for k in asked if k not in self._spans]
+        if not self.loose:  # a quote is its own key (and the one asked for under it: no _asked)
+            keys = [k for k in dict.fromkeys(quotes) if k not in self._spans] if self._spans else quotes
             if keys:
                 self._spans.update(_substrings.find_all(self.text, keys))
             return
@@ -230,10 +230,37 @@ class QuoteLocator:
             end = start + len(key)
         return Match(start, end, len(spans))
 
+    def locate_each(self, quotes: Sequence[str]) -> tuple[list[int], list[int]] | None:
+        """The start and end of each of *quotes*, all of which must occur exactly once; else None.
+
+        What :meth:`locate` gives each quote, for all of them at once (one
+        :meth:`prepare`, then C-level lookups): None as soon as a quote is not found,
+        is empty, or occurs more than once.
+
+        >>> QuoteLocator("a rose is a tulip").locate_each(["rose", "tulip"])
+        ([2, 12], [6, 17])
+        >>> QuoteLocator("a rose is a rose").locate_each(["rose"]) is None
+        True
+        """
+        if not quotes:
+            return [], []
+        self.prepare(quotes)
+        if self.loose:
+            found = list(map(self.locate, quotes))
+            if None in found or {m.count for m in found if m is not None} != {1}:
+                return None
+            return [m.start for m in found if m is not None], [m.end for m in found if m is not None]
+        spans = list(map(self._spans.__getitem__, quotes))
+        if set(map(len, spans)) != {1}:
+            return None
+        starts = list(map(itemgetter(0), spans))
+        return starts, list(map(add, starts, map(len, quotes)))
+
     def hint(self, quote: str) -> str:
         """Why *quote* is not in the text, and the nearest span (as :func:`near_miss_hint`)."""
         if quote not in self._hints:
-            failing = [self._asked[k] for k, spans in self._spans.items() if not spans and k in self._asked]
+            failing = [k if not self.loose else self._asked[k] for k, spans in self._spans.items()
+                       if not spans and (not self.loose or k in self._asked)]
             self._near_misses(list(dict.fromkeys([quote] + failing)))
         return self._hints[quote]
 

@@ -58,6 +58,7 @@ from ..model import (
     Relation,
     Source,
     Speaker,
+    _columns,
 )
 from ..provenance import QuoteLocator, SourceText, place, read_source, sha_problem
 from . import _records
@@ -784,9 +785,10 @@ def _fast(top: dict[str, Any], path: str | Path | None, read: bool, reuse: _Reus
         rest[("speakers", i)] = (line, column)
     for i, (_, line, column, _, _) in enumerate(sections["sources"]):
         rest[("sources", i)] = (line, column)
-    amap = ArgumentMap(title=title, sources=sources, speakers=speakers, claims=claims,
-                       relations=relations, path=Path(path) if path is not None else None,
-                       positions=MappingProxyType(_Positions(parts)), arguments=arguments)
+    # every rule of the constructor was checked above (or the fast path declined)
+    amap = ArgumentMap._checked(title=title, sources=sources, speakers=speakers, claims=claims,
+                                relations=relations, path=Path(path) if path is not None else None,
+                                positions=MappingProxyType(_Positions(parts)), arguments=arguments)
     return Parsed(amap, [], [])
 
 
@@ -1010,28 +1012,35 @@ def _bulk_claims(records: list[Any], sources: list[Source], by_source: dict[str,
             starts = [None if v is _ABSENT else _whole(v, 0) for v in given_starts]
             ends = [None if v is _ABSENT else _whole(v, 0) for v in given_ends]
     if read and quoted:
-        by_text: dict[str, list[str]] = {}
-        for q, s in zip(quotes, given):
-            if q is not None:
-                by_text.setdefault(s, []).append(q)
-        for sid, listed in by_text.items():
+        # each source's quotes (their claims' indexes), located in one call per source
+        if len(quoted) == n and len(set(given)) == 1:
+            by_text: dict[str, list[int]] = {given[0]: list(range(n))}
+        else:
+            by_text = {}
+            for i, (q, s) in enumerate(zip(quotes, given)):
+                if q is not None:
+                    by_text.setdefault(s, []).append(i)
+        for sid, indexes in by_text.items():
             if sid not in texts:
                 return None
             locator = reuse.locator(texts[sid], by_source[sid].whitespace == "loose")
-            locator.prepare(listed)
-        locators = {sid: reuse.locator(texts[sid], by_source[sid].whitespace == "loose") for sid in by_text}
-        for i, (q, s) in enumerate(zip(quotes, given)):
-            if q is not None:
-                match = locators[s].locate(q)
-                if match is None or match.count > 1:
-                    return None
-                starts[i], ends[i] = match.start, match.end
-                if offsets:
+            found = locator.locate_each(quotes if len(indexes) == n else [quotes[i] for i in indexes])
+            if found is None:
+                return None  # a quote not found, or found more than once
+            if len(indexes) == n:
+                starts, ends = found
+            else:
+                for i, start, end in zip(indexes, *found):
+                    starts[i], ends[i] = start, end
+        if offsets:
+            for i in range(n):
+                if quotes[i] is not None:
                     start, end = given_starts[i], given_ends[i]
-                    if (start is not _ABSENT and _whole(start, 0) != match.start) \
-                            or (end is not _ABSENT and _whole(end, 0) != match.end):
+                    if (start is not _ABSENT and _whole(start, 0) != starts[i]) \
+                            or (end is not _ABSENT and _whole(end, 0) != ends[i]):
                         return None
-    claims = list(map(Claim, ids, said, texts_, kinds, given, quotes, repeat(None), repeat(()), starts, ends))
+    claims = _columns(Claim, n, id=ids, speaker=said, text=texts_, kind=kinds, source=given, quote=quotes,
+                      start=starts, end=ends)
     lines, columns = list(map(itemgetter(1), records)), list(map(itemgetter(2), records))
     quote_at = list(map(itemgetter(3), records))
 
@@ -1064,7 +1073,7 @@ def _bulk_relations(records: list[Any], claims: set[str], arguments: list[Argume
         return None
     lines, columns = list(map(itemgetter(1), records)), list(map(itemgetter(2), records))
     parts.append(lambda: zip(zip(repeat("relations"), range(n)), zip(lines, columns)))
-    return list(map(Relation, froms, tos, types))
+    return _columns(Relation, n, from_id=froms, to_id=tos, type=types)
 
 
 class _Positions(Mapping[tuple[Any, ...], tuple[int, int]]):
