@@ -45,7 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
     from ..model import ArgumentMap, Claim
-    from ..queries import Chain, Description
+    from ..queries import Chain, Comparison, Description
 
 __all__ = ["check", "show", "uncontested", "chain", "why", "compare"]
 
@@ -490,21 +490,33 @@ def compare(
             data["evaluation"] = standing.to_dict()
         print_json(data)
         return
+    lines = _compare_lines(amap, result, width())
+    if standing is not None:
+        from ..evaluation import format_standing
+
+        lines += ["", format_standing(standing, amap)]
+    echo("\n".join(lines))
+
+
+def _compare_lines(amap: ArgumentMap, result: Comparison, columns: int) -> list[str]:
+    """The text of ``argmap compare`` (without the evaluation), one string per line or wrapped item."""
     name = {s.id: s.name for s in amap.speakers}
     text = {c.id: c.text for c in amap.claims}
     text.update((x.id, " + ".join(x.premises) + " => " + x.conclusion) for x in amap.arguments)
     A, B = name[result.a], name[result.b]
 
-    columns = width()
     lines: list[str] = []  # printed at once: one write instead of one per claim
 
     def section(title: str, items: dict[str, list[str]] | list[str]) -> None:
         lines.append(f"{title} ({len(items)})")
         if not items:
             lines.append("  (none)")
-        for cid in items:
-            by = f" <- {', '.join(items[cid])}" if isinstance(items, dict) else ""
-            lines.append(wrap(text[cid], "      ", f"  {cid}{by}: ", columns))
+        heads = ([f"  {cid} <- {', '.join(by)}: " for cid, by in items.items()] if isinstance(items, dict)
+                 else [f"  {cid}: " for cid in items])
+        # wrap()'s one-line case inline (10⁵ claims in all); the others through wrap()
+        ones = [" ".join(text[cid].split()) for cid in items]
+        lines.extend(head + one if one and len(head) + len(one) <= columns
+                     else wrap(text[cid], "      ", head, columns) for cid, head, one in zip(items, heads, ones))
         lines.append("")
 
     section(f"{A}'s claims that {B} attacks", result.attacked)
@@ -526,15 +538,11 @@ def compare(
     for x, y in result.shared:
         if (x, y) not in listed:
             backed.setdefault(y, []).append(x)
-    order = {c.id: k for k, c in enumerate(amap.claims)}
-    section(f"{B}'s claims that {A} supports", dict(sorted(backed.items(), key=lambda kv: order[kv[0]])))
+    # in map order (*text* is: every key is a claim)
+    section(f"{B}'s claims that {A} supports",
+            {cid: backed[cid] for cid in text if cid in backed} if backed else {})
     from ._text import count
 
     lines.append(wrap(f"Shared ground: {count(len(result.shared), 'support')} across the two speakers (both "
                       "support lists, less a support whose speaker also attacks that claim).", "  ", "", columns))
-    if standing is not None:
-        from ..evaluation import format_standing
-
-        lines += ["", format_standing(standing, amap)]
-    echo("\n".join(lines))
-
+    return lines
