@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
+from itertools import repeat
 from typing import Any
 
 __all__ = ["find_all", "find_each", "K_MAX", "DIRECT_WORK"]
@@ -49,6 +50,7 @@ _TABLE_BITS = 22         # candidate table: 4 M booleans, indexed by a hash's to
 _COUNT_BITS = 20         # frequency table: 1 M counters, by a hash's top bits
 _CHUNK = 1 << 21         # text positions hashed at a time (bounds the memory)
 _PAIR_CAP = 1 << 17      # more candidates than this for one pattern: str.find instead
+_SAMPLES = 16            # k-grams of a pattern weighed as its anchor (evenly spaced, the first among them)
 
 
 def find_each(text: str, pattern: str) -> list[int]:
@@ -78,8 +80,10 @@ def find_all(text: str, patterns: Iterable[str]) -> dict[str, list[int]]:
         Each distinct pattern to the list of its offsets in increasing order
         (overlapping occurrences included).
     """
-    out: dict[str, list[int]] = {p: [] for p in patterns}
-    todo = [p for p in out if p and len(p) <= len(text)]
+    out: dict[str, list[int]] = dict(zip(patterns, map(list, repeat(()))))
+    todo = list(out)
+    if not all(todo) or max(map(len, todo), default=0) > len(text):
+        todo = [p for p in todo if p and len(p) <= len(text)]
     if not todo:
         return out
     if len(text) * len(todo) < DIRECT_WORK or len(todo) < 4:
@@ -90,12 +94,15 @@ def find_all(text: str, patterns: Iterable[str]) -> dict[str, list[int]]:
 
     codes = _codes(text)
     base = secrets.randbits(32) | 1
+    lengths = np.fromiter(map(len, todo), dtype=np.int64, count=len(todo))
+    if int(lengths.min()) >= K_MAX:  # one tier (a map's quotes are sentences)
+        _tier(np, text, codes, base, K_MAX, todo, lengths, out)
+        return out
     tiers: dict[int, list[str]] = {}
     for p in todo:
         tiers.setdefault(min(K_MAX, 1 << (len(p).bit_length() - 1)), []).append(p)
     for k, group in sorted(tiers.items()):
-        found = _tier(np, text, codes, base, k, group)
-        out.update(found)
+        _tier(np, text, codes, base, k, group, np.fromiter(map(len, group), dtype=np.int64, count=len(group)), out)
     return out
 
 
@@ -122,7 +129,10 @@ def _hashes(np: Any, codes: Any, base: int, k: int) -> Any:
     return h
 
 
-def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str]) -> dict[str, list[int]]:
+def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str], lengths: Any,
+          out: dict[str, list[int]]) -> None:
+    """Fill *out* with the occurrences of the patterns of *group* (of *lengths*, all at least *k*)
+    that occur (the others keep their empty lists)."""
     n = len(codes)
     # 1. the hash of every k-gram of the text, chunk by chunk, and how often each bucket occurs
     hashes = np.empty(n - k + 1, dtype=np.uint32)
@@ -132,28 +142,29 @@ def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str]) -
         h = _hashes(np, codes[lo:hi + k - 1], base, k)
         hashes[lo:hi] = h
         counts += np.bincount(h >> np.uint32(32 - _COUNT_BITS), minlength=len(counts))
-    # 2. each pattern's rarest k-gram (by its bucket's count): its anchor
-    lengths = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+    # 2. each pattern's rarest k-gram (by its bucket's count) among at most _SAMPLES of them,
+    #    evenly spaced: its anchor (any k-gram of a pattern would do; a rare one has few candidates)
     joined = _codes("".join(group))
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
     ph = _hashes(np, joined, base, k)
     windows = lengths - k + 1
-    first = np.concatenate(([0], np.cumsum(windows)[:-1]))
-    index = np.arange(int(windows.sum()), dtype=np.int64) + np.repeat(starts - first, windows)
-    freq = counts[ph[index] >> np.uint32(32 - _COUNT_BITS)]
-    offset = index - np.repeat(starts, windows)
+    step = np.maximum(1, windows // _SAMPLES)
+    sampled = (windows - 1) // step + 1
+    first = np.concatenate(([0], np.cumsum(sampled)[:-1]))
+    offset = (np.arange(int(sampled.sum()), dtype=np.int64) - np.repeat(first, sampled)) * np.repeat(step, sampled)
+    freq = counts[ph[np.repeat(starts, sampled) + offset] >> np.uint32(32 - _COUNT_BITS)]
     key = (freq.astype(np.uint64) << np.uint64(32)) | offset.astype(np.uint64)
     best = np.minimum.reduceat(key, first)
     anchor_offset = (best & np.uint64(0xFFFFFFFF)).astype(np.int64)
     anchor_freq = (best >> np.uint64(32)).astype(np.int64)
     anchor_hash = ph[starts + anchor_offset]
-    out: dict[str, list[int]] = {}
+    del ph, offset, freq, key, best
     direct = anchor_freq > _PAIR_CAP
     for j in np.flatnonzero(direct).tolist():
         out[group[j]] = find_each(text, group[j])
     keep = np.flatnonzero(~direct)
     if not len(keep):
-        return out
+        return
     # 3. candidates: text positions whose k-gram hashes like an anchor, paired with its patterns
     table = np.zeros(1 << _TABLE_BITS, dtype=bool)
     table[anchor_hash[keep] >> np.uint32(32 - _TABLE_BITS)] = True
@@ -171,17 +182,20 @@ def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str]) -
     start = pos - anchor_offset[which]
     ok = (start >= 0) & (start + lengths[which] <= n)
     start, which = start[ok], which[ok]
-    # 4. verify exactly, pattern by pattern (offsets ascend within each pattern)
+    # 4. verify exactly (str.startswith, mapped over all candidates), then each pattern's
+    #    offsets in ascending order
     sort = np.lexsort((start, which))
-    starts_l, which_l = start[sort].tolist(), which[sort].tolist()
-    hits: dict[int, list[int]] = {}
-    startswith = text.startswith
-    for j, s in zip(which_l, starts_l):
-        if startswith(group[j], s):
-            if j in hits:
-                hits[j].append(s)
-            else:
-                hits[j] = [s]
-    for j in keep.tolist():
-        out[group[j]] = hits.get(j, [])
-    return out
+    start, which = start[sort], which[sort]
+    which_l = which.tolist()
+    hit = np.fromiter(map(text.startswith, map(group.__getitem__, which_l), start.tolist()), dtype=bool,
+                      count=len(which_l))
+    start, which = start[hit], which[hit]
+    if not len(which):
+        return
+    found, first_hit, per = np.unique(which, return_index=True, return_counts=True)
+    starts_l = start.tolist()
+    if int(per.max()) == 1:  # each pattern found once at most: one list of one offset each
+        out.update(zip(map(group.__getitem__, found.tolist()), map(list, zip(starts_l))))
+        return
+    for j, at, c in zip(found.tolist(), first_hit.tolist(), per.tolist()):
+        out[group[j]] = starts_l[at:at + c]

@@ -573,7 +573,13 @@ def _run(text: str, first_line: int, indent: str) -> list[Record] | None:
     lines = text.split("\n")
     # where `quote: ` is on each line, and whether it is there once (then it is the key)
     keys = list(map(str.find, lines, repeat("quote: ")))
+    at = range(first_line, first_line + len(lines))
+    if max(keys) < 0:  # no record has a quote (a key is always followed by ': ')
+        return list(zip(data, at, repeat(column), repeat(None), repeat(None)))
     again = list(map(str.find, lines, repeat("quote:"), map(add, keys, repeat(1))))
+    if max(again) < 0 and all(map(dict.__contains__, data, repeat("quote"))):
+        # each line has the key once, and each record a quote: the key is that one
+        return list(zip(data, at, repeat(column), zip(at, map(add, keys, repeat(8))), repeat(None)))
     return [(fields, first_line + k, column, None if "quote" not in fields else (first_line + k, key + 8)
              if more < 0 else _quote_at(line, first_line + k, column), None)
             for k, (fields, line, key, more) in enumerate(zip(data, lines, keys, again))]

@@ -978,18 +978,18 @@ def _strings(values: list[Any]) -> bool:
 def _bulk_claims(records: list[Any], sources: list[Source], by_source: dict[str, Source], texts: dict[str, str],
                  speakers: set[str], read: bool, parts: list[Any], reuse: _Reuse) -> list[Claim] | None:
     """:func:`_fast_claims` for records of strings with the keys of :data:`_SIMPLE_CLAIM`, or None."""
-    fields = [r[0] for r in records]
+    fields = list(map(itemgetter(0), records))  # (dicts: _records makes them)
     keys = set().union(*fields)
     if not _SIMPLE_CLAIM.issuperset(keys):
         return None
     n = len(fields)
-    ids = [f["id"] for f in fields]
-    texts_ = [f["text"] for f in fields]
-    said = [f["speaker"] for f in fields]
-    kinds = [f.get("kind", "claim") for f in fields]
-    quotes = [f.get("quote") for f in fields]
-    given = [f.get("source") for f in fields]
-    quoted = [q for q in quotes if q is not None]
+    ids = list(map(itemgetter("id"), fields))
+    texts_ = list(map(itemgetter("text"), fields))
+    said = list(map(itemgetter("speaker"), fields))
+    kinds = list(map(dict.get, fields, repeat("kind"), repeat("claim"))) if "kind" in keys else ["claim"] * n
+    quotes = list(map(dict.get, fields, repeat("quote"))) if "quote" in keys else [None] * n
+    given: list[Any] = list(map(dict.get, fields, repeat("source"))) if "source" in keys else [None] * n
+    quoted = quotes if None not in quotes else [q for q in quotes if q is not None]
     try:
         if not (_strings(ids) and len(set(ids)) == n and _strings(texts_) and speakers.issuperset(said)
                 and _CLAIM_KINDS.issuperset(kinds) and _strings(quoted)
@@ -1058,13 +1058,13 @@ def _bulk_claims(records: list[Any], sources: list[Source], by_source: dict[str,
 def _bulk_relations(records: list[Any], claims: set[str], arguments: list[Argument],
                     parts: list[Any]) -> list[Relation] | None:
     """:func:`_fast_relations` for a map without arguments whose relations have only from, to, type; or None."""
-    fields = [r[0] for r in records]
+    fields = list(map(itemgetter(0), records))
     n = len(fields)
     if arguments or sum(map(len, fields)) != 3 * n:
         return None
-    froms = [f["from"] for f in fields]
-    tos = [f["to"] for f in fields]
-    types = [f["type"] for f in fields]
+    froms = list(map(itemgetter("from"), fields))
+    tos = list(map(itemgetter("to"), fields))
+    types = list(map(itemgetter("type"), fields))
     try:
         if not (claims.issuperset(froms) and claims.issuperset(tos) and _RELATION_TYPES.issuperset(types)
                 and not any(map(str.__eq__, froms, tos)) and len(set(zip(froms, tos))) == n):
