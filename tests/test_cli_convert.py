@@ -161,3 +161,30 @@ def test_read_warnings_are_located_and_strict_refuses(tmp_path: Path) -> None:
 def test_missing_file() -> None:
     result = run("no/such/map.yaml", "--to", "json")
     assert result.exit_code == 1 and "no such file" in result.stderr
+
+
+@pytest.mark.parametrize("to", ["yaml", "json", "aif", "argdown"])
+def test_stdout_is_the_writers_text_written_in_slices(monkeypatch: pytest.MonkeyPatch, to: str) -> None:
+    from argmap import formats
+    from argmap.cli import _convert
+
+    monkeypatch.setattr(_convert, "_CHUNK", 7)  # many slices, some ending inside a multi-byte character
+    result = run(str(SHIPPED), "--to", to)
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes == formats.dumps(argmap.load(SHIPPED), to).encode("utf-8")
+
+
+def test_stdout_of_a_text_with_terminal_codes_is_what_echo_prints(tmp_path: Path) -> None:
+    from typer._click._compat import strip_ansi
+
+    from argmap import formats
+
+    path = tmp_path / "m.yaml"
+    amap = argmap.ArgumentMap(title="t", speakers=[argmap.Speaker("s", "S")],
+                              claims=[argmap.Claim("\x1b[31mC", "s", "red é")])
+    path.write_text(native.dumps(amap), encoding="utf-8")
+    result = run(str(path), "--to", "tgf")  # TGF writes ids as they are
+    assert result.exit_code == 0, result.output
+    text = formats.dumps(argmap.load(path), "tgf")
+    assert "\x1b[31m" in text
+    assert result.stdout == strip_ansi(text) == "C red é\n#\n"  # as typer.echo prints into a pipe

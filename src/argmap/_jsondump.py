@@ -32,7 +32,7 @@ from collections.abc import Callable
 from itertools import chain
 from typing import Any
 
-__all__ = ["dumps", "Records", "body", "encode_string"]
+__all__ = ["dumps", "Records", "Table", "Maybe", "body", "encode_string", "encode_strings", "interleave"]
 
 #: A string as JSON (the C function the encoder itself uses, non-ASCII kept).
 encode_string: Callable[[str], str] = json.encoder.encode_basestring
@@ -50,6 +50,18 @@ def _encoder(newline: str) -> Callable[[Any], str]:
 
 
 _scalar = _encoder("")  # a scalar or key: the separators do not matter
+_column = _encoder("\n")  # a list of strings: one encoded string per line (no encoded string holds a raw line break)
+
+
+def encode_strings(values: list[str]) -> list[str]:
+    """``[encode_string(v) for v in values]``, with one encoder call.
+
+    >>> encode_strings(["a", 'b"\\n', "é"])
+    ['"a"', '"b\\\\"\\\\n"', '"é"']
+    """
+    if not values:
+        return []
+    return _column(values)[1:-1].split(",\n")
 
 
 class Records:
@@ -71,7 +83,48 @@ class Records:
         self.keys = keys
 
 
-_NESTED = (dict, list, tuple, Records)
+class Maybe(list):
+    """A :class:`Table` column of a field some records lack: an encoded value per row, or None."""
+
+    __slots__ = ()
+
+
+#: A :class:`Table` column: one encoded value for every row, a list of them (one per row), or a :class:`Maybe`.
+Column = str | list[str] | Maybe
+Shape = list[tuple[str, Column]]
+
+
+class Table:
+    """Flat records given column by column, for :func:`dumps` to lay out in one ``str.join``.
+
+    A table of *rows* rows gives, for each row, one record per *shape* (in order),
+    so that records of several kinds can alternate; :meth:`then` appends further
+    rows of other shapes (a list). A shape is the list of the records' ``(key,
+    column)`` pairs in order; a column holds JSON already encoded (see
+    :func:`encode_strings`): one text for every row (a constant), a list with one
+    per row, or a :class:`Maybe` whose None marks a row without that field (never
+    the first field). With *keys* (one shape), the table is a dict from each row's
+    key to its record.
+
+    >>> t = Table(2, [("id", ['"a"', '"b"']), ("n", Maybe(["1", None])), ("t", '"x"')])
+    >>> dumps({"r": t}) == json.dumps({"r": [{"id": "a", "n": 1, "t": "x"}, {"id": "b", "t": "x"}]}, indent=2)
+    True
+    """
+
+    __slots__ = ("parts", "keys")
+
+    def __init__(self, rows: int, *shapes: Shape, keys: list[str] | None = None) -> None:
+        self.parts: list[tuple[int, tuple[Shape, ...]]] = [(rows, shapes)]
+        self.keys = keys
+
+    def then(self, rows: int, *shapes: Shape) -> Table:
+        """Append *rows* rows of *shapes* (a list table only); return the table."""
+        assert self.keys is None
+        self.parts.append((rows, shapes))
+        return self
+
+
+_NESTED = (dict, list, tuple, Records, Table)
 
 
 def body(record: dict[str, Any]) -> str:
@@ -83,13 +136,14 @@ def body(record: dict[str, Any]) -> str:
     return _encoder("\n")(record)[1:-1]
 
 
-def dumps(data: Any, indent: int = 2) -> str:
-    """``json.dumps(data, indent=indent, ensure_ascii=False)``: the same text.
+def dumps(data: Any, indent: int = 2, end: str = "") -> str:
+    """``json.dumps(data, indent=indent, ensure_ascii=False) + end``: the same text.
 
     Data :mod:`json` cannot write raises the same ``TypeError`` or ``ValueError``.
     """
     out: list[str] = []
     _write(data, "\n", " " * indent, out)
+    out.append(end)
     return "".join(out)
 
 
@@ -102,6 +156,9 @@ def _write(value: Any, newline: str, step: str, out: list[str]) -> None:
     """Append the indented JSON of *value*; *newline* is a line break plus the current indent."""
     if type(value) is Records:
         _write_bodies(value, newline, newline + step, newline + step + step, out)
+        return
+    if type(value) is Table:
+        _write_table(value, newline, step, out)
         return
     if isinstance(value, dict):
         if not value:
@@ -181,3 +238,57 @@ def _write_bodies(records: Records, newline: str, inner: str, items: str, out: l
     text = "\x00".join([k + "\x01" + b for k, b in zip(keys, bodies)]).replace("\n", items)
     text = text.replace("\x01", '": {' + items).replace("\x00", inner + "}," + inner + '"')
     out += ("{", inner, '"', text, inner, "}", newline, "}")
+
+
+def _write_table(table: Table, newline: str, step: str, out: list[str]) -> None:
+    """Append *table*: each row's cells (constant texts and column values) interleaved, one join."""
+    inner = newline + step
+    items = inner + step
+    keys = table.keys
+    pieces: list[str] = []
+    for rows, shapes in table.parts:
+        if not rows:
+            continue
+        cells: list[str | list[str]] = []
+        for shape in shapes:
+            if keys is None:
+                cells.append("," + inner + "{")
+            else:
+                cells += ("," + inner + '"', [encode_string(k)[1:-1] for k in keys], '": {')
+            for i, (key, column) in enumerate(shape):
+                lead = ("," if i else "") + items + _key(key) + ": "
+                if type(column) is Maybe:
+                    assert i, "the first field of a record is never optional"
+                    cells.append(["" if v is None else lead + v for v in column])
+                elif type(column) is str:
+                    cells.append(lead + column)
+                else:
+                    cells += (lead, column)
+            cells.append(inner + "}")
+        pieces += interleave(rows, cells)
+    if not pieces:
+        out.append("[]" if keys is None else "{}")
+        return
+    pieces[0] = pieces[0][1:]  # no comma before the first record
+    out.append("[" if keys is None else "{")
+    out += pieces  # joined once with the whole text, not copied here
+    out += (newline, "]" if keys is None else "}")
+
+
+def interleave(rows: int, cells: list[str | list[str]]) -> list[str]:
+    """The pieces of *rows* rows, each the concatenation of its *cells*: a text for every row, or a list of one per row.
+
+    ``"".join(interleave(2, ["<", ["a", "b"], ">"]))`` is ``"<a><b>"``; adjacent texts are
+    merged first, so the pieces are as few as the columns allow.
+    """
+    merged: list[str | list[str]] = []
+    for cell in cells:
+        if isinstance(cell, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += cell
+        else:
+            merged.append(cell)
+    width = len(merged)
+    pieces: list[str] = [""] * (rows * width)
+    for j, cell in enumerate(merged):
+        pieces[j::width] = [cell] * rows if isinstance(cell, str) else cell
+    return pieces

@@ -82,11 +82,36 @@ def convert(
             from ._text import printable
 
             text = printable(text)
-        typer.echo(text, nl=False)
+        _print(text)
         return
     err(f"argmap: wrote {done.output} ({done.target.name})")
     for destination in done.copied:
         err(f"argmap: copied the source text {destination} (the export refers to it)")
+
+
+#: How much of a long output is encoded and written at once (characters).
+_CHUNK = 1 << 22
+
+
+def _print(text: str) -> None:
+    """``typer.echo(text, nl=False)``, the same bytes, for outputs of 100 MB too.
+
+    Without an ESC character there is no terminal code for the echo to strip from a
+    pipe, so the text is written to the echo's stream as it is, in slices of
+    :data:`_CHUNK` characters: the stream encodes one slice at a time instead of
+    copying the whole text into one bytes object first.
+    """
+    if "\x1b" in text or not text:
+        typer.echo(text, nl=False)
+        return
+    from typer._click.utils import _default_text_stdout
+
+    stream = _default_text_stdout()
+    if stream is None:  # no standard output (as typer.echo: nothing to write to)
+        return
+    for start in range(0, len(text), _CHUNK):
+        stream.write(text[start:start + _CHUNK])
+    stream.flush()
 
 
 def _print_losses(target: str, lost: list[str]) -> None:

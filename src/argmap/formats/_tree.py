@@ -544,4 +544,4 @@ def dump_json(data: Any) -> str:
     ...                ensure_ascii=False) + "\\n"
     True
     """
-    return dumps_indented(data) + "\n"
+    return dumps_indented(data, end="\n")

@@ -84,7 +84,7 @@ from itertools import chain, compress
 from pathlib import Path
 from typing import Any
 
-from .._jsondump import Records, encode_string
+from .._jsondump import Column, Maybe, Shape, Table, encode_string, encode_strings
 from ..errors import ArgmapError, MapFormatError, did_you_mean
 from ..model import CLAIM_KINDS, NOT_ASSERTED_ACTS, Argument, ArgumentMap, Claim, Relation, Source, Speaker
 from ..provenance import Where, place_quotes
@@ -897,66 +897,94 @@ def dumps(amap: ArgumentMap) -> str:
 
     See the module docstring for the node layout. Node and edge ids are numeric
     strings in a fixed order, so the output is deterministic. The text is that of
-    ``json.dumps(document, indent=2, ensure_ascii=False)``; the nodes, edges and
-    locutions (a map of 10⁵ claims has 10⁶ of them) are formatted from templates,
-    one per record shape, and laid out by :func:`argmap._jsondump.dumps`.
+    ``json.dumps(document, indent=2, ensure_ascii=False)``; the nodes, edges,
+    locutions and claim records (a map of 10⁵ claims has 10⁶ of them) are given
+    column by column (each column of texts encoded by one encoder call) as
+    :class:`argmap._jsondump.Table` for :func:`argmap._jsondump.dumps` to lay out.
     """
     claims = amap.claims
+    n = len(claims)
     person = {s.id: i for i, s in enumerate(amap.speakers, start=1)}
     names = {s.id: s.name for s in amap.speakers}
     inode = {c.id: 3 * k + 1 for k, c in enumerate(claims)}
-    said = {act: encode_string(_illocution(act)) for act in {c.act for c in claims}}
-    ya = {act: f'{text},\n"type": "YA",\n"scheme": {text}' + (',\n"schemeID": "74"' if act is None else "")
-          for act, text in said.items()}
-    # per claim k: its I-node 3k+1, L-node 3k+2, YA-node 3k+3 (one body holds the three
-    # records, separated as Records separates them); edges L -> YA -> I
-    nodes = [f'"nodeID": "{3 * k + 1}",\n"text": {encode_string(c.text)},\n"type": "I"\x00'
-             f'"nodeID": "{3 * k + 2}",\n"text": '
-             f'{encode_string(names[c.speaker] + " : " + (c.quote if c.quote is not None else c.text))},\n'
-             f'"type": "L"\x00"nodeID": "{3 * k + 3}",\n"text": {ya[c.act]}' for k, c in enumerate(claims)]
-    edges = [f'"edgeID": "{2 * k + 1}",\n"fromID": "{3 * k + 2}",\n"toID": "{3 * k + 3}",\n"formEdgeID": null\x00'
-             f'"edgeID": "{2 * k + 2}",\n"fromID": "{3 * k + 3}",\n"toID": "{3 * k + 1}",\n"formEdgeID": null'
-             for k in range(len(claims))]
-    locutions = [f'"nodeID": "{3 * k + 2}",\n"personID": {person[c.speaker]}' for k, c in enumerate(claims)]
-    count = [3 * len(claims), 2 * len(claims)]  # nodes and edges so far
+    # per claim k: its I-node 3k+1, L-node 3k+2, YA-node 3k+3; edges 2k+1 (L -> YA) and 2k+2 (YA -> I)
+    i_ids = _ids(1, n, 3)
+    l_ids = _ids(2, n, 3)
+    ya_ids = _ids(3, n, 3)
+    texts = encode_strings([c.text for c in claims])
+    spoken = encode_strings([f"{names[c.speaker]} : {c.text if c.quote is None else c.quote}" for c in claims])
+    acts = {c.act for c in claims}
+    said: dict[str | None, str] = {act: encode_string(_illocution(act)) for act in acts}
+    if len(acts) == 1:
+        (act,) = acts
+        ya_text: Column = said[act]
+        ya_scheme: Column = '"74"' if act is None else Maybe([None] * n)
+    else:
+        ya_text = [said[c.act] for c in claims]
+        ya_scheme = Maybe(['"74"' if c.act is None else None for c in claims])
+    nodes = Table(n, [("nodeID", i_ids), ("text", texts), ("type", '"I"')],
+                  [("nodeID", l_ids), ("text", spoken), ("type", '"L"')],
+                  [("nodeID", ya_ids), ("text", ya_text), ("type", '"YA"'), ("scheme", ya_text),
+                   ("schemeID", ya_scheme)])
+    edges = Table(n, [("edgeID", _ids(1, n, 2)), ("fromID", l_ids), ("toID", ya_ids), ("formEdgeID", "null")],
+                  [("edgeID", _ids(2, n, 2)), ("fromID", ya_ids), ("toID", i_ids), ("formEdgeID", "null")])
+    persons = {s: str(i) for s, i in person.items()}
+    locutions = Table(n, [("nodeID", l_ids), ("personID", [persons[c.speaker] for c in claims])])
     if any(c.tags or c.silence for c in claims):
         ext_claims: Any = {str(3 * k + 1): _claim_info(c) for k, c in enumerate(claims)}
-    else:  # flat records: formatted here
-        ext_claims = Records([_claim_body(c) for c in claims], [str(3 * k + 1) for k in range(len(claims))])
-
-    def node(text: str, rest: str) -> int:
-        count[0] += 1
-        nodes.append(f'"nodeID": "{count[0]}",\n"text": {text},\n"type": {rest}')
-        return count[0]
-
-    def edge(a: int, b: int) -> None:
-        count[1] += 1
-        edges.append(f'"edgeID": "{count[1]}",\n"fromID": "{a}",\n"toID": "{b}",\n"formEdgeID": null')
-
+    else:  # flat records
+        ext_claims = Table(n, [("id", encode_strings([c.id for c in claims])),
+                               ("kind", _optional([None if c.kind == "claim" else c.kind for c in claims])),
+                               ("source", _optional([c.source for c in claims])),
+                               ("quote", _optional([c.quote for c in claims])),
+                               ("occurrence", Maybe([None if c.occurrence is None else f"{c.occurrence:d}"
+                                                     for c in claims]))],
+                           keys=[str(3 * k + 1) for k in range(n)])
+    # the arguments: an RA-node each, after the claims' nodes; edges premises -> RA -> conclusion
+    count = 3 * n
+    arg_nodes: list[tuple[str, str, str | None]] = []  # (id, text, scheme) of each RA-node
+    arg_edges: list[tuple[str, str, str]] = []
+    e = 2 * n
     ext_arguments: dict[str, Any] = {}
     anode: dict[str, int] = {}
     for a in amap.arguments:
-        if a.scheme:
-            scheme = encode_string(a.scheme)
-            s = node(scheme, f'"RA",\n"scheme": {scheme}')
-        else:
-            s = node('"Default Inference"', _RA)
-        anode[a.id] = s
+        count += 1
+        scheme = encode_string(a.scheme) if a.scheme else None
+        arg_nodes.append((f'"{count}"', scheme or '"Default Inference"', scheme))
+        anode[a.id] = count
         for p in a.premises:
-            edge(inode[p], s)
-        edge(s, inode[a.conclusion])
-        ext_arguments[str(s)] = {k: v for k, v in (("id", a.id), ("speaker", a.speaker), ("scheme", a.scheme),
-                                                   ("note", a.note)) if v is not None}
-    # relation i: its S-node n + i + 1, edges e + 2i + 1 (premise -> S) and e + 2i + 2 (S -> target)
-    n, e = count
+            e += 1
+            arg_edges.append((f'"{e}"', f'"{inode[p]}"', f'"{count}"'))
+        e += 1
+        arg_edges.append((f'"{e}"', f'"{count}"', f'"{inode[a.conclusion]}"'))
+        ext_arguments[str(count)] = {k: v for k, v in (("id", a.id), ("speaker", a.speaker), ("scheme", a.scheme),
+                                                       ("note", a.note)) if v is not None}
+    if arg_nodes:
+        nodes.then(len(arg_nodes), [("nodeID", [x[0] for x in arg_nodes]), ("text", [x[1] for x in arg_nodes]),
+                                    ("type", '"RA"'), ("scheme", [x[2] or x[1] for x in arg_nodes]),
+                                    ("schemeID", Maybe([None if x[2] else '"72"' for x in arg_nodes]))])
+        edges.then(len(arg_edges), [("edgeID", [x[0] for x in arg_edges]), ("fromID", [x[1] for x in arg_edges]),
+                                    ("toID", [x[2] for x in arg_edges]), ("formEdgeID", "null")])
+    # relation i: its S-node count + i + 1, edges e + 2i + 1 (premise -> S) and e + 2i + 2 (S -> target)
     relations = amap.relations
-    nodes += [f'"nodeID": "{n + i + 1}",\n"text": ' + (_RA_NODE if r.type == "support" else _CA_NODE)
-              for i, r in enumerate(relations)]
-    edges += [f'"edgeID": "{e + 2 * i + 1}",\n"fromID": "{inode[r.from_id]}",\n"toID": "{n + i + 1}",\n'
-              f'"formEdgeID": null\x00"edgeID": "{e + 2 * i + 2}",\n"fromID": "{n + i + 1}",\n'
-              f'"toID": "{anode[r.to_id] if r.to_id in anode else inode[r.to_id]}",\n"formEdgeID": null'
-              for i, r in enumerate(relations)]
-    ext_relations = {str(n + i + 1): {k: v for k, v in (("note", r.note), ("speaker", r.speaker)) if v is not None}
+    r_count = len(relations)
+    s_ids = _ids(count + 1, r_count, 1)
+    supports = {r.type for r in relations} == {"support"}
+    attacks = {r.type for r in relations} == {"attack"}
+    if supports or attacks:
+        kind = _RA_FIELDS if supports else _CA_FIELDS
+        s_shape: Shape = [("nodeID", s_ids), *kind]
+    else:
+        support = [r.type == "support" for r in relations]
+        s_shape = [("nodeID", s_ids)]
+        for (key, ra), (_, ca) in zip(_RA_FIELDS, _CA_FIELDS):
+            s_shape.append((key, [ra if x else ca for x in support]))  # type: ignore[misc]
+    nodes.then(r_count, s_shape)
+    targets = [f'"{anode[r.to_id]}"' if r.to_id in anode else f'"{inode[r.to_id]}"' for r in relations]
+    edges.then(r_count, [("edgeID", _ids(e + 1, r_count, 2)), ("fromID", [f'"{inode[r.from_id]}"' for r in relations]),
+                         ("toID", s_ids), ("formEdgeID", "null")],
+               [("edgeID", _ids(e + 2, r_count, 2)), ("fromID", s_ids), ("toID", targets), ("formEdgeID", "null")])
+    ext_relations = {str(count + i + 1): {k: v for k, v in (("note", r.note), ("speaker", r.speaker)) if v is not None}
                      for i, r in enumerate(relations) if r.note is not None or r.speaker is not None}
     participants = [{"participantID": person[s.id], "firstname": s.name, "surname": ""} for s in amap.speakers]
     ext: dict[str, Any] = {"version": 2 if amap.arguments else 1, "title": amap.title}
@@ -968,15 +996,29 @@ def dumps(amap: ArgumentMap) -> str:
     ext["relations"] = ext_relations
     if ext_arguments:
         ext["arguments"] = ext_arguments
-    doc = {"nodes": Records(nodes), "edges": Records(edges), "locutions": Records(locutions),
-           "participants": participants, _EXT: ext}
+    doc = {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants, _EXT: ext}
     return dump_json(doc)
 
 
-# The rest of a node record after its text: its type and scheme.
-_RA = '"RA",\n"scheme": "Default Inference",\n"schemeID": "72"'
-_RA_NODE = '"Default Inference",\n"type": ' + _RA
-_CA_NODE = '"Default Conflict",\n"type": "CA",\n"scheme": "Default Conflict",\n"schemeID": "71"'
+def _ids(first: int, count: int, step: int) -> list[str]:
+    """The JSON strings of the numbers *first*, *first* + *step*, … (*count* of them)."""
+    return list(map('"{}"'.format, range(first, first + count * step, step)))
+
+
+def _optional(values: list[str | None]) -> Maybe:
+    """A :class:`Maybe` column of optional strings, the present ones encoded in one call."""
+    present = encode_strings([v for v in values if v is not None])
+    if len(present) == len(values):
+        return Maybe(present)
+    found = iter(present)
+    return Maybe([None if v is None else next(found) for v in values])
+
+
+# An S-node's fields after its id: support (RA) and attack (CA).
+_RA_FIELDS: Shape = [("text", '"Default Inference"'), ("type", '"RA"'), ("scheme", '"Default Inference"'),
+                     ("schemeID", '"72"')]
+_CA_FIELDS: Shape = [("text", '"Default Conflict"'), ("type", '"CA"'), ("scheme", '"Default Conflict"'),
+                     ("schemeID", '"71"')]
 
 
 def _claim_info(c: Claim) -> dict[str, Any]:
@@ -995,20 +1037,6 @@ def _claim_info(c: Claim) -> dict[str, Any]:
     if c.silence:
         info["silence"] = dict(c.silence)
     return info
-
-
-def _claim_body(c: Claim) -> str:
-    """:func:`_claim_info` of a claim without tags or silences, as a :class:`Records` body."""
-    text = '"id": ' + encode_string(c.id)
-    if c.kind != "claim":
-        text += ',\n"kind": ' + encode_string(c.kind)
-    if c.source is not None:
-        text += ',\n"source": ' + encode_string(c.source)
-    if c.quote is not None:
-        text += ',\n"quote": ' + encode_string(c.quote)
-    if c.occurrence is not None:
-        text += f',\n"occurrence": {c.occurrence:d}'
-    return text
 
 
 def losses(amap: ArgumentMap) -> list[str]:

@@ -42,12 +42,12 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import chain, repeat
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from .._jsondump import Records, encode_string
+from .._jsondump import Records, encode_string, interleave
 from ..errors import ArgmapError, MapFormatError, ProvenanceError, did_you_mean
 from ..model import (
     CLAIM_KINDS,
@@ -1151,11 +1151,17 @@ def to_data(amap: ArgumentMap, *, offsets: bool = False) -> dict[str, Any]:
     return _data(amap, offsets, encoded=False)
 
 
-def _data(amap: ArgumentMap, offsets: bool, encoded: bool) -> dict[str, Any]:
-    """:func:`to_data`; with *encoded*, flat claims and relations as JSON :class:`Records` (for :func:`dumps`)."""
-    if encoded and not any(c.tags or c.silence for c in amap.claims):
-        claims: Any = Records([_claim_json(c, offsets) for c in amap.claims])
-        relations: Any = Records([_relation_json(r) for r in amap.relations])
+def _data(amap: ArgumentMap, offsets: bool, encoded: bool, rows: bool = True) -> dict[str, Any]:
+    """:func:`to_data`; with *encoded*, flat claims and relations as JSON :class:`Records` (for :func:`dumps`).
+
+    Without *rows*, ``claims`` and ``relations`` are None (the YAML writer writes them column by column).
+    """
+    if not rows:
+        claims: Any = None
+        relations: Any = None
+    elif encoded and not any(c.tags or c.silence for c in amap.claims):
+        claims = Records([_claim_json(c, offsets) for c in amap.claims])
+        relations = Records([_relation_json(r) for r in amap.relations])
     else:
         claims = [_claim_data(c, offsets) for c in amap.claims]
         relations = [_relation_data(r) for r in amap.relations]
@@ -1282,7 +1288,7 @@ def dumps(amap: ArgumentMap, *, syntax: str = "yaml", offsets: bool | None = Non
         offsets = syntax == "json"
     if syntax == "json":
         return dump_json(_data(amap, offsets, encoded=True))
-    return _Yaml().document(to_data(amap, offsets=offsets))
+    return _Yaml().document(_data(amap, offsets, encoded=False, rows=False), amap, offsets)
 
 
 class _Yaml:
@@ -1298,6 +1304,8 @@ class _Yaml:
         resolvers = self.resolver.yaml_implicit_resolvers
         plain = None in resolvers or self.resolver.yaml_path_resolvers
         self.resolved = None if plain else frozenset(k for k in resolvers if k)
+        # first characters (or none) that make :meth:`column` ask :meth:`scalar`
+        self.bad_first = frozenset({""} | _YAML_INDICATORS | (self.resolved or set()))
 
     def scalar(self, value: Any, flow: bool) -> str:
         if type(value) is not str:
@@ -1364,20 +1372,137 @@ class _Yaml:
                     out.extend(lines)
                 lead = "  "
 
-    def document(self, data: dict[str, Any]) -> str:
+    def document(self, data: dict[str, Any], amap: ArgumentMap, offsets: bool) -> str:
+        """The YAML of *data* (from :func:`_data` without rows: the claims and relations come from *amap*)."""
         out: list[str] = []
         for key, v in data.items():
-            if key in ("sources", "speakers", "claims", "arguments", "relations"):
-                self.records(key, v, key in ("speakers", "relations"), out)
+            if key == "claims":
+                self.claims(amap.claims, offsets, out)
+            elif key == "relations":
+                self.relations(amap.relations, out)
+            elif key in ("sources", "speakers", "arguments"):
+                self.records(key, v, key == "speakers", out)
             else:
                 self.value(key, v, "", out)
         return "\n".join(out) + "\n"
 
+    def column(self, values: list[Any], flow: bool) -> list[str]:
+        """``[self.scalar(v, flow) for v in values]``, deciding plain or quoted for the whole column at once.
 
+        A string is plain when none of :meth:`_plain`'s reasons to quote it holds; the
+        reasons are looked for in the joined column first (a first or last character,
+        ``": "``, ``" #"``, a character :meth:`str.isprintable` refuses, which every
+        character YAML escapes is, a flow indicator), then, if any is found, row by row
+        with the same cheap tests; only the rows they pick go through :meth:`scalar`.
+        """
+        if not values:
+            return []
+        if self.resolved is None or set(map(type, values)) != {str}:
+            return [self.scalar(v, flow) for v in values]
+        bad_first = self.bad_first
+        joined = " ".join(values)  # a space: it can only join two reasons to rows that have one already
+        if min(map(len, values)) and bad_first.isdisjoint(set(map(itemgetter(0), values))) \
+                and _YAML_BAD_LAST.isdisjoint(set(map(itemgetter(-1), values))) \
+                and ": " not in joined and " #" not in joined and joined.isprintable() \
+                and not (flow and _YAML_FLOW_UNSAFE.search(joined)):
+            return values
+        scalar = self.scalar
+        if flow:
+            search = _YAML_FLOW_UNSAFE.search
+            return [scalar(v, True) if v[:1] in bad_first or v[-1:] in _YAML_BAD_LAST or ": " in v or " #" in v
+                    or not v.isprintable() or search(v) else v for v in values]
+        return [scalar(v, False) if v[:1] in bad_first or v[-1:] in _YAML_BAD_LAST or ": " in v or " #" in v
+                or not v.isprintable() else v for v in values]
+
+    def repeated(self, values: list[Any], flow: bool) -> list[str]:
+        """:meth:`column` of a column with few distinct values (speakers, kinds): each written once."""
+        if set(map(type, values)) != {str}:  # 1 and True are one key of a dict
+            return [self.scalar(v, flow) for v in values]
+        written = {v: self.scalar(v, flow) for v in set(values)}
+        return [written[v] for v in values]
+
+    def claims(self, claims: tuple[Claim, ...], offsets: bool, out: list[str]) -> None:
+        """The ``claims`` block: one block mapping per claim, in :func:`_claim_data`'s key order."""
+        if not claims:
+            out.append("claims: []")
+            return
+        out.append("claims:")
+        n = len(claims)
+        cells: list[str | list[str]] = [
+            "- id: ", self.column(list(map(_ID, claims)), False),
+            "\n  speaker: ", self.repeated(list(map(_SPEAKER, claims)), False),
+            self.optional("source", list(map(_SOURCE, claims)), True),
+            "\n  kind: ", self.repeated(list(map(_KIND, claims)), False),
+            "\n  text: ", self.column(list(map(_TEXT, claims)), False),
+            self.optional("quote", list(map(_QUOTE, claims)), False),
+            self.optional("occurrence", list(map(_OCCURRENCE, claims)), True),
+        ]
+        if any(map(_TAGS, claims)):
+            cells.append(["" if not c.tags else self.lines("tags", list(c.tags)) for c in claims])
+        cells.append(self.optional("act", list(map(_ACT, claims)), True))
+        if any(map(_SILENCE, claims)):
+            cells.append(["" if not c.silence else self.lines("silence", dict(c.silence)) for c in claims])
+        if offsets and any(c.start is not None for c in claims):
+            cells.append(["" if c.start is None else f"\n  start: {self.scalar(c.start, False)}\n"
+                          f"  end: {self.scalar(c.end, False)}" for c in claims])
+        out.append(_rows(n, cells))
+
+    def optional(self, key: str, values: list[Any], repeated: bool) -> list[str]:
+        """The cells of an optional field: ``"\\n  key: value"``, or nothing where the value is None."""
+        present = [v for v in values if v is not None]
+        if not present:
+            return [""] * len(values)
+        written = iter((self.repeated if repeated else self.column)(present, False))
+        lead = f"\n  {key}: "
+        return ["" if v is None else lead + next(written) for v in values]
+
+    def lines(self, key: str, v: Any) -> str:
+        """A claim's field that is not a scalar (tags, silence) as :meth:`value` writes it, after a line break."""
+        lines: list[str] = []
+        self.value(key, v, "  ", lines)
+        return "\n" + "\n".join(lines)
+
+    def relations(self, relations: tuple[Relation, ...], out: list[str]) -> None:
+        """The ``relations`` block: a flow mapping per relation, a block mapping for one with a note."""
+        if not relations:
+            out.append("relations: []")
+            return
+        out.append("relations:")
+        n = len(relations)
+        if set(map(_NOTE, relations)) != {None}:
+            records = [_relation_data(r) for r in relations]
+            lines: list[str] = []
+            self.records("relations", records, True, lines)
+            out.extend(lines[1:])
+            return
+        speakers = list(map(_SPEAKER, relations))
+        present = [v for v in speakers if v is not None]
+        spoken: list[str] = [""] * n
+        if present:
+            written = iter(self.repeated(present, True))
+            spoken = ["" if v is None else ", speaker: " + next(written) for v in speakers]
+        out.append(_rows(n, [
+            "- {from: ", self.column(list(map(_FROM, relations)), True),
+            ", to: ", self.column(list(map(_TO, relations)), True),
+            ", type: ", self.repeated(list(map(_TYPE, relations)), True), spoken, "}"]))
+
+
+def _rows(rows: int, cells: list[str | list[str]]) -> str:
+    """The *rows* rows made of *cells* (see :func:`argmap._jsondump.interleave`), one per line."""
+    pieces = interleave(rows, ["\n", *cells])
+    pieces[0] = pieces[0][1:]  # no line break before the first
+    return "".join(pieces)
+
+
+_ID, _SPEAKER, _SOURCE, _KIND, _TEXT, _QUOTE, _OCCURRENCE, _TAGS, _ACT, _SILENCE = map(attrgetter, (
+    "id", "speaker", "source", "kind", "text", "quote", "occurrence", "tags", "act", "silence"))
+_NOTE, _FROM, _TO, _TYPE = map(attrgetter, ("note", "from_id", "to_id", "type"))
 # a string starting with one of these is not written plain
 _YAML_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`~= ")
 # nor one holding a line break, a tab or a character YAML escapes
 _YAML_UNSAFE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
+# nor one ending with one of these
+_YAML_BAD_LAST = frozenset({" ", ":"})
 # nor, inside {…} or […], a flow indicator or a colon
 _YAML_FLOW_UNSAFE = re.compile(r"[,\[\]{}#:]")
 _YAML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
