@@ -17,12 +17,29 @@ call (``RLIMIT_CPU`` of the whole process).
   clause, the same without bounded variable elimination, and a tree of 32-literal
   clauses.
 
+Session 4 (ABLATION.md, "Random 6·10⁴, session 4"):
+
+* ``refutation FILE --query stb|dcq|ne`` -- one of the three global questions as a
+  plain CNF over the core (``stb``: a stable extension; ``dcq``: an admissible set
+  holding the query; ``ne``: a non-empty admissible set in the largest SCC, "some
+  x" as a clause tree), solved by ``--solver`` (python-sat's name, e.g. cadical195,
+  cadical300, kissat404, lingeling, maplechrono) with CaDiCaL options
+  ``--set key=value`` (repeatable), progress every 20 000 conflicts;
+* ``cubes FILE --k K`` -- the ``stb`` question split into the 2^K cubes over the K
+  variables with most occurrences, each cube in a fresh CaDiCaL;
+* ``failed FILE`` -- failed-literal probing of ``x_a`` for every argument of the
+  largest SCC (admissible clauses, unit propagation only) to a fixpoint;
+* ``phases FILE --sample K`` -- the first query of DC (an admissible set holding
+  argument a) for K random arguments of the largest core component, each in a fresh
+  solver, with the phase ``x = false`` and with ``x = true`` (the grow loop's).
+
 Example: ``nice -n 10 python benchmarks/frontier.py ball benchmarks/instances/random-30000.af``
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import resource
 import sys
 import time
@@ -177,11 +194,141 @@ def refute(af: AF) -> None:
         _run(s, f"one more argument, {name}")
 
 
+def _cnf(af: AF, query: str) -> list[list[int]]:
+    """The clauses of one of the global questions of ``refutation`` (see the module docstring)."""
+    c, _, _, qc = _query(af)
+    if query == "ne":
+        big = np.zeros(c.n, dtype=bool)
+        big[list(_sccs(c)[0])] = True
+        c, _ = _restrict(c, big)
+    ptr, idx = c.attackers_csr()
+    p, xs = ptr.tolist(), (idx.astype(np.int64) + 1).tolist()
+    src, dst = c.src.tolist(), c.dst.tolist()
+    clauses = [[-(a + 1), -(b + 1)] if a != b else [-(a + 1)] for a, b in zip(src, dst)]
+    if query == "stb":
+        return clauses + [[b + 1] + xs[p[b]:p[b + 1]] for b in range(c.n)]
+    clauses += [[-(b + 1)] + xs[p[a]:p[a + 1]] for a, b in zip(src, dst)]
+    if query == "dcq":
+        return clauses + [[qc + 1]]
+    top, lits = c.n, list(range(1, c.n + 1))
+    while len(lits) > 32:
+        grouped = []
+        for i in range(0, len(lits), 32):
+            top += 1
+            clauses.append([-top] + lits[i:i + 32])
+            grouped.append(top)
+        lits = grouped
+    return clauses + [lits]
+
+
+def refutation(af: AF, query: str, solver: str, options: list[str]) -> None:
+    from pysat.solvers import Solver
+
+    clauses = _cnf(af, query)
+    s = Solver(name=solver, bootstrap_with=clauses)
+    for opt in options:
+        key, value = opt.split("=")
+        import pysolvers
+
+        getattr(pysolvers, f"{solver}_set")(s.solver.cadical, key, int(value))
+    t = time.process_time()
+    if solver.startswith("kissat"):  # no conflict budgets or statistics through python-sat
+        res = s.solve()
+        print(f"{query} {solver}: {'SAT' if res else 'UNSAT'} in {time.process_time() - t:.2f} s CPU")
+        return
+    while True:
+        s.conf_budget(20000)
+        res = s.solve_limited()
+        print(f"{query} {solver} {' '.join(options)}: {time.process_time() - t:7.1f} s CPU, "
+              f"{s.accum_stats()['conflicts']} conflicts, "
+              f"{'unknown' if res is None else 'SAT' if res else 'UNSAT'}", flush=True)
+        if res is not None:
+            return
+
+
+def cubes(af: AF, k: int) -> None:
+    clauses = _cnf(af, "stb")
+    occ: dict[int, int] = {}
+    for cl in clauses:
+        for lit in cl:
+            occ[abs(lit)] = occ.get(abs(lit), 0) + 1
+    split = sorted(occ, key=lambda v: -occ[v])[:k]
+    t = time.process_time()
+    total = 0
+    for signs in itertools.product((1, -1), repeat=k):
+        s = _solver()
+        for cl in clauses:
+            s.add_clause(cl)
+        res = s.solve(assumptions=[sg * v for sg, v in zip(signs, split)])
+        total += s.accum_stats()["conflicts"]
+        s.delete()
+        if res:
+            break
+    print(f"stb in {2 ** k} cubes: {'SAT' if res else 'UNSAT'}, {total} conflicts, "
+          f"{time.process_time() - t:.2f} s CPU")
+
+
+def failed(af: AF) -> None:
+    from pysat.solvers import Solver
+
+    c, _, _, _ = _query(af)
+    big = np.zeros(c.n, dtype=bool)
+    big[list(_sccs(c)[0])] = True
+    g, _ = _restrict(c, big)
+    s = Solver(name="glucose4")
+    ptr, idx = g.attackers_csr()
+    p, xs = ptr.tolist(), (idx.astype(np.int64) + 1).tolist()
+    for a, b in zip(g.src.tolist(), g.dst.tolist()):
+        s.add_clause([-(a + 1), -(b + 1)] if a != b else [-(a + 1)])
+        s.add_clause([-(b + 1)] + xs[p[a]:p[a + 1]])
+    out = np.zeros(g.n, dtype=bool)
+    while True:
+        new = 0
+        for a in np.flatnonzero(~out).tolist():
+            if not s.propagate(assumptions=[a + 1])[0]:
+                out[a] = True
+                new += 1
+                s.add_clause([-(a + 1)])
+        if not new:
+            break
+    rest, _ = _restrict(g, ~out)
+    print(f"largest SCC {g.n}: {int(out.sum())} arguments in no admissible set by failed "
+          f"literals; of the rest, largest SCC {len(_sccs(rest)[0]) if rest.n else 0}")
+
+
+def phases(af: AF, sample: int) -> None:
+    from argmap.semantics import _sat
+    from argmap.semantics.tasks import _components
+
+    _, c, _ = core(af)
+    comp, _ = max(_components(c), key=lambda t: t[0].n)
+    rng = np.random.default_rng(1)
+    for name in ("x=false", "x=true"):
+        row = []
+        for q in rng.choice(comp.n, sample, replace=False).tolist():
+            enc = _sat.Encoding(comp, "adm", prefer_in=name == "x=true")
+            if name == "x=false":
+                enc.solver.set_phases([-(i + 1) for i in range(comp.n)])
+            res = enc.solve_limited([q + 1], 2000)
+            row.append(("?" if res is None else "N" if res is False else "Y")
+                       + str(enc.solver.stats()["conflicts"]))
+            enc.close()
+        print(f"{name} (answer, conflicts; ? = none within 2000): {' '.join(row)}", flush=True)
+        rng = np.random.default_rng(1)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("probe", choices=("structure", "ball", "first", "refute"))
+    ap.add_argument("probe", choices=("structure", "ball", "first", "refute", "refutation",
+                                      "cubes", "failed", "phases"))
     ap.add_argument("file")
     ap.add_argument("--radii", default="4,8,12,16,18,20")
+    ap.add_argument("--query", choices=("stb", "dcq", "ne"), default="stb")
+    ap.add_argument("--solver", default="cadical195")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="a CaDiCaL option (refutation; repeatable)")
+    ap.add_argument("--k", type=int, default=2)
+    ap.add_argument("--sample", type=int, default=40)
     ap.add_argument("--cpu", type=int, default=600, help="CPU seconds for the whole probe")
     args = ap.parse_args(argv)
     resource.setrlimit(resource.RLIMIT_CPU, (args.cpu, args.cpu))
@@ -192,6 +339,14 @@ def main(argv: list[str] | None = None) -> int:
         ball(af, [int(r) for r in args.radii.split(",")])
     elif args.probe == "first":
         first(af)
+    elif args.probe == "refutation":
+        refutation(af, args.query, args.solver, args.set)
+    elif args.probe == "cubes":
+        cubes(af, args.k)
+    elif args.probe == "failed":
+        failed(af)
+    elif args.probe == "phases":
+        phases(af, args.sample)
     else:
         refute(af)
     return 0

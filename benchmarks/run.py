@@ -356,8 +356,12 @@ def main(argv: list[str] | None = None) -> int:
         saved = json.loads(args.out.with_suffix(".json").read_text())
         meta = saved.get("meta", {}) if isinstance(saved, dict) else {}
         rows = saved["results"] if isinstance(saved, dict) else saved
+        notes = [*meta.get("notes", []), *args.note]
         write_results(rows, meta.get("command", "python benchmarks/run.py"), args.out,
-                      meta.get("started", "?"), meta.get("finished"), [*meta.get("notes", []), *args.note])
+                      meta.get("started", "?"), meta.get("finished"), notes)
+        if args.note and isinstance(saved, dict):  # keep the notes for the next --render
+            saved["meta"] = {**meta, "notes": notes}
+            args.out.with_suffix(".json").write_text(json.dumps(saved, indent=1))
         return 0
     global CPU_LIMIT, WALL_FACTOR
     if args.wall_timeouts:
