@@ -10,13 +10,15 @@ How it works (a seed-and-verify search, as in Rabin–Karp with many patterns):
    not above ``L``, at most :data:`K_MAX`. All ``k``-grams of the text are hashed
    (a polynomial hash modulo 2³² with a random odd base, computed for all
    positions at once with numpy by doubling: the hash of a ``2m``-gram from two
-   ``m``-grams), and a table counts how often each bucket of hashes (their top 20 bits) occurs.
-2. Each pattern is *anchored* at its rarest ``k``-gram by that count, so a pattern
-   that shares common words with the text still has few candidates.
-3. Every text position whose ``k``-gram falls in an anchor's bucket is a candidate
-   for the patterns anchored there; each candidate is verified exactly
-   (``str.startswith``). A hash only proposes candidates: a collision costs one
-   comparison, never a wrong answer.
+   ``m``-grams), and a table counts how often each bucket of hashes (their top 20 bits)
+   occurs at every :data:`_COUNT_STRIDE`-th position (an estimate is all step 2 needs).
+2. Each pattern is *anchored* at its rarest ``k``-gram by that count (among up to
+   :data:`_SAMPLES` evenly spaced ones), so a pattern that shares common words with
+   the text still has few candidates.
+3. Every text position whose ``k``-gram hashes like an anchor is a candidate for the
+   patterns anchored there; each candidate is verified exactly (``str.startswith``).
+   A hash only proposes candidates: a collision costs one comparison, never a wrong
+   answer.
 
 Small inputs (text length times pattern count below :data:`DIRECT_WORK`) are
 searched directly with ``str.find``, which is faster there; both ways give the
@@ -48,6 +50,7 @@ K_MAX = 32
 DIRECT_WORK = 500_000_000
 _TABLE_BITS = 22         # candidate table: 4 M booleans, indexed by a hash's top bits
 _COUNT_BITS = 20         # frequency table: 1 M counters, by a hash's top bits
+_COUNT_STRIDE = 4        # the frequency table counts every fourth position of the text
 _CHUNK = 1 << 21         # text positions hashed at a time (bounds the memory)
 _PAIR_CAP = 1 << 17      # more candidates than this for one pattern: str.find instead
 _SAMPLES = 16            # k-grams of a pattern weighed as its anchor (evenly spaced, the first among them)
@@ -135,13 +138,12 @@ def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str], l
     that occur (the others keep their empty lists)."""
     n = len(codes)
     # 1. the hash of every k-gram of the text, chunk by chunk, and how often each bucket occurs
+    #    (counted at every _COUNT_STRIDE-th position)
     hashes = np.empty(n - k + 1, dtype=np.uint32)
-    counts = np.zeros(1 << _COUNT_BITS, dtype=np.int64)
     for lo in range(0, n - k + 1, _CHUNK):
         hi = min(n - k + 1, lo + _CHUNK)
-        h = _hashes(np, codes[lo:hi + k - 1], base, k)
-        hashes[lo:hi] = h
-        counts += np.bincount(h >> np.uint32(32 - _COUNT_BITS), minlength=len(counts))
+        hashes[lo:hi] = _hashes(np, codes[lo:hi + k - 1], base, k)
+    counts = np.bincount(hashes[::_COUNT_STRIDE] >> np.uint32(32 - _COUNT_BITS), minlength=1 << _COUNT_BITS)
     # 2. each pattern's rarest k-gram (by its bucket's count) among at most _SAMPLES of them,
     #    evenly spaced: its anchor (any k-gram of a pattern would do; a rare one has few candidates)
     joined = _codes("".join(group))
@@ -154,38 +156,34 @@ def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str], l
     offset = (np.arange(int(sampled.sum()), dtype=np.int64) - np.repeat(first, sampled)) * np.repeat(step, sampled)
     freq = counts[ph[np.repeat(starts, sampled) + offset] >> np.uint32(32 - _COUNT_BITS)]
     key = (freq.astype(np.uint64) << np.uint64(32)) | offset.astype(np.uint64)
-    best = np.minimum.reduceat(key, first)
-    anchor_offset = (best & np.uint64(0xFFFFFFFF)).astype(np.int64)
-    anchor_freq = (best >> np.uint64(32)).astype(np.int64)
+    anchor_offset = (np.minimum.reduceat(key, first) & np.uint64(0xFFFFFFFF)).astype(np.int64)
     anchor_hash = ph[starts + anchor_offset]
-    del ph, offset, freq, key, best
-    direct = anchor_freq > _PAIR_CAP
-    for j in np.flatnonzero(direct).tolist():
-        out[group[j]] = find_each(text, group[j])
-    keep = np.flatnonzero(~direct)
-    if not len(keep):
-        return
-    # 3. candidates: text positions whose k-gram hashes like an anchor, paired with its patterns
+    del ph, offset, freq, key
+    # 3. candidates: the text positions whose k-gram hashes like an anchor, sorted by hash
+    #    (positions ascending within a hash); each pattern's are the run of its anchor's hash
     table = np.zeros(1 << _TABLE_BITS, dtype=bool)
-    table[anchor_hash[keep] >> np.uint32(32 - _TABLE_BITS)] = True
+    table[anchor_hash >> np.uint32(32 - _TABLE_BITS)] = True
     cand = np.flatnonzero(table[hashes >> np.uint32(32 - _TABLE_BITS)])
     cand_hash = hashes[cand]
     del hashes, table
-    order = keep[np.argsort(anchor_hash[keep], kind="stable")]
-    sorted_hashes = anchor_hash[order]
-    lo_i = np.searchsorted(sorted_hashes, cand_hash, side="left")
-    hi_i = np.searchsorted(sorted_hashes, cand_hash, side="right")
-    reps = hi_i - lo_i
+    by_hash = np.argsort(cand_hash, kind="stable")
+    cand, cand_hash = cand[by_hash], cand_hash[by_hash]
+    run_lo = np.searchsorted(cand_hash, anchor_hash, side="left")
+    per = np.searchsorted(cand_hash, anchor_hash, side="right") - run_lo
+    direct = per > _PAIR_CAP  # more candidates than a search of the text costs
+    for j in np.flatnonzero(direct).tolist():
+        out[group[j]] = find_each(text, group[j])
+    which = np.flatnonzero(~direct & (per > 0))
+    if not len(which):
+        return
+    reps = per[which]
     total = int(reps.sum())
-    pos = np.repeat(cand, reps)
-    which = order[np.repeat(lo_i - (np.cumsum(reps) - reps), reps) + np.arange(total, dtype=np.int64)]
-    start = pos - anchor_offset[which]
+    at = np.repeat(run_lo[which] - (np.cumsum(reps) - reps), reps) + np.arange(total, dtype=np.int64)
+    which = np.repeat(which, reps)
+    start = cand[at] - anchor_offset[which]
     ok = (start >= 0) & (start + lengths[which] <= n)
-    start, which = start[ok], which[ok]
-    # 4. verify exactly (str.startswith, mapped over all candidates), then each pattern's
-    #    offsets in ascending order
-    sort = np.lexsort((start, which))
-    start, which = start[sort], which[sort]
+    start, which = start[ok], which[ok]  # pattern by pattern, each pattern's offsets ascending
+    # 4. verify exactly (str.startswith, mapped over all candidates), then each pattern's offsets
     which_l = which.tolist()
     hit = np.fromiter(map(text.startswith, map(group.__getitem__, which_l), start.tolist()), dtype=bool,
                       count=len(which_l))
@@ -197,5 +195,5 @@ def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str], l
     if int(per.max()) == 1:  # each pattern found once at most: one list of one offset each
         out.update(zip(map(group.__getitem__, found.tolist()), map(list, zip(starts_l))))
         return
-    for j, at, c in zip(found.tolist(), first_hit.tolist(), per.tolist()):
-        out[group[j]] = starts_l[at:at + c]
+    for j, at_, c in zip(found.tolist(), first_hit.tolist(), per.tolist()):
+        out[group[j]] = starts_l[at_:at_ + c]
