@@ -78,11 +78,22 @@ def test_find_all_on_periodic_text_and_many_tiers():
 
 def test_heavy_anchors_fall_back_to_str_find(monkeypatch):
     monkeypatch.setattr(_substrings, "_PAIR_CAP", 10)
+    searched: list[str] = []
+    original = _substrings.find_each
+
+    def counted(text, pattern):
+        searched.append(pattern)
+        return original(text, pattern)
+
+    monkeypatch.setattr(_substrings, "find_each", counted)
     text = "a" * 2000 + "b"
     quotes = ["a" * 40, "a" * 40 + "b", "a" * 100 + "c", "b", "ab"]
     found = _substrings.find_all(text, quotes)
     for q in quotes:
         assert found[q] == _plain(text, q), q
+    # an all-"a" pattern has ~2000 candidates: searched with str.find instead; the others are
+    # anchored at their rare end (the last k-gram is always weighed)
+    assert "a" * 40 in searched and "a" * 100 + "c" not in searched and "a" * 40 + "b" not in searched
 
 
 @settings(max_examples=examples(300))

@@ -10,7 +10,8 @@ How it works (a seed-and-verify search, as in Rabin–Karp with many patterns):
    not above ``L``, at most :data:`K_MAX`. All ``k``-grams of the text are hashed
    (a polynomial hash modulo 2³² with a random odd base, computed for all
    positions at once with numpy by doubling: the hash of a ``2m``-gram from two
-   ``m``-grams), and a table counts how often each bucket of hashes (their top 20 bits)
+   ``m``-grams, then multiplied by an odd constant so that the top bits depend on every
+   character), and a table counts how often each bucket of hashes (their top 20 bits)
    occurs at every :data:`_COUNT_STRIDE`-th position (an estimate is all step 2 needs).
 2. Each pattern is *anchored* at its rarest ``k``-gram by that count (among up to
    :data:`_SAMPLES` evenly spaced ones), so a pattern that shares common words with
@@ -53,7 +54,8 @@ _COUNT_BITS = 20         # frequency table: 1 M counters, by a hash's top bits
 _COUNT_STRIDE = 4        # the frequency table counts every fourth position of the text
 _CHUNK = 1 << 21         # text positions hashed at a time (bounds the memory)
 _PAIR_CAP = 1 << 17      # more candidates than this for one pattern: str.find instead
-_SAMPLES = 16            # k-grams of a pattern weighed as its anchor (evenly spaced, the first among them)
+_MIX = 0x9E3779B1        # the multiplier of Fibonacci hashing (2³² over the golden ratio, odd)
+_SAMPLES = 16            # k-grams of a pattern weighed as its anchor (evenly spaced, first and last among them)
 
 
 def find_each(text: str, pattern: str) -> list[int]:
@@ -140,20 +142,24 @@ def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str], l
     # 1. the hash of every k-gram of the text, chunk by chunk, and how often each bucket occurs
     #    (counted at every _COUNT_STRIDE-th position)
     hashes = np.empty(n - k + 1, dtype=np.uint32)
+    # times an odd constant (a bijection modulo 2³²: equal hashes stay equal, unequal ones
+    # unequal), so that k-grams that differ only near their end (the low bits of the plain
+    # hash) fall in different buckets of the top bits
+    mix = np.uint32(_MIX)
     for lo in range(0, n - k + 1, _CHUNK):
         hi = min(n - k + 1, lo + _CHUNK)
-        hashes[lo:hi] = _hashes(np, codes[lo:hi + k - 1], base, k)
+        hashes[lo:hi] = _hashes(np, codes[lo:hi + k - 1], base, k) * mix
     counts = np.bincount(hashes[::_COUNT_STRIDE] >> np.uint32(32 - _COUNT_BITS), minlength=1 << _COUNT_BITS)
     # 2. each pattern's rarest k-gram (by its bucket's count) among at most _SAMPLES of them,
     #    evenly spaced: its anchor (any k-gram of a pattern would do; a rare one has few candidates)
     joined = _codes("".join(group))
     starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-    ph = _hashes(np, joined, base, k)
+    ph = _hashes(np, joined, base, k) * mix
     windows = lengths - k + 1
-    step = np.maximum(1, windows // _SAMPLES)
-    sampled = (windows - 1) // step + 1
+    sampled = np.minimum(windows, _SAMPLES)  # the first and the last k-gram among them
     first = np.concatenate(([0], np.cumsum(sampled)[:-1]))
-    offset = (np.arange(int(sampled.sum()), dtype=np.int64) - np.repeat(first, sampled)) * np.repeat(step, sampled)
+    offset = (np.arange(int(sampled.sum()), dtype=np.int64) - np.repeat(first, sampled)) \
+        * np.repeat(windows - 1, sampled) // np.repeat(np.maximum(sampled - 1, 1), sampled)
     freq = counts[ph[np.repeat(starts, sampled) + offset] >> np.uint32(32 - _COUNT_BITS)]
     key = (freq.astype(np.uint64) << np.uint64(32)) | offset.astype(np.uint64)
     anchor_offset = (np.minimum.reduceat(key, first) & np.uint64(0xFFFFFFFF)).astype(np.int64)
