@@ -40,3 +40,54 @@ def test_table_wraps_its_last_column_as_textwrap(rows):
         want.append((cid.ljust(lead - 2) + "  " + lines[0]).rstrip())
         want += [(" " * lead + line).rstrip() for line in lines[1:]]
     assert out == want
+
+
+@settings(max_examples=examples(400))
+@given(st.lists(st.text(st.sampled_from(list("ab,.é𝄞x")), min_size=1, max_size=40), max_size=300),
+       st.integers(60, 100), st.integers(0, 14), st.sampled_from([None, "", "  C12: ", "in          "]))
+def test_wrap_without_hyphens_is_textwrap_fill(words, columns, indent, first):
+    # the greedy fill's own path (no hyphen, every word fits): many lines, long words
+    text = " ".join(words)
+    lead = " " * indent if first is None else first
+    want = textwrap.fill(text, width=columns, initial_indent=lead,
+                         subsequent_indent=" " * indent) or (first or " " * indent)
+    assert wrap(text, " " * indent, first, columns) == want
+
+
+def test_wrap_without_hyphens_at_every_width_and_indent():
+    # lines that fill their width exactly, or miss it by one, for every width and indent
+    text = " ".join("abcdefghij"[:1 + (k * 7) % 10] for k in range(400))
+    for columns in range(60, 101):
+        for indent in (0, 3, 12):
+            want = textwrap.fill(text, width=columns, initial_indent="  C12: ", subsequent_indent=" " * indent)
+            assert wrap(text, " " * indent, "  C12: ", columns) == want
+
+
+def _reference_table(headers, rows):
+    """The table as it was built before it went a column at a time (one row at a time)."""
+    cols = len(headers)
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    lead = sum(widths[:-1]) + 2 * (cols - 1)
+    widths[-1] = min(widths[-1], max(20, terminal_width() - lead))
+    out = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip(),
+           "  ".join("-" * w for w in widths).rstrip()]
+    for row in rows:
+        last_cell = " ".join(row[-1].split())
+        lines = [last_cell] if len(last_cell) <= widths[-1] else textwrap.wrap(last_cell, width=widths[-1])
+        lines = lines if lines and lines[0] else [""]
+        head = "  ".join(cell.ljust(w) for cell, w in zip(row[:-1], widths[:-1]))
+        out.append((head + ("  " if cols > 1 else "") + lines[0]).rstrip())
+        out.extend((" " * lead + line).rstrip() for line in lines[1:])
+    return "\n".join(out)
+
+
+CELLS = st.text(st.sampled_from(list("ab -é\t\n")), max_size=130)
+
+
+@settings(max_examples=examples(300))
+@given(st.integers(1, 5).flatmap(lambda n: st.tuples(
+    st.lists(st.text("ABC", min_size=1, max_size=6), min_size=n, max_size=n),
+    st.lists(st.lists(CELLS, min_size=n, max_size=n), max_size=8))))
+def test_table_is_the_row_by_row_table(case):
+    headers, rows = case
+    assert table(headers, rows) == _reference_table(headers, rows)

@@ -434,9 +434,14 @@ def compile_map(amap: ArgumentMap, support: str | SupportReading = "none", *,
             amap.claim(cid)
         ids = tuple(c.id for c in amap.claims if c.id in keep)
     index = {cid: i for i, cid in enumerate(ids)}
+    asked = {c.id for c in amap.claims if c.act is not None and not c.asserted and c.id in index}
+    if reading is SupportReading.none and not asked and keep is None:
+        # every claim is kept (only an undercut's target, an argument, is not in *index*): one pass
+        get = index.get
+        return Compiled(ids, tuple([(index[r.from_id], j) for r in amap.relations
+                                    if r.type == "attack" and (j := get(r.to_id)) is not None]), {}, reading)
     direct = [(r.from_id, r.to_id) for r in amap.relations
               if r.type == "attack" and r.from_id in index and r.to_id in index]
-    asked = {c.id for c in amap.claims if c.act is not None and not c.asserted and c.id in index}
     if reading is SupportReading.none and not asked:
         return Compiled(ids, tuple([(index[a], index[b]) for a, b in direct]), {}, reading)
     nodes = _Nodes(ids, {a.id for a in amap.arguments})
