@@ -7,7 +7,8 @@ what it wrote) on the maps of ``benchmarks/mapgen.py`` (generated first when mis
 one fresh ``argmap`` process each. It records the wall time and the child's CPU time
 (user + system; it depends much less on the load of a shared machine), then the growth
 per 10× size, and prints a Markdown table (``--json`` also keeps the figures).
-``--only check,compare`` runs some of the commands.
+``--only check,compare`` runs some of the commands; ``--style block`` runs them on the
+block-style maps of ``mapgen.py --style block`` (``map-N-block.yaml``, the same maps).
 """
 
 from __future__ import annotations
@@ -61,6 +62,8 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--only", default=",".join(COMMANDS), help="comma-separated command names")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures here")
+    parser.add_argument("--style", choices=("flow", "block"), default="flow",
+                        help="the maps' YAML style (see mapgen.py)")
     args = parser.parse_args()
     sizes = [int(x) for x in args.claims.split(",")]
     names = [n.strip() for n in args.only.split(",")]
@@ -72,10 +75,10 @@ def main() -> int:
 
     rows: dict[tuple[str, int], Cell] = {}
     for n in sizes:
-        path = HERE / "_work" / "maps" / f"map-{n}.yaml"
+        path = HERE / "_work" / "maps" / (f"map-{n}.yaml" if args.style == "flow" else f"map-{n}-block.yaml")
         if not path.exists():
-            mapgen.generate(n)
-        aif = path.with_name(f"map-{n}.aif.json")
+            mapgen.generate(n, style=args.style)
+        aif = path.with_name(f"{path.stem}.aif.json")
         if "check own AIF" in names and not aif.exists():
             exe = Path(sys.executable).with_name("argmap")
             subprocess.run([str(exe), "convert", str(path), "--to", "aif", "-o", str(aif)],

@@ -1,8 +1,8 @@
 """CLI commands about one map: check, show, uncontested, chain, why, compare.
 
 Library behind each: ``check`` -> :func:`argmap.formats.check`; ``show`` ->
-:func:`argmap.queries.describe`; ``uncontested`` -> :func:`argmap.queries.unattacked`
-(+ :func:`argmap.evaluation.survivors`); ``chain`` -> :func:`argmap.queries.chains`;
+:func:`argmap.queries.describe`; ``uncontested`` -> :func:`argmap.evaluation.uncontested`
+(:func:`argmap.queries.unattacked` + :func:`argmap.evaluation.survivors`); ``chain`` -> :func:`argmap.queries.chains`;
 ``why`` -> :func:`argmap.queries.reasons`; ``compare`` -> :func:`argmap.queries.compare`
 (+ :func:`argmap.evaluation.compare_standing`).
 """
@@ -267,27 +267,15 @@ def uncontested(
 
     Example: argmap uncontested maps/enhanced-cooperation.yaml --semantics PR
     """
-    from ..queries import claim_record, unattacked
+    from ..evaluation import uncontested as find
 
     amap = load_map(resolve_map(map_path, map_opt), fmt, speaker_from=speaker_from)
-    plain = unattacked(amap, support.value)
-    surviving = None
-    if semantics is not None:
-        from ..evaluation import survivors
-
-        surviving = survivors(amap, semantics.value, support.value)
+    found = find(amap, None if semantics is None else semantics.value, support.value)
     if as_json:
-        if surviving is None or semantics is None:
-            print_json([claim_record(c) for c in plain])
-        else:
-            print_json({"semantics": semantics.value, "support": support.value,
-                        "unattacked": [claim_record(c) for c in plain],
-                        "surviving": [claim_record(c) for c in surviving],
-                        "attacked_surviving": [claim_record(c) for c in surviving
-                                               if c.id not in {p.id for p in plain}],
-                        "falling": [claim_record(c) for c in amap.claims
-                                    if c.id not in {x.id for x in surviving}]})
+        print_json(found.to_data())
         return
+    plain = found.unattacked
+
     def rows(cs: list[Claim]) -> str:
         return table(["id", "speaker", "kind", "text"],
                      [[c.id, c.speaker, c.kind if c.act is None else f"{c.kind} ({c.act})", c.text] for c in cs])
@@ -305,14 +293,11 @@ def uncontested(
             echo(f"({count(len(unasserted), 'of them is', 'of them are')} only questioned or challenged: "
                  f"nobody asserts {'it' if one else 'them'}, so {'it stands' if one else 'they stand'} "
                  "only on an accepted reason)")
-    if surviving is not None and semantics is not None:
+    if found.semantics is not None:
         # An unattacked assertion survives by definition (an unattacked question need not):
         # list what the semantics adds and what falls.
-        unattacked_ids = {c.id for c in plain}
-        surviving_ids = {c.id for c in surviving}
-        kept = [c for c in surviving if c.id not in unattacked_ids]
-        fall = [c for c in amap.claims if c.id not in surviving_ids]
-        under = f"under {semantics.value} (support reading: {support.value})"
+        kept, fall = found.attacked_surviving, found.falling
+        under = f"under {found.semantics} (support reading: {found.support})"
         echo()
         echo(f"{count(len(kept), 'attacked claim')} {'survives' if len(kept) == 1 else 'survive'} every "
              f"attack {under}:" if kept else f"no attacked claim survives {under}")

@@ -6,6 +6,8 @@ Map-level entry points for the CLI and the other modules:
   ``skeptical``/``credulous``/``rejected`` under CO, PR, ST, SST, ID
   (:func:`compiled_statuses`: the same for a map already compiled);
 * :func:`survivors` -- the claims that stand (GR: ``in``; others: skeptical);
+* :func:`uncontested` -- the claims nobody attacks, and under a semantics the
+  attacked ones that survive and those that fall (``argmap uncontested``);
 * :func:`claim_acceptance` -- one claim (ICCMA DC/DS) with a witness or
   counter-example extension;
 * :func:`map_extensions` / :func:`count_extensions` -- the extensions themselves,
@@ -53,7 +55,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .acceptance import ClaimAcceptance, claim_acceptance, compiled_statuses, statuses, survivors
+    from .acceptance import (
+        ClaimAcceptance,
+        Uncontested,
+        claim_acceptance,
+        compiled_statuses,
+        statuses,
+        survivors,
+        uncontested,
+    )
     from .explanation import ExplainNode, Explanation, explain, format_explanation
     from .extensions import count_extensions, map_extensions
     from .standing import Standing, compare_standing, format_standing
@@ -62,6 +72,8 @@ __all__ = [
     "statuses",
     "compiled_statuses",
     "survivors",
+    "Uncontested",
+    "uncontested",
     "ClaimAcceptance",
     "claim_acceptance",
     "map_extensions",
@@ -75,7 +87,8 @@ __all__ = [
     "format_standing",
 ]
 
-_ACCEPTANCE = {"statuses", "compiled_statuses", "survivors", "ClaimAcceptance", "claim_acceptance"}
+_ACCEPTANCE = {"statuses", "compiled_statuses", "survivors", "Uncontested", "uncontested", "ClaimAcceptance",
+               "claim_acceptance"}
 _EXTENSIONS = {"map_extensions", "count_extensions"}
 _EXPLANATION = {"ExplainNode", "Explanation", "explain", "format_explanation"}
 _STANDING = {"Standing", "compare_standing", "format_standing"}

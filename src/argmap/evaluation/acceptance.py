@@ -8,7 +8,7 @@ DS) with a witness or counter-example extension.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..framework import Compiled
@@ -28,7 +28,8 @@ from ._bridge import (
     semantics_code,
 )
 
-__all__ = ["statuses", "compiled_statuses", "survivors", "ClaimAcceptance", "claim_acceptance"]
+__all__ = ["statuses", "compiled_statuses", "survivors", "Uncontested", "uncontested", "ClaimAcceptance",
+           "claim_acceptance"]
 
 
 def statuses(amap: ArgumentMap, semantics: str = "GR", support: str = "none") -> dict[str, str]:
@@ -142,7 +143,102 @@ def survivors(amap: ArgumentMap, semantics: str = "GR", support: str = "none") -
     ['A', 'C']
     """
     st = statuses(amap, semantics, support)
-    return [c for c in amap.claims if Label(st[c.id]).accepted]
+    standing = {label.value for label in Label if label.accepted}  # the words, not a Label per claim
+    return [c for c in amap.claims if st[c.id] in standing]
+
+
+@dataclass(frozen=True)
+class Uncontested:
+    """The claims nobody attacks; with a semantics, those that survive and those that fall (:func:`uncontested`).
+
+    Attributes
+    ----------
+    semantics : str or None
+        The ICCMA code evaluated under, or None for the structural question only.
+    support : str
+        The support reading.
+    unattacked : list of Claim
+        The claims with no incoming attack (:func:`argmap.queries.unattacked`), in map order.
+    surviving, attacked_surviving, falling : list of Claim
+        With a semantics: the claims accepted under it (:func:`survivors`), those of
+        them that are attacked, and every other claim; each in map order. Empty
+        without a semantics.
+    """
+
+    semantics: str | None
+    support: str
+    unattacked: list[Claim]
+    surviving: list[Claim] = field(default_factory=list)
+    attacked_surviving: list[Claim] = field(default_factory=list)
+    falling: list[Claim] = field(default_factory=list)
+
+    def to_data(self) -> list[dict[str, str]] | dict[str, Any]:
+        """Plain data, for JSON: the list of unattacked claim records, or with a semantics an object.
+
+        The object holds ``semantics``, ``support`` and the four lists of claim
+        records (:func:`argmap.queries.claim_record`): ``unattacked``, ``surviving``,
+        ``attacked_surviving`` and ``falling``.
+        """
+        from ..queries import claim_record
+
+        if self.semantics is None:
+            return [claim_record(c) for c in self.unattacked]
+        return {"semantics": self.semantics, "support": self.support,
+                "unattacked": [claim_record(c) for c in self.unattacked],
+                "surviving": [claim_record(c) for c in self.surviving],
+                "attacked_surviving": [claim_record(c) for c in self.attacked_surviving],
+                "falling": [claim_record(c) for c in self.falling]}
+
+
+def uncontested(amap: ArgumentMap, semantics: str | None = None, support: str = "none") -> Uncontested:
+    """The claims nobody attacks and, under *semantics*, the attacked claims that survive and those that fall.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    semantics : {"GR", "CO", "PR", "ST", "SST", "ID"}, optional
+        Without it, only the unattacked claims are listed.
+    support : {"none", "deductive", "necessary"}
+
+    Raises
+    ------
+    UsageError
+        For an unknown semantics or support reading.
+
+    See Also
+    --------
+    argmap.queries.unattacked : the structural question alone.
+    survivors : the claims that stand.
+
+    Notes
+    -----
+    An unattacked assertion survives by definition; an unattacked question need not
+    (it stands only on an accepted reason), so ``attacked_surviving`` is the
+    survivors less the unattacked claims, not the survivors less every unattacked
+    assertion.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Relation, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")],
+    ...     claims=[Claim("A", "s", "a"), Claim("B", "s", "b"), Claim("C", "s", "c")],
+    ...     relations=[Relation("A", "B", "attack"), Relation("B", "C", "attack")])
+    >>> u = uncontested(m, "GR")
+    >>> [[c.id for c in x] for x in (u.unattacked, u.surviving, u.attacked_surviving, u.falling)]
+    [['A'], ['A', 'C'], ['C'], ['B']]
+    """
+    from ..queries import unattacked
+
+    reading = parse_support(support).value
+    plain = unattacked(amap, reading)
+    if semantics is None:
+        return Uncontested(None, reading, plain)
+    sem = semantics_code(semantics)
+    surviving = survivors(amap, sem, reading)
+    plain_ids = {c.id for c in plain}
+    surviving_ids = {c.id for c in surviving}
+    return Uncontested(sem, reading, plain, surviving, [c for c in surviving if c.id not in plain_ids],
+                       [c for c in amap.claims if c.id not in surviving_ids])
 
 
 @dataclass(frozen=True)
