@@ -41,6 +41,7 @@ def _outcome(write, amap: ArgumentMap) -> str:
 
 
 def assert_same_output(amap: ArgumentMap) -> None:
+    assert formats.losses(amap, "argdown") == old.argdown_losses(amap)
     for name in WRITERS:
         assert _outcome(lambda m, n=name: formats.dumps(m, n), amap) == _outcome(OLD[name], amap), name
     for syntax in ("yaml", "json"):

@@ -1,7 +1,7 @@
 """The map writers as they were at d4dc978 (end of session 3), the oracle of the differential tests.
 
 Frozen copies of ``argmap.formats.native`` (from ``to_data`` down: YAML and JSON),
-``argmap.formats.aif.dumps`` and ``argmap.formats.argdown._write.dumps``: the
+``argmap.formats.aif.dumps`` and ``argmap.formats.argdown._write.dumps`` and ``losses``: the
 column-wise writers that replaced them must give the very same text
 (``tests/test_writers_differential.py``). Not used by the package.
 """
@@ -20,7 +20,7 @@ from argmap.formats._tree import dump_json
 from argmap.formats.argdown._scan import SHORTCODES
 from argmap.model import ArgumentMap, Claim, Relation
 
-__all__ = ["native_dumps", "to_data", "aif_dumps", "argdown_dumps"]
+__all__ = ["native_dumps", "to_data", "aif_dumps", "argdown_dumps", "argdown_losses"]
 
 _EXT = "argmap"
 
@@ -549,3 +549,34 @@ def argdown_dumps(amap: ArgumentMap) -> str:
         lines.append(f"({len(a.premises) + 1}) [{_title(a.conclusion)}]")
         parts.append(head + "\n\n" + "\n".join(lines) + "\n")
     return "\n".join(parts)
+
+
+def argdown_losses(amap: ArgumentMap) -> list[str]:
+    """What Argdown output cannot hold of *amap*: line breaks and control characters in texts.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("a", "Ann")], claims=[Claim("A1", "a", "two\\nlines")])
+    >>> argdown_losses(m)
+    ['1 claim text with line breaks (written on one line)']
+    """
+    out = []
+    broken = sum(1 for c in amap.claims if "\n" in c.text or c.text != c.text.strip())
+    broken += sum(1 for a in amap.arguments for t in (a.note, a.scheme)
+                  if t is not None and ("\n" in t or t != t.strip()))
+    if broken:
+        out.append(f"{broken} claim text{'s' if broken != 1 else ''} with line breaks "
+                   "(written on one line)")
+    odd = sum(1 for c in amap.claims if _UNKEPT.search(c.text))
+    odd += sum(1 for r in amap.relations if r.note and _UNKEPT.search(r.note))
+    if odd:
+        out.append(f"{odd} claim text{'s' if odd != 1 else ''} or note{'s' if odd != 1 else ''} with "
+                   "characters Argdown text cannot keep (NUL, CR, tab, other control characters, "
+                   "U+2028/U+2029: changed to spaces or dropped)")
+    return out
+
+
+#: Characters the Argdown reader does not give back as written: it drops NUL, reads
+#: CR, vertical tab, form feed, U+0085 and U+2028/9 as line breaks, expands tabs.
+_UNKEPT = re.compile("[\x00-\x08\t\x0b-\x1f\x7f-\x9f\u2028\u2029]")

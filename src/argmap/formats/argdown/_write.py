@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
+from ..._jsondump import interleave
 from ...errors import ConversionError
-from ...model import ArgumentMap
+from ...model import ArgumentMap, Claim, Relation
 from ._scan import SHORTCODES
 
 __all__ = ["dumps", "losses"]
@@ -59,7 +62,7 @@ def _title(cid: str, what: str = "claim") -> str:
 
 
 def _tag(tag: str) -> str:
-    if re.fullmatch(r"[\w\-]+", tag):
+    if _TAG.fullmatch(tag):
         return "#" + tag
     if ")" in tag or "\n" in tag:
         raise ConversionError(f"tag {tag!r} cannot be written in Argdown", hint="Argdown tags cannot hold ')'")
@@ -95,47 +98,21 @@ def dumps(amap: ArgumentMap) -> str:
                                                 ("title", s.title)) if v is not None} for s in amap.sources]
     front["selection"] = {"excludeDisconnected": False}
     parts = ["===\n" + yaml.safe_dump(front, sort_keys=False, allow_unicode=True, width=1000) + "===\n"]
-    written: dict[str, str] = {}  # short strings as _flow writes them (keys, ids, kinds repeat)
-
-    def flow(value: Any) -> str:
-        if type(value) is str:
-            hit = written.get(value)
-            if hit is None:
-                hit = _flow(value)
-                if len(value) < 64:
-                    written[value] = hit
-            return hit
-        if type(value) is dict:
-            return "{" + ", ".join([f"{flow(k)}: {flow(v)}" for k, v in value.items()]) + "}"
-        return _flow(value)
-
-    by_speaker: dict[str, list[Any]] = {s.id: [] for s in amap.speakers}
+    by_speaker: dict[str, list[Claim]] = {s.id: [] for s in amap.speakers}
     for c in amap.claims:
         by_speaker[c.speaker].append(c)
+    if not _writable(amap):
+        _first_problem(amap, by_speaker)  # raises what the claim-by-claim writing met first
+    relation_lines = _relation_lines(amap)
+    noted: dict[str, list[Relation]] = {}  # the relations with a note or speaker, by source claim
+    for r in amap.relations:
+        if r.note is not None or r.speaker is not None:
+            noted.setdefault(r.from_id, []).append(r)
     for speaker in amap.speakers:
-        claims = by_speaker[speaker.id]
         parts.append(f"# {_escape(speaker.name)} {{speaker: {_flow(speaker.id)}}}\n")
-        for c in claims:
-            data: dict[str, Any] = {"speaker": c.speaker}
-            if c.kind != "claim":
-                data["kind"] = c.kind
-            for key in ("source", "quote", "occurrence", "act"):
-                if getattr(c, key) is not None:
-                    data[key] = getattr(c, key)
-            if c.silence:
-                data["silence"] = dict(c.silence)
-            rels = amap.outgoing(c.id)
-            extra = {}
-            for r in rels:
-                info = {k: v for k, v in (("note", r.note), ("speaker", r.speaker)) if v is not None}
-                if info:
-                    extra[r.to_id] = info
-            if extra:
-                data["relations"] = extra
-            tags = "".join(" " + _tag(t) for t in c.tags)
-            block = [f"[{_title(c.id)}]: {_escape(c.text)}{tags} {flow(data)}"]
-            block.extend(_relation_line(amap, r) for r in rels)
-            parts.append("\n".join(block) + "\n")
+        claims = by_speaker[speaker.id]
+        if claims:
+            parts.append(_claims(claims, relation_lines, noted))
     if amap.arguments:
         parts.append("# Arguments\n")
     for a in amap.arguments:
@@ -151,6 +128,140 @@ def dumps(amap: ArgumentMap) -> str:
     return "\n".join(parts)
 
 
+def _writable(amap: ArgumentMap) -> bool:
+    """Whether every claim and argument id can be an Argdown title and every tag written (checked in bulk)."""
+    ids = [c.id for c in amap.claims]
+    args = [a.id for a in amap.arguments]
+    # a title's bad characters are single characters: a NUL cannot join two into one
+    return (all(ids) and all(args) and ids == [i.strip() for i in ids] and args == [i.strip() for i in args]
+            and not _BAD_TITLE["claim"].search("\x00".join(ids))
+            and not _BAD_TITLE["argument"].search("\x00".join(args))
+            and all(_TAG.fullmatch(t) or not (")" in t or "\n" in t) for c in amap.claims if c.tags for t in c.tags))
+
+
+def _first_problem(amap: ArgumentMap, by_speaker: dict[str, list[Claim]]) -> None:
+    """Raise the first :class:`ConversionError` of the claims and arguments, in the order they are written."""
+    for speaker in amap.speakers:
+        for c in by_speaker[speaker.id]:
+            for t in c.tags:
+                _tag(t)
+            _title(c.id)
+            for r in amap.outgoing(c.id):
+                _relation_line(amap, r)
+    for a in amap.arguments:
+        _title(a.id, "argument")
+        for p in (*a.premises, a.conclusion):
+            _title(p)
+
+
+def _relation_lines(amap: ArgumentMap) -> dict[str, str]:
+    """Each claim's relation lines (:func:`_relation_line`, each after a line break), their targets' titles checked."""
+    arguments = {a.id for a in amap.arguments}
+    lines: dict[str, str] = {}
+    get = lines.get
+    for r in amap.relations:
+        if r.to_id in arguments:
+            line = f"\n    {'_>' if r.note == 'undercut' else '->'} <{r.to_id}>"
+        else:
+            line = f"\n    {'+>' if r.type == 'support' else '->'} [{r.to_id}]"
+        lines[r.from_id] = get(r.from_id, "") + line
+    return lines
+
+
+def _claims(claims: list[Claim], lines: dict[str, str], noted: dict[str, list[Relation]]) -> str:
+    """The blocks of *claims* (one speaker's, ids and tags already checked), a blank line between two.
+
+    Each block is ``[id]: text #tags {data}`` and its relation *lines*; the relations in
+    *noted* give the data's ``relations``. The texts are escaped and the data's strings
+    decided plain or quoted a column at a time (see :func:`_escaped` and :func:`_flows`).
+    """
+    n = len(claims)
+    ids = [c.id for c in claims]
+    cells: list[str | list[str]] = ["\n[", ids, "]: ", _escaped([c.text for c in claims])]
+    if any(c.tags for c in claims):
+        cells.append(["".join(" " + _tag(t) for t in c.tags) for c in claims])
+    cells += (" {speaker: ", _flows([c.speaker for c in claims]))
+    cells.append(_slot("kind", [None if c.kind == "claim" else c.kind for c in claims]))
+    for key in ("source", "quote"):
+        cells.append(_slot(key, [getattr(c, key) for c in claims]))
+    cells.append(["" if c.occurrence is None else ", occurrence: " + json.dumps(c.occurrence) for c in claims])
+    cells.append(_slot("act", [c.act for c in claims]))
+    if any(c.silence for c in claims):
+        cells.append(["" if not c.silence else ", silence: " + _flow_dict(dict(c.silence)) for c in claims])
+    if noted:
+        extra = []
+        for cid in ids:
+            info = {r.to_id: {k: v for k, v in (("note", r.note), ("speaker", r.speaker)) if v is not None}
+                    for r in noted.get(cid, ())}
+            extra.append(", relations: " + _flow_dict(info) if info else "")
+        cells.append(extra)
+    cells += ("}", list(map(lines.get, ids, repeat(""))), "\n")
+    pieces = interleave(n, cells)
+    pieces[0] = pieces[0][1:]  # no blank line before the first block
+    return "".join(pieces)
+
+
+def _slot(key: str, values: list[str | None]) -> list[str]:
+    """The cells ``", key: value"`` of an optional field (nothing where the value is None)."""
+    present = _flows([v for v in values if v is not None])
+    if not present:
+        return [""] * len(values)
+    written = iter(present)
+    lead = f", {key}: "
+    return ["" if v is None else lead + next(written) for v in values]
+
+
+def _flow_dict(value: dict[str, Any]) -> str:
+    return "{" + ", ".join([f"{_flow_dict(k) if isinstance(k, dict) else _flow(k)}: "
+                            f"{_flow_dict(v) if isinstance(v, dict) else _flow(v)}" for k, v in value.items()]) + "}"
+
+
+def _escaped(texts: list[str]) -> list[str]:
+    """``[_escape(t) for t in texts]``, escaping the joined column with one substitution.
+
+    The escapes are of single characters, a ``/`` before ``/`` or ``*``, and shortcodes,
+    none of which holds or crosses a line break: joined by line breaks, the texts
+    escape as they would one by one, except those that hold a line break or begin or
+    end with white space (they are stripped and joined first), which go one by one.
+    """
+    odd = [i for i, t in enumerate(texts) if not t or t[0].isspace() or t[-1].isspace() or "\n" in t]
+    plain = list(texts)
+    for i in odd:
+        plain[i] = ""
+    joined = _ESCAPE.sub(r"\\\g<0>", "\n".join(plain))
+    if _CODES.search(joined):
+        joined = _CODES.sub(r"\\\g<0>", joined)
+    out = joined.split("\n")
+    for i in odd:
+        out[i] = _escape(texts[i])
+    return out
+
+
+def _flows(values: list[Any]) -> list[str]:
+    """``[_flow(v) for v in values]`` for strings, plain ones found by one search over the joined column."""
+    if not values:
+        return []
+    if set(map(type, values)) != {str}:
+        return [_flow(v) for v in values]
+    distinct = set(values)
+    if len(distinct) * 4 < len(values):  # speakers, kinds, sources repeat: each decided once
+        written = {v: _flow(v) for v in distinct}
+        return [written[v] for v in values]
+    # a plain value is a letter, then word characters, "-", "." or spaces, not a space at the end,
+    # and no YAML word; joined by "a", a bad character is always in one of the values
+    if min(map(len, values)) and _ASCII_LETTERS.issuperset(map(itemgetter(0), values)) \
+            and " " not in set(map(itemgetter(-1), values)) and not _NOT_PLAIN.search("a".join(values)) \
+            and (min(map(len, values)) > _LONGEST_WORD or _YAML_WORDS.isdisjoint(map(str.lower, values))):
+        return values
+    return [_flow(v) for v in values]
+
+
+_TAG = re.compile(r"[\w\-]+")
+_NOT_PLAIN = re.compile(r"[^\w\-. ]")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LONGEST_WORD = 5
+
+
 def losses(amap: ArgumentMap) -> list[str]:
     """What Argdown output cannot hold of *amap*: line breaks and control characters in texts.
 
@@ -162,13 +273,17 @@ def losses(amap: ArgumentMap) -> list[str]:
     ['1 claim text with line breaks (written on one line)']
     """
     out = []
-    broken = sum(1 for c in amap.claims if "\n" in c.text or c.text != c.text.strip())
+    texts = [c.text for c in amap.claims]
+    if "\n" in " ".join(texts):
+        broken = sum(1 for t in texts if "\n" in t or t != t.strip())
+    else:
+        broken = sum(map(str.__ne__, texts, map(str.strip, texts)))
     broken += sum(1 for a in amap.arguments for t in (a.note, a.scheme)
                   if t is not None and ("\n" in t or t != t.strip()))
     if broken:
         out.append(f"{broken} claim text{'s' if broken != 1 else ''} with line breaks "
                    "(written on one line)")
-    odd = sum(1 for c in amap.claims if _UNKEPT.search(c.text))
+    odd = sum(1 for t in texts if _UNKEPT.search(t)) if _UNKEPT.search(" ".join(texts)) else 0
     odd += sum(1 for r in amap.relations if r.note and _UNKEPT.search(r.note))
     if odd:
         out.append(f"{odd} claim text{'s' if odd != 1 else ''} or note{'s' if odd != 1 else ''} with "
