@@ -549,7 +549,7 @@ def _decode(parts: list[str], quoted: list[str], skeleton: str) -> list[dict[str
 
 def _run(text: str, first_line: int, indent: str) -> list[Record] | None:
     """The records of consecutive canonical lines (see :data:`_CANON_LINE`), or None if they are not."""
-    if "\\" in text:
+    if not text.startswith(indent + "- {") or "\\" in text:
         return None
     pieces = text.split('"')
     if len(pieces) % 2 == 0:
@@ -570,12 +570,12 @@ def _run(text: str, first_line: int, indent: str) -> list[Record] | None:
     if data is None:
         return None
     column = len(indent) + 3
+    at = range(first_line, first_line + len(data))  # one record a line
+    if "quote: " not in text:  # no record has a quote (a key is always followed by ': ')
+        return list(zip(data, at, repeat(column), repeat(None), repeat(None)))
     lines = text.split("\n")
     # where `quote: ` is on each line, and whether it is there once (then it is the key)
     keys = list(map(str.find, lines, repeat("quote: ")))
-    at = range(first_line, first_line + len(lines))
-    if max(keys) < 0:  # no record has a quote (a key is always followed by ': ')
-        return list(zip(data, at, repeat(column), repeat(None), repeat(None)))
     again = list(map(str.find, lines, repeat("quote:"), map(add, keys, repeat(1))))
     if max(again) < 0 and all(map(dict.__contains__, data, repeat("quote"))):
         # each line has the key once, and each record a quote: the key is that one

@@ -700,18 +700,22 @@ _TOP_KEYS = frozenset(_TOP)
 _KEYS = {section: (frozenset(required + optional), required) for section, (required, optional) in _FIELDS.items()}
 
 
-def _fields(section: str, records: Any) -> list[Any]:
+def _fields(section: str, records: Any, columns: dict[str, tuple[list[dict[str, Any]], set[str]]]) -> list[Any]:
+    """The records of *section*, its keys checked; *columns* gets its mappings and the keys they use."""
     if records is None or (type(records) is Plain and records.value is None):
+        columns[section] = ([], set())
         return []
     if type(records) is not list:
         raise _Decline
     allowed, required = _KEYS[section]
     fields = list(map(itemgetter(0), records))  # (every item of a section is a record: _records makes them)
-    if not allowed.issuperset(set().union(*fields)):
+    keys = set().union(*fields)
+    if not allowed.issuperset(keys):
         raise _Decline
     for key in required:
         if not all(map(dict.__contains__, fields, repeat(key))):
             raise _Decline
+    columns[section] = (fields, keys)
     return records
 
 
@@ -723,7 +727,8 @@ def _fast(top: dict[str, Any], path: str | Path | None, read: bool, reuse: _Reus
     if type(version) is str or isinstance(level, bool) or level not in FORMAT_VERSIONS:
         raise _Decline
     title = (_text(top["title"], True) if "title" in top else "") or ""
-    sections = {name: _fields(name, top.get(name)) for name in _records.SECTIONS}
+    columns: dict[str, tuple[list[dict[str, Any]], set[str]]] = {}
+    sections = {name: _fields(name, top.get(name), columns) for name in _records.SECTIONS}
     if level < 2 and sections["arguments"]:
         raise _Decline
     base = Path(path).parent if path is not None else Path.cwd()
@@ -771,13 +776,14 @@ def _fast(top: dict[str, Any], path: str | Path | None, read: bool, reuse: _Reus
         parts.append({})
         return parts[-1]
 
-    claims = _bulk_claims(sections["claims"], sources, by_source, texts, speaker_ids, read, parts, reuse)
+    claims = _bulk_claims(sections["claims"], *columns["claims"], sources, by_source, texts, speaker_ids, read,
+                          parts, reuse)
     if claims is None:
         claims = _fast_claims(sections["claims"], sources, by_source, texts, speaker_ids, read, level, part(),
                               reuse)
     claim_ids = {c.id for c in claims}
     arguments = _fast_arguments(sections["arguments"], claim_ids, speaker_ids, part())
-    relations = _bulk_relations(sections["relations"], claim_ids, arguments, parts)
+    relations = _bulk_relations(sections["relations"], *columns["relations"], claim_ids, arguments, parts)
     if relations is None:
         relations = _fast_relations(sections["relations"], claim_ids, speaker_ids, arguments, level, part())
     rest = part()
@@ -965,6 +971,7 @@ def _fast_relations(records: list[Any], claims: set[str], speakers: set[str], ar
 # that hold only the keys below, all strings. Anything else (or any doubt) goes through
 # the record-by-record loops above, which decline on every problem.
 _SIMPLE_CLAIM = frozenset({"id", "speaker", "text", "kind", "source", "quote", "start", "end"})
+_BARE_RELATION = frozenset({"from", "to", "type"})
 _ABSENT = object()
 _CLAIM_KINDS = frozenset(CLAIM_KINDS)
 _RELATION_TYPES = frozenset(RELATION_TYPES)
@@ -975,11 +982,13 @@ def _strings(values: list[Any]) -> bool:
     return set(map(type, values)) <= {str} and all(values) and not any(map(str.isspace, values))
 
 
-def _bulk_claims(records: list[Any], sources: list[Source], by_source: dict[str, Source], texts: dict[str, str],
-                 speakers: set[str], read: bool, parts: list[Any], reuse: _Reuse) -> list[Claim] | None:
-    """:func:`_fast_claims` for records of strings with the keys of :data:`_SIMPLE_CLAIM`, or None."""
-    fields = list(map(itemgetter(0), records))  # (dicts: _records makes them)
-    keys = set().union(*fields)
+def _bulk_claims(records: list[Any], fields: list[dict[str, Any]], keys: set[str], sources: list[Source],
+                 by_source: dict[str, Source], texts: dict[str, str], speakers: set[str], read: bool,
+                 parts: list[Any], reuse: _Reuse) -> list[Claim] | None:
+    """:func:`_fast_claims` for records of strings with the keys of :data:`_SIMPLE_CLAIM`, or None.
+
+    *fields* are the records' mappings, *keys* all the keys they use (:func:`_fields`).
+    """
     if not _SIMPLE_CLAIM.issuperset(keys):
         return None
     n = len(fields)
@@ -1055,12 +1064,15 @@ def _bulk_claims(records: list[Any], sources: list[Source], by_source: dict[str,
     return claims
 
 
-def _bulk_relations(records: list[Any], claims: set[str], arguments: list[Argument],
-                    parts: list[Any]) -> list[Relation] | None:
-    """:func:`_fast_relations` for a map without arguments whose relations have only from, to, type; or None."""
-    fields = list(map(itemgetter(0), records))
+def _bulk_relations(records: list[Any], fields: list[dict[str, Any]], keys: set[str], claims: set[str],
+                    arguments: list[Argument], parts: list[Any]) -> list[Relation] | None:
+    """:func:`_fast_relations` for a map without arguments whose relations have only from, to, type; or None.
+
+    *fields* are the records' mappings, *keys* all the keys they use (:func:`_fields`: each
+    record has the required from, to and type).
+    """
     n = len(fields)
-    if arguments or sum(map(len, fields)) != 3 * n:
+    if arguments or not keys <= _BARE_RELATION:
         return None
     froms = list(map(itemgetter("from"), fields))
     tos = list(map(itemgetter("to"), fields))
