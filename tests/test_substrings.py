@@ -192,3 +192,28 @@ def test_a_long_text_with_many_quotes_and_near_misses():
     for q in quotes[::50] + quotes[-5:]:
         assert where.locate(q) == locate(text, q)
     assert where.hint(quotes[-1]).startswith("it matches if whitespace is ignored")
+
+
+def test_the_benchmark_source_and_its_quotes_with_misses_and_repeats(tmp_path):
+    """A mapgen source and its quotes (sentences of few words, so many shared k-grams), plus
+    quotes that are absent, repeated, overlapping, cut at a k-gram's edge or of every tier."""
+    import random
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    try:
+        import mapgen
+    finally:
+        sys.path.pop(0)
+    _, source = mapgen.generate(1500, 7, tmp_path)
+    text = source.read_text(encoding="utf-8")
+    rng = random.Random(7)
+    quotes = [text[s:s + n] for s, n in ((rng.randrange(len(text) - 200), rng.choice([1, 3, 31, 32, 33, 64, 150]))
+                                        for _ in range(400))]
+    quotes += [q.replace("a", "á") for q in quotes[:40]] + ["Point 1 says", "says that", " ", "policy policy"]
+    quotes += [s.rstrip(".") + "." for s in text.split(". ")[:300]]  # the quoted sentences themselves
+    found = _substrings.find_all(text, quotes)
+    assert set(found) == set(quotes)
+    for q in quotes:
+        assert found[q] == _plain(text, q), q
