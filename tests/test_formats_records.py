@@ -570,3 +570,66 @@ def test_the_bulk_path_builds_records_by_columns_and_places_quotes_in_one_call(t
     assert fast.map == expected.map
     assert [(c.start, c.end) for c in fast.map.claims] == [(c.start, c.end) for c in expected.map.claims]
     assert list(fast.map.positions.items()) == list(expected.map.positions.items())
+
+
+@pytest.mark.parametrize("lines", [
+    ["  # a comment", "  - id: C1", "    speaker: s", "    text: >-", "      folded", "      text", "  - id: C2",
+     "    speaker: s", '    text: "b"'],
+    ["  - id: C1", "    speaker: s", "    text: |-", "      one", "  # he said \"no\"", "  - id: C2", "    speaker: s",
+     "    text: b"],
+    ["  - id: C1", "    speaker: s", "    text: >", "      ends with a break", "  - id: C2", "    speaker: s",
+     "    text: b"],
+    ["  - id: C1", "    speaker: s", "    text: |-", "      two", "      lines", "  - id: C2", "    speaker: s",
+     "    text: b"],
+    ["  - id: C1", "    speaker: s", "    text: >-", '      a "quoted" word', "  - id: C2", "    speaker: s",
+     "    text: b"],
+    ["  - id: C1", "    speaker: s", "    text: >-", "      back\\slash", "  - id: C2", "    speaker: s",
+     "    text: b"],
+    ["  - id: C1", "    speaker: s", "    text:  >-", "      two spaces", "  - id: C2", "    speaker: s",
+     "    text: b"],
+    ["  - text: >-", "      first key", "    id: C1", "    speaker: s", "  # c", "  - id: C2", "    speaker: s",
+     "    text: b"],
+    ["  - id: C1", "    speaker: s", "    text: >-", "      # content, not a comment", "  - id: C2",
+     "    speaker: s", "    text: b"],
+    ["  - id: C1", "    speaker: s", "    text: >-", "      x", "", "  - id: C2", "    speaker: s", "    text: b"],
+    ["  - id: C1", "    speaker: s", "    text: >-", "      x", "   # odd comment", "  - id: C2", "    speaker: s",
+     "    text: b"],
+    ["  - id: C1", "    speaker: s", "    text: >-", "      tab\there", "  - id: C2", "    speaker: s",
+     "    text: b"],
+    ["  - id: C1", "    speaker: s", "    text: >-", "      x", "    # deeper comment", "  - id: C2",
+     "    speaker: s", "    text: b"],
+    ["  - id: C1", "    speaker: s", '    text: "a', '  # b"', "  - id: C2", "    speaker: s", "    text: b"],
+    ["  - id: C1", "    speaker: s", "    quote: >-", "      the", "      quote", "    text: t", "  # c",
+     "  - id: C2", "    speaker: s", "    text: >-", "      b", "    quote: q"],
+    ["  - id: C1", "    speaker: s", "    text: >-", "      x", "    note: >-", "      y", "  - id: C2",
+     "    speaker: s", "    text: b"],
+])
+def test_block_sections_with_comments_and_block_scalars_are_read_alike(lines):
+    head = HEAD.replace("speakers:", "sources:\n  - {id: src, file: x.txt}\nspeakers:")
+    text = head + "\n".join(lines) + "\n"
+    taken = same(text, read_sources=False)
+    if lines[0] == "  # a comment" or "the" in lines or "  # he said \"no\"" in lines:
+        assert taken  # comments at the records' indentation and plain block scalars: read fast
+
+
+def test_the_block_benchmark_claims_are_read_in_one_run(tmp_path, monkeypatch):
+    """Comment lines and folded texts among block records: one _block_run, no line-by-line reading."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import mapgen
+    finally:
+        sys.path.pop(0)
+    path, _ = mapgen.generate(260, 3, tmp_path, style="block")
+    text = path.read_text(encoding="utf-8")
+    runs: list[int] = []
+    original = _records._block_run
+
+    def counted(block, first_line, indent, origin=None):
+        found = original(block, first_line, indent, origin)
+        runs.append(len(found or ()) if origin is not None else -1)
+        return found
+
+    monkeypatch.setattr(_records, "_block_run", counted)
+    monkeypatch.setattr(_records, "_block_line", lambda indent: pytest.fail("read line by line"))
+    assert same(text, path)
+    assert 260 in runs  # the claims, whole, through _unfolded

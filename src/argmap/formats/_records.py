@@ -244,6 +244,10 @@ def _section(body: str, first_line: int) -> list[Record] | None:
     whole = _run(body, first_line, indent)
     if whole is None:
         whole = _block_run(body, first_line, indent)
+    if whole is None:  # block records with comment lines or block scalars among them
+        unfolded = _unfolded(body, indent)
+        if unfolded is not None:
+            whole = _block_run(unfolded[0], first_line, indent, unfolded[1])
     if whole is not None:
         return whole
     lines = body.split("\n")
@@ -611,8 +615,12 @@ _BLOCK_CANON: dict[str, re.Pattern[str]] = {}
 _BLOCK_UNSURE = re.compile(r": ([" + _LOOKED_AT + r"][^\n\x00]*+)") if _LOOKED_AT else None
 
 
-def _block_run(text: str, first_line: int, indent: str) -> list[Record] | None:
-    """The records of a section made only of canonical block records, or None."""
+def _block_run(text: str, first_line: int, indent: str, origin: list[int] | None = None) -> list[Record] | None:
+    """The records of a section made only of canonical block records, or None.
+
+    *origin*: for the lines of a section rewritten by :func:`_unfolded`, the index in
+    the section of each line of *text* (by default line ``k`` is the section's line ``k``).
+    """
     if "\\" in text or not text.startswith(indent + "- "):
         return None
     pieces = text.split('"')
@@ -642,7 +650,11 @@ def _block_run(text: str, first_line: int, indent: str) -> list[Record] | None:
     if len(starts) != len(data):
         return None
     column = len(indent) + 3
-    at = list(map(add, starts, repeat(first_line)))
+    if origin is not None:
+        lines_of = [first_line + k for k in origin]  # each line's number in the document
+        at = list(map(lines_of.__getitem__, starts))
+    else:
+        at = list(map(add, starts, repeat(first_line)))
     quoted_records = [("quote" in fields) for fields in data]
     if not any(quoted_records):
         return list(zip(data, at, repeat(column), repeat(None), repeat(None)))
@@ -650,8 +662,9 @@ def _block_run(text: str, first_line: int, indent: str) -> list[Record] | None:
     ends = starts[1:] + [len(lines)]
     if all(quoted_records) and len(quote_lines) == len(data) and all(map(lt, starts, quote_lines)) \
             and all(map(lt, quote_lines, ends)):  # one quote line inside each record
-        return list(zip(data, at, repeat(column), zip(map(add, quote_lines, repeat(first_line)),
-                                                      repeat(column + 7)), repeat(None)))
+        quote_at = map(lines_of.__getitem__, quote_lines) if origin is not None \
+            else map(add, quote_lines, repeat(first_line))
+        return list(zip(data, at, repeat(column), zip(quote_at, repeat(column + 7)), repeat(None)))
     records: list[Record] = []
     found = set(quote_lines)
     for fields, start, end, line in zip(data, starts, ends, at):
@@ -663,9 +676,64 @@ def _block_run(text: str, first_line: int, indent: str) -> list[Record] | None:
                 k = next((k for k in range(start + 1, end) if k in found), None)
                 if k is None:
                     return None
-                quote = (first_line + k, column + 7)
+                quote = (lines_of[k] if origin is not None else first_line + k, column + 7)
         records.append((fields, line, column, quote, None))
     return records
+
+
+_BLOCK_SPECIAL: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _unfolded(body: str, indent: str) -> tuple[str, list[int]] | None:
+    """A block section with its comment lines left out and each plain block scalar on one line.
+
+    Comment lines must stand at the records' indentation (``  # …``). A block scalar
+    (``>``, ``>-``, ``|``, ``|-`` after the key of a record's later line, one space
+    after the colon) must be one that :func:`_block_scalar` reads, and its text one that
+    a double-quoted scalar holds without escapes: it becomes ``key: "text"`` on its
+    header's line. Returns the new text and, for each of its lines, the index of the
+    section's line it comes from (for :func:`_block_run`), or None when there is no
+    such line or one of them is beyond these shapes.
+    """
+    comment, inner = indent + "#", indent + "  "
+    found = _BLOCK_SPECIAL.get(indent)
+    if found is None:
+        found = _BLOCK_SPECIAL[indent] = (re.compile(inner + "(" + _KEY + r"): ([>|]-?)"),
+                                          re.compile(r"\n(?:" + comment + "|" + inner + _KEY + r": [>|]-?\n)"))
+    header, specials = found
+    special: list[int] = []  # the indexes of the comment and header lines
+    k = at = 0
+    for m in specials.finditer("\n" + body):
+        k += body.count("\n", at, m.start())  # (m.start() is where the line starts in body)
+        at = m.start()
+        special.append(k)
+    if not special:
+        return None
+    lines = body.split("\n")
+    out: list[str] = []
+    origin: list[int] = []
+    done = 0  # the lines before this one are in out, or left out
+    for k in special:
+        if k < done:
+            continue  # a line of a block scalar read already
+        out += lines[done:k]
+        origin += range(done, k)
+        line = lines[k]
+        done = k + 1
+        if line.startswith(comment):
+            continue
+        head = header.fullmatch(line)
+        if head is None:
+            return None
+        value, last = _block_scalar(lines, k, len(inner), head.group(2))
+        if value is _NOT_SIMPLE or '"' in value or "\\" in value or not value.isprintable():
+            return None
+        out.append(f'{inner}{head.group(1)}: "{value}"')
+        origin.append(k)
+        done = last + 1
+    out += lines[done:]
+    origin += range(done, len(lines))
+    return "\n".join(out), origin
 
 
 def _quote_at(text: str, line: int, column: int) -> tuple[int, int]:
