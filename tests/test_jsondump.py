@@ -122,3 +122,17 @@ def test_aif_text_is_json_dumps_of_its_document(path):
         text = aif.dumps(amap)
         assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"
         assert aif.loads(text, path=path) == amap
+
+
+def test_laid_records_are_placed_as_they_are():
+    from argmap._jsondump import Laid
+
+    records = [{"id": "a", "n": 1}, {"id": "b"}]
+    pieces = [",\n    {\n      \"id\": \"a\",\n      \"n\": 1\n    }", ",\n    {\n      \"id\": \"b\"\n    }"]
+    assert dumps({"r": Laid(pieces, "\n  "), "x": 1}) == json.dumps({"r": records, "x": 1}, indent=2)
+    keyed = [',\n    "k": {\n      "id": "a"\n    }']
+    assert dumps({"r": Laid(keyed, "\n  ", mapping=True)}) == json.dumps({"r": {"k": {"id": "a"}}}, indent=2)
+    assert dumps({"r": Laid([], "\n  "), "d": Laid([], "\n  ", mapping=True)}) == json.dumps({"r": [], "d": {}},
+                                                                                          indent=2)
+    with pytest.raises(ValueError, match="another place"):
+        dumps([Laid(pieces, "\n  ")])  # laid out for a value of the top-level dict, not an item of a list

@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from itertools import chain
+from itertools import chain, islice
 from typing import Any
 
-__all__ = ["dumps", "Records", "Table", "Maybe", "body", "encode_string", "encode_strings", "interleave"]
+__all__ = ["dumps", "Records", "Laid", "body", "encode_string", "encode_strings", "interleave"]
 
 #: A string as JSON (the C function the encoder itself uses, non-ASCII kept).
 encode_string: Callable[[str], str] = json.encoder.encode_basestring
@@ -83,48 +83,26 @@ class Records:
         self.keys = keys
 
 
-class Maybe(list):
-    """A :class:`Table` column of a field some records lack: an encoded value per row, or None."""
+class Laid:
+    """A list (or, with *mapping*, a dict) of records already laid out, for :func:`dumps` to place as they are.
 
-    __slots__ = ()
-
-
-#: A :class:`Table` column: one encoded value for every row, a list of them (one per row), or a :class:`Maybe`.
-Column = str | list[str] | Maybe
-Shape = list[tuple[str, Column]]
-
-
-class Table:
-    """Flat records given column by column, for :func:`dumps` to lay out in one ``str.join``.
-
-    A table of *rows* rows gives, for each row, one record per *shape* (in order),
-    so that records of several kinds can alternate; :meth:`then` appends further
-    rows of other shapes (a list). A shape is the list of the records' ``(key,
-    column)`` pairs in order; a column holds JSON already encoded (see
-    :func:`encode_strings`): one text for every row (a constant), a list with one
-    per row, or a :class:`Maybe` whose None marks a row without that field (never
-    the first field). With *keys* (one shape), the table is a dict from each row's
-    key to its record.
-
-    >>> t = Table(2, [("id", ['"a"', '"b"']), ("n", Maybe(["1", None])), ("t", '"x"')])
-    >>> dumps({"r": t}) == json.dumps({"r": [{"id": "a", "n": 1, "t": "x"}, {"id": "b", "t": "x"}]}, indent=2)
-    True
+    Each piece is one or more records as :func:`json.dumps` indents them at *at* (the
+    line break and indent of the list's brackets, e.g. ``"\\n  "`` for a value of the
+    top-level dict with indent 2), each record preceded by ``","`` and its own line
+    break and indent: ``',\\n    {\\n      "id": "C1"\\n    }'`` (in a dict, each with its key:
+    ``',\\n    "k": {…}'``). The layout drops the
+    first comma and joins the pieces with the rest of the text, without a copy.
     """
 
-    __slots__ = ("parts", "keys")
+    __slots__ = ("pieces", "at", "brackets")
 
-    def __init__(self, rows: int, *shapes: Shape, keys: list[str] | None = None) -> None:
-        self.parts: list[tuple[int, tuple[Shape, ...]]] = [(rows, shapes)]
-        self.keys = keys
-
-    def then(self, rows: int, *shapes: Shape) -> Table:
-        """Append *rows* rows of *shapes* (a list table only); return the table."""
-        assert self.keys is None
-        self.parts.append((rows, shapes))
-        return self
+    def __init__(self, pieces: list[str], at: str, mapping: bool = False) -> None:
+        self.pieces = pieces
+        self.at = at
+        self.brackets = "{}" if mapping else "[]"
 
 
-_NESTED = (dict, list, tuple, Records, Table)
+_NESTED = (dict, list, tuple, Records, Laid)
 
 
 def body(record: dict[str, Any]) -> str:
@@ -157,8 +135,15 @@ def _write(value: Any, newline: str, step: str, out: list[str]) -> None:
     if type(value) is Records:
         _write_bodies(value, newline, newline + step, newline + step + step, out)
         return
-    if type(value) is Table:
-        _write_table(value, newline, step, out)
+    if type(value) is Laid:
+        if value.at != newline or step != "  ":
+            raise ValueError("laid out for another place or indent")
+        if not value.pieces:
+            out.append(value.brackets)
+            return
+        out += (value.brackets[0], value.pieces[0][1:])  # no comma before the first record
+        out += islice(value.pieces, 1, None)
+        out += (newline, value.brackets[1])
         return
     if isinstance(value, dict):
         if not value:
@@ -238,41 +223,6 @@ def _write_bodies(records: Records, newline: str, inner: str, items: str, out: l
     text = "\x00".join([k + "\x01" + b for k, b in zip(keys, bodies)]).replace("\n", items)
     text = text.replace("\x01", '": {' + items).replace("\x00", inner + "}," + inner + '"')
     out += ("{", inner, '"', text, inner, "}", newline, "}")
-
-
-def _write_table(table: Table, newline: str, step: str, out: list[str]) -> None:
-    """Append *table*: each row's cells (constant texts and column values) interleaved, one join."""
-    inner = newline + step
-    items = inner + step
-    keys = table.keys
-    pieces: list[str] = []
-    for rows, shapes in table.parts:
-        if not rows:
-            continue
-        cells: list[str | list[str]] = []
-        for shape in shapes:
-            if keys is None:
-                cells.append("," + inner + "{")
-            else:
-                cells += ("," + inner + '"', [encode_string(k)[1:-1] for k in keys], '": {')
-            for i, (key, column) in enumerate(shape):
-                lead = ("," if i else "") + items + _key(key) + ": "
-                if type(column) is Maybe:
-                    assert i, "the first field of a record is never optional"
-                    cells.append(["" if v is None else lead + v for v in column])
-                elif type(column) is str:
-                    cells.append(lead + column)
-                else:
-                    cells += (lead, column)
-            cells.append(inner + "}")
-        pieces += interleave(rows, cells)
-    if not pieces:
-        out.append("[]" if keys is None else "{}")
-        return
-    pieces[0] = pieces[0][1:]  # no comma before the first record
-    out.append("[" if keys is None else "{")
-    out += pieces  # joined once with the whole text, not copied here
-    out += (newline, "]" if keys is None else "}")
 
 
 def interleave(rows: int, cells: list[str | list[str]]) -> list[str]:

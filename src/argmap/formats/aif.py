@@ -81,10 +81,11 @@ from collections import Counter
 from collections.abc import Callable
 from contextlib import suppress
 from itertools import chain, compress
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from .._jsondump import Column, Maybe, Shape, Table, encode_string, encode_strings
+from .._jsondump import Laid, encode_string, encode_strings
 from ..errors import ArgmapError, MapFormatError, did_you_mean
 from ..model import CLAIM_KINDS, NOT_ASSERTED_ACTS, Argument, ArgumentMap, Claim, Relation, Source, Speaker
 from ..provenance import Where, place_quotes
@@ -898,92 +899,79 @@ def dumps(amap: ArgumentMap) -> str:
     See the module docstring for the node layout. Node and edge ids are numeric
     strings in a fixed order, so the output is deterministic. The text is that of
     ``json.dumps(document, indent=2, ensure_ascii=False)``; the nodes, edges,
-    locutions and claim records (a map of 10⁵ claims has 10⁶ of them) are given
-    column by column (each column of texts encoded by one encoder call) as
-    :class:`argmap._jsondump.Table` for :func:`argmap._jsondump.dumps` to lay out.
+    locutions and claim records (a map of 10⁵ claims has 10⁶ of them) are formatted
+    already indented, one template per claim or relation (each column of texts
+    encoded by one encoder call), and placed by :func:`argmap._jsondump.dumps` as
+    :class:`argmap._jsondump.Laid` lists.
     """
     claims = amap.claims
     n = len(claims)
     person = {s.id: i for i, s in enumerate(amap.speakers, start=1)}
     names = {s.id: s.name for s in amap.speakers}
-    inode = {c.id: 3 * k + 1 for k, c in enumerate(claims)}
+    ids = list(map(_ID, claims))
+    node_of = dict(zip(ids, map('"{}"'.format, range(1, 3 * n, 3))))  # claim id -> its I-node's id, as JSON
+    texts = list(map(_TEXT, claims))
+    quotes = list(map(_QUOTE, claims))
+    speakers = list(map(_SPEAKER, claims))
+    said_by = {s: f"{name} : " for s, name in names.items()}
+    spoken = encode_strings(list(map(str.__add__, map(said_by.__getitem__, speakers),
+                                     [t if q is None else q for t, q in zip(texts, quotes)])))
+    acts = list(map(_ACT, claims))
+    said = {act: encode_string(_illocution(act)) for act in set(acts)}
+    ya = {act: f'{text},{_F}"type": "YA",{_F}"scheme": {text}' + (f',{_F}"schemeID": "74"' if act is None else "")
+          for act, text in said.items()}
     # per claim k: its I-node 3k+1, L-node 3k+2, YA-node 3k+3; edges 2k+1 (L -> YA) and 2k+2 (YA -> I)
-    i_ids = _ids(1, n, 3)
-    l_ids = _ids(2, n, 3)
-    ya_ids = _ids(3, n, 3)
-    texts = encode_strings([c.text for c in claims])
-    spoken = encode_strings([f"{names[c.speaker]} : {c.text if c.quote is None else c.quote}" for c in claims])
-    acts = {c.act for c in claims}
-    said: dict[str | None, str] = {act: encode_string(_illocution(act)) for act in acts}
-    if len(acts) == 1:
-        (act,) = acts
-        ya_text: Column = said[act]
-        ya_scheme: Column = '"74"' if act is None else Maybe([None] * n)
-    else:
-        ya_text = [said[c.act] for c in claims]
-        ya_scheme = Maybe(['"74"' if c.act is None else None for c in claims])
-    nodes = Table(n, [("nodeID", i_ids), ("text", texts), ("type", '"I"')],
-                  [("nodeID", l_ids), ("text", spoken), ("type", '"L"')],
-                  [("nodeID", ya_ids), ("text", ya_text), ("type", '"YA"'), ("scheme", ya_text),
-                   ("schemeID", ya_scheme)])
-    edges = Table(n, [("edgeID", _ids(1, n, 2)), ("fromID", l_ids), ("toID", ya_ids), ("formEdgeID", "null")],
-                  [("edgeID", _ids(2, n, 2)), ("fromID", ya_ids), ("toID", i_ids), ("formEdgeID", "null")])
-    persons = {s: str(i) for s, i in person.items()}
-    locutions = Table(n, [("nodeID", l_ids), ("personID", [persons[c.speaker] for c in claims])])
-    if any(c.tags or c.silence for c in claims):
+    nodes = [f',{_R}{{{_F}"nodeID": "{3 * k + 1}",{_F}"text": {text},{_F}"type": "I"{_R}}},{_R}{{{_F}"nodeID": '
+             f'"{3 * k + 2}",{_F}"text": {said_text},{_F}"type": "L"{_R}}},{_R}{{{_F}"nodeID": "{3 * k + 3}",{_F}'
+             f'"text": {ya[act]}{_R}}}'
+             for k, (text, said_text, act) in enumerate(zip(encode_strings(texts), spoken, acts))]
+    edges = list(map(_CLAIM_EDGES.__mod__, zip(range(1, 2 * n, 2), range(2, 3 * n, 3), range(3, 3 * n + 1, 3),
+                                                range(2, 2 * n + 1, 2), range(3, 3 * n + 1, 3), range(1, 3 * n, 3))))
+    persons = {s: f'"personID": {i}{_R}}}' for s, i in person.items()}
+    locutions = list(map(_LOCUTION.__mod__, zip(range(2, 3 * n, 3), map(persons.__getitem__, speakers))))
+    if any(map(_TAGS, claims)) or any(map(_SILENCE, claims)):
         ext_claims: Any = {str(3 * k + 1): _claim_info(c) for k, c in enumerate(claims)}
-    else:  # flat records
-        ext_claims = Table(n, [("id", encode_strings([c.id for c in claims])),
-                               ("kind", _optional([None if c.kind == "claim" else c.kind for c in claims])),
-                               ("source", _optional([c.source for c in claims])),
-                               ("quote", _optional([c.quote for c in claims])),
-                               ("occurrence", Maybe([None if c.occurrence is None else f"{c.occurrence:d}"
-                                                     for c in claims]))],
-                           keys=[str(3 * k + 1) for k in range(n)])
+    else:  # flat records, laid out here
+        kinds = {k: "" if k == "claim" else f',{_G}"kind": {encode_string(k)}' for k in set(map(_KIND, claims))}
+        sources = {s: "" if s is None else f',{_G}"source": {encode_string(s)}' for s in set(map(_SOURCE, claims))}
+        present = iter(encode_strings([q for q in quotes if q is not None]))
+        ext_claims = Laid([f',{_K}"{3 * k + 1}": {{{_G}"id": {cid}{kinds[c.kind]}{sources[c.source]}'
+                           f'{"" if c.quote is None else f",{_G}{_QUOTE_KEY}" + next(present)}'
+                           f'{"" if c.occurrence is None else f",{_G}{_OCCURRENCE_KEY}{c.occurrence:d}"}{_K}}}'
+                           for k, (c, cid) in enumerate(zip(claims, encode_strings(ids)))], "\n    ", mapping=True)
     # the arguments: an RA-node each, after the claims' nodes; edges premises -> RA -> conclusion
     count = 3 * n
-    arg_nodes: list[tuple[str, str, str | None]] = []  # (id, text, scheme) of each RA-node
-    arg_edges: list[tuple[str, str, str]] = []
     e = 2 * n
     ext_arguments: dict[str, Any] = {}
     anode: dict[str, int] = {}
     for a in amap.arguments:
         count += 1
-        scheme = encode_string(a.scheme) if a.scheme else None
-        arg_nodes.append((f'"{count}"', scheme or '"Default Inference"', scheme))
+        if a.scheme:
+            scheme = encode_string(a.scheme)
+            nodes.append(f',{_R}{{{_F}"nodeID": "{count}",{_F}"text": {scheme},{_F}"type": "RA",{_F}'
+                         f'"scheme": {scheme}{_R}}}')
+        else:
+            nodes.append(f',{_R}{{{_F}"nodeID": "{count}",{_F}"text": {_RA_REST}')
         anode[a.id] = count
         for p in a.premises:
             e += 1
-            arg_edges.append((f'"{e}"', f'"{inode[p]}"', f'"{count}"'))
+            edges.append(_EDGE % (e, node_of[p], f'"{count}"'))
         e += 1
-        arg_edges.append((f'"{e}"', f'"{count}"', f'"{inode[a.conclusion]}"'))
+        edges.append(_EDGE % (e, f'"{count}"', node_of[a.conclusion]))
         ext_arguments[str(count)] = {k: v for k, v in (("id", a.id), ("speaker", a.speaker), ("scheme", a.scheme),
                                                        ("note", a.note)) if v is not None}
-    if arg_nodes:
-        nodes.then(len(arg_nodes), [("nodeID", [x[0] for x in arg_nodes]), ("text", [x[1] for x in arg_nodes]),
-                                    ("type", '"RA"'), ("scheme", [x[2] or x[1] for x in arg_nodes]),
-                                    ("schemeID", Maybe([None if x[2] else '"72"' for x in arg_nodes]))])
-        edges.then(len(arg_edges), [("edgeID", [x[0] for x in arg_edges]), ("fromID", [x[1] for x in arg_edges]),
-                                    ("toID", [x[2] for x in arg_edges]), ("formEdgeID", "null")])
     # relation i: its S-node count + i + 1, edges e + 2i + 1 (premise -> S) and e + 2i + 2 (S -> target)
     relations = amap.relations
     r_count = len(relations)
-    s_ids = _ids(count + 1, r_count, 1)
-    supports = {r.type for r in relations} == {"support"}
-    attacks = {r.type for r in relations} == {"attack"}
-    if supports or attacks:
-        kind = _RA_FIELDS if supports else _CA_FIELDS
-        s_shape: Shape = [("nodeID", s_ids), *kind]
-    else:
-        support = [r.type == "support" for r in relations]
-        s_shape = [("nodeID", s_ids)]
-        for (key, ra), (_, ca) in zip(_RA_FIELDS, _CA_FIELDS):
-            s_shape.append((key, [ra if x else ca for x in support]))  # type: ignore[misc]
-    nodes.then(r_count, s_shape)
-    targets = [f'"{anode[r.to_id]}"' if r.to_id in anode else f'"{inode[r.to_id]}"' for r in relations]
-    edges.then(r_count, [("edgeID", _ids(e + 1, r_count, 2)), ("fromID", [f'"{inode[r.from_id]}"' for r in relations]),
-                         ("toID", s_ids), ("formEdgeID", "null")],
-               [("edgeID", _ids(e + 2, r_count, 2)), ("fromID", s_ids), ("toID", targets), ("formEdgeID", "null")])
+    rest = {"support": _RA_REST, "attack": _CA_REST}
+    nodes += map(_S_NODE.__mod__, zip(range(count + 1, count + r_count + 1),
+                                      map(rest.__getitem__, map(_TYPE, relations))))
+    node_of.update((a, f'"{i}"') for a, i in anode.items())  # an undercut's target is an RA-node
+    s_ids = range(count + 1, count + r_count + 1)
+    edges += map(_RELATION_EDGES.__mod__, zip(range(e + 1, e + 2 * r_count, 2),
+                                              map(node_of.__getitem__, map(_FROM, relations)), s_ids,
+                                              range(e + 2, e + 2 * r_count + 1, 2), s_ids,
+                                              map(node_of.__getitem__, map(_TO, relations))))
     ext_relations = {str(count + i + 1): {k: v for k, v in (("note", r.note), ("speaker", r.speaker)) if v is not None}
                      for i, r in enumerate(relations) if r.note is not None or r.speaker is not None}
     participants = [{"participantID": person[s.id], "firstname": s.name, "surname": ""} for s in amap.speakers]
@@ -996,29 +984,32 @@ def dumps(amap: ArgumentMap) -> str:
     ext["relations"] = ext_relations
     if ext_arguments:
         ext["arguments"] = ext_arguments
-    doc = {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants, _EXT: ext}
+    doc = {"nodes": Laid(nodes, "\n  "), "edges": Laid(edges, "\n  "), "locutions": Laid(locutions, "\n  "),
+           "participants": participants, _EXT: ext}
     return dump_json(doc)
 
 
-def _ids(first: int, count: int, step: int) -> list[str]:
-    """The JSON strings of the numbers *first*, *first* + *step*, … (*count* of them)."""
-    return list(map('"{}"'.format, range(first, first + count * step, step)))
+# Line breaks and indents of dumps' records: of a node, edge or locution (_R) and its fields (_F);
+# of a claim in the argmap block (_K) and its fields (_G).
+_R, _F, _K, _G = "\n    ", "\n      ", "\n      ", "\n        "
+_QUOTE_KEY = '"quote": '
+_OCCURRENCE_KEY = '"occurrence": '
+_EDGE_FIELDS = f'{{{_F}"edgeID": "%d",{_F}"fromID": %s,{_F}"toID": %s,{_F}"formEdgeID": null{_R}}}'
+_EDGE = "," + _R + _EDGE_FIELDS
+# a claim's two edges: L -> YA, YA -> I (all ids numbers)
+_CLAIM_EDGES = (f',{_R}{{{_F}"edgeID": "%d",{_F}"fromID": "%d",{_F}"toID": "%d",{_F}"formEdgeID": null{_R}}}') * 2
+# a relation's two edges: premise -> S-node, S-node -> target
+_RELATION_EDGES = (f',{_R}{{{_F}"edgeID": "%d",{_F}"fromID": %s,{_F}"toID": "%d",{_F}"formEdgeID": null{_R}}}'
+                   f',{_R}{{{_F}"edgeID": "%d",{_F}"fromID": "%d",{_F}"toID": %s,{_F}"formEdgeID": null{_R}}}')
+_LOCUTION = f',{_R}{{{_F}"nodeID": "%d",{_F}%s'
+_S_NODE = f',{_R}{{{_F}"nodeID": "%d",{_F}"text": %s'
+# The rest of an S- or RA-node after '"text": ': its text, type and scheme.
+_RA_REST = f'"Default Inference",{_F}"type": "RA",{_F}"scheme": "Default Inference",{_F}"schemeID": "72"{_R}}}'
+_CA_REST = f'"Default Conflict",{_F}"type": "CA",{_F}"scheme": "Default Conflict",{_F}"schemeID": "71"{_R}}}'
 
 
-def _optional(values: list[str | None]) -> Maybe:
-    """A :class:`Maybe` column of optional strings, the present ones encoded in one call."""
-    present = encode_strings([v for v in values if v is not None])
-    if len(present) == len(values):
-        return Maybe(present)
-    found = iter(present)
-    return Maybe([None if v is None else next(found) for v in values])
-
-
-# An S-node's fields after its id: support (RA) and attack (CA).
-_RA_FIELDS: Shape = [("text", '"Default Inference"'), ("type", '"RA"'), ("scheme", '"Default Inference"'),
-                     ("schemeID", '"72"')]
-_CA_FIELDS: Shape = [("text", '"Default Conflict"'), ("type", '"CA"'), ("scheme", '"Default Conflict"'),
-                     ("schemeID", '"71"')]
+_ID, _TEXT, _QUOTE, _SPEAKER, _ACT, _TAGS, _SILENCE, _KIND, _SOURCE, _TYPE, _FROM, _TO = map(attrgetter, (
+    "id", "text", "quote", "speaker", "act", "tags", "silence", "kind", "source", "type", "from_id", "to_id"))
 
 
 def _claim_info(c: Claim) -> dict[str, Any]:
