@@ -135,4 +135,4 @@ def test_laid_records_are_placed_as_they_are():
     assert dumps({"r": Laid([], "\n  "), "d": Laid([], "\n  ", mapping=True)}) == json.dumps({"r": [], "d": {}},
                                                                                           indent=2)
     with pytest.raises(ValueError, match="another place"):
-        dumps([Laid(pieces, "\n  ")])  # laid out for a value of the top-level dict, not an item of a list
+        dumps({"a": {"r": Laid(pieces, "\n  ")}})  # laid out for a value of the top-level dict, not one level down
