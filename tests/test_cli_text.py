@@ -9,7 +9,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.cli._text import table, wrap
+from argmap.cli._text import single_spaced, table, wrap
 from argmap.cli._text import width as terminal_width
 
 from .helpers.budget import examples
@@ -91,3 +91,25 @@ CELLS = st.text(st.sampled_from(list("ab -é\t\n")), max_size=130)
 def test_table_is_the_row_by_row_table(case):
     headers, rows = case
     assert table(headers, rows) == _reference_table(headers, rows)
+
+
+SPACED = st.lists(st.text(st.sampled_from(list("ab |é\t\n\x0b\x1c\x85\xa0\u2028\u3000\x00")), max_size=12), max_size=6)
+
+
+@settings(max_examples=examples(500))
+@given(SPACED)
+def test_single_spaced_never_says_yes_wrongly(texts):
+    if single_spaced(texts):
+        assert all(" ".join(t.split()) == t for t in texts)
+
+
+@settings(max_examples=examples(300))
+@given(st.lists(st.lists(st.text("abé,", min_size=1, max_size=8), max_size=5).map(" ".join), max_size=6))
+def test_single_spaced_says_yes_to_single_spaced_texts(texts):
+    assert single_spaced(texts)
+
+
+def test_single_spaced_looks_at_every_texts_ends():
+    assert single_spaced(["a b", "c", ""]) and single_spaced([])
+    for texts in (["a", " b"], ["a ", "b"], ["a", "b "], [" a", "b"], ["a", "b  c"], ["a", "b\u00a0c"]):
+        assert not single_spaced(texts), texts

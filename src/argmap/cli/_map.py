@@ -39,7 +39,7 @@ from ._app import (
     resolve_map,
     run,
 )
-from ._text import table, width, wrap
+from ._text import single_spaced, table, width, wrap
 
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
@@ -491,6 +491,7 @@ def _compare_lines(amap: ArgumentMap, result: Comparison, columns: int) -> list[
     A, B = name[result.a], name[result.b]
 
     lines: list[str] = []  # printed at once: one write instead of one per claim
+    plain = single_spaced(text.values())  # then wrap() would not change a text's spaces
 
     def section(title: str, items: dict[str, list[str]] | list[str]) -> None:
         lines.append(f"{title} ({len(items)})")
@@ -499,7 +500,7 @@ def _compare_lines(amap: ArgumentMap, result: Comparison, columns: int) -> list[
         heads = ([f"  {cid} <- {', '.join(by)}: " for cid, by in items.items()] if isinstance(items, dict)
                  else [f"  {cid}: " for cid in items])
         # wrap()'s one-line case inline (10⁵ claims in all); the others through wrap()
-        ones = [" ".join(text[cid].split()) for cid in items]
+        ones = [text[cid] for cid in items] if plain else [" ".join(text[cid].split()) for cid in items]
         lines.extend(head + one if one and len(head) + len(one) <= columns
                      else wrap(text[cid], "      ", head, columns) for cid, head, one in zip(items, heads, ones))
         lines.append("")
