@@ -433,7 +433,7 @@ def compile_map(amap: ArgumentMap, support: str | SupportReading = "none", *,
         for cid in keep:
             amap.claim(cid)
         ids = tuple(c.id for c in amap.claims if c.id in keep)
-    index = {cid: i for i, cid in enumerate(ids)}
+    index = dict(zip(ids, range(len(ids))))
     asked = {c.id for c in amap.claims if c.act is not None and not c.asserted and c.id in index}
     if reading is SupportReading.none and not asked and keep is None:
         # every claim is kept (only an undercut's target, an argument, is not in *index*): one pass

@@ -10,6 +10,7 @@ something undecided, and the semantics is not GR, is the framework built
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -60,9 +61,26 @@ def evaluate(amap: ArgumentMap, support: str, claims: Iterable[str] | None = Non
     return labelled(compile_map(amap, support, claims=claims))
 
 
+#: From this many nodes on, a map is labelled with numpy when numpy is imported already.
+NUMPY_FROM = 20_000
+
+
 def labelled(compiled: Compiled) -> Evaluated:
-    """A compiled map with its grounded labelling."""
-    return Evaluated(compiled, grounded_labels(len(compiled.ids), compiled.attacks))
+    """A compiled map with its grounded labelling.
+
+    The labelling of plain lists (:func:`~argmap.semantics.grounded.grounded_labels`)
+    spares small maps the import of numpy; a large map has imported it already (to
+    locate its quotes), and there the array labelling of the framework, which the
+    other semantics would build anyway, costs a fifth as much (10⁵ claims: 20 ms
+    against 90 ms). Both give the grounded labelling, which is unique.
+    """
+    n = len(compiled.ids)
+    if n >= NUMPY_FROM and "numpy" in sys.modules:
+        from ..semantics.grounded import grounded_labelling
+
+        af = compiled.to_af()
+        return Evaluated(compiled, grounded_labelling(af).tolist(), af)
+    return Evaluated(compiled, grounded_labels(n, compiled.attacks))
 
 
 def acceptance(ev: Evaluated, sem: str) -> tuple[list[bool], list[bool]]:
