@@ -18,6 +18,10 @@ YAML
       is checked by one pattern over the whole run and, split at its double
       quotes, turned into JSON by ``str.replace`` for the C decoder (see
       :data:`_CANON_LINE`);
+    * a section of canonical block records (``- key: value`` then ``  key: value``
+      lines), also with comment lines at the records' indentation and plain block
+      scalars (``>-`` …) among them, is read the same way in one run
+      (:func:`_block_run`, :func:`_unfolded`);
     * a block record whose lines are simple ``key: value`` lines (quoted or plain
       scalars on one line, flow lists of them, trailing comments) is read from one
       pattern match per line;
