@@ -85,7 +85,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from .._jsondump import Laid, encode_string, encode_strings
+from .._jsondump import Laid, encode_string, inner_strings
 from ..errors import ArgmapError, MapFormatError, did_you_mean
 from ..model import CLAIM_KINDS, NOT_ASSERTED_ACTS, Argument, ArgumentMap, Claim, Relation, Source, Speaker
 from ..provenance import Where, place_quotes
@@ -910,21 +910,23 @@ def dumps(amap: ArgumentMap) -> str:
     names = {s.id: s.name for s in amap.speakers}
     ids = list(map(_ID, claims))
     node_of = dict(zip(ids, map('"{}"'.format, range(1, 3 * n, 3))))  # claim id -> its I-node's id, as JSON
-    texts = list(map(_TEXT, claims))
     quotes = list(map(_QUOTE, claims))
     speakers = list(map(_SPEAKER, claims))
-    said_by = {s: f"{name} : " for s, name in names.items()}
-    spoken = encode_strings(list(map(str.__add__, map(said_by.__getitem__, speakers),
-                                     [t if q is None else q for t, q in zip(texts, quotes)])))
+    # each text and quote is encoded once, without its quotation marks: an L-node says the quote (else the
+    # text) after its speaker's name, and the argmap block repeats the quote
+    texts = inner_strings(list(map(_TEXT, claims)))
+    quoted = [q is not None for q in quotes]
+    said_texts = inner_strings([t if q is None else q for t, q in zip(map(_TEXT, claims), quotes)])
+    said_by = {s: encode_string(name)[1:-1] + " : " for s, name in names.items()}
     acts = list(map(_ACT, claims))
     said = {act: encode_string(_illocution(act)) for act in set(acts)}
     ya = {act: f'{text},{_F}"type": "YA",{_F}"scheme": {text}' + (f',{_F}"schemeID": "74"' if act is None else "")
           for act, text in said.items()}
     # per claim k: its I-node 3k+1, L-node 3k+2, YA-node 3k+3; edges 2k+1 (L -> YA) and 2k+2 (YA -> I)
-    nodes = [f',{_R}{{{_F}"nodeID": "{3 * k + 1}",{_F}"text": {text},{_F}"type": "I"{_R}}},{_R}{{{_F}"nodeID": '
-             f'"{3 * k + 2}",{_F}"text": {said_text},{_F}"type": "L"{_R}}},{_R}{{{_F}"nodeID": "{3 * k + 3}",{_F}'
-             f'"text": {ya[act]}{_R}}}'
-             for k, (text, said_text, act) in enumerate(zip(encode_strings(texts), spoken, acts))]
+    nodes = [f',{_R}{{{_F}"nodeID": "{3 * k + 1}",{_F}"text": "{text}",{_F}"type": "I"{_R}}},{_R}{{{_F}"nodeID": '
+             f'"{3 * k + 2}",{_F}"text": "{said_by[speaker]}{said_text}",{_F}"type": "L"{_R}}},{_R}{{{_F}"nodeID": '
+             f'"{3 * k + 3}",{_F}"text": {ya[act]}{_R}}}'
+             for k, (text, speaker, said_text, act) in enumerate(zip(texts, speakers, said_texts, acts))]
     edges = list(map(_CLAIM_EDGES.__mod__, zip(range(1, 2 * n, 2), range(2, 3 * n, 3), range(3, 3 * n + 1, 3),
                                                 range(2, 2 * n + 1, 2), range(3, 3 * n + 1, 3), range(1, 3 * n, 3))))
     persons = {s: f'"personID": {i}{_R}}}' for s, i in person.items()}
@@ -934,11 +936,12 @@ def dumps(amap: ArgumentMap) -> str:
     else:  # flat records, laid out here
         kinds = {k: "" if k == "claim" else f',{_G}"kind": {encode_string(k)}' for k in set(map(_KIND, claims))}
         sources = {s: "" if s is None else f',{_G}"source": {encode_string(s)}' for s in set(map(_SOURCE, claims))}
-        present = iter(encode_strings([q for q in quotes if q is not None]))
-        ext_claims = Laid([f',{_K}"{3 * k + 1}": {{{_G}"id": {cid}{kinds[c.kind]}{sources[c.source]}'
-                           f'{"" if c.quote is None else f",{_G}{_QUOTE_KEY}" + next(present)}'
+        ext_claims = Laid([f',{_K}"{3 * k + 1}": {{{_G}"id": "{cid}"{kinds[c.kind]}{sources[c.source]}'
+                           f'{_QUOTE_KEY if has_quote else ""}{said_text if has_quote else ""}'
+                           f'{_QUOTE_END if has_quote else ""}'
                            f'{"" if c.occurrence is None else f",{_G}{_OCCURRENCE_KEY}{c.occurrence:d}"}{_K}}}'
-                           for k, (c, cid) in enumerate(zip(claims, encode_strings(ids)))], "\n    ", mapping=True)
+                           for k, (c, cid, has_quote, said_text)
+                           in enumerate(zip(claims, inner_strings(ids), quoted, said_texts))], "\n    ", mapping=True)
     # the arguments: an RA-node each, after the claims' nodes; edges premises -> RA -> conclusion
     count = 3 * n
     e = 2 * n
@@ -992,7 +995,8 @@ def dumps(amap: ArgumentMap) -> str:
 # Line breaks and indents of dumps' records: of a node, edge or locution (_R) and its fields (_F);
 # of a claim in the argmap block (_K) and its fields (_G).
 _R, _F, _K, _G = "\n    ", "\n      ", "\n      ", "\n        "
-_QUOTE_KEY = '"quote": '
+_QUOTE_KEY = f',{_G}"quote": "'
+_QUOTE_END = '"'
 _OCCURRENCE_KEY = '"occurrence": '
 _EDGE_FIELDS = f'{{{_F}"edgeID": "%d",{_F}"fromID": %s,{_F}"toID": %s,{_F}"formEdgeID": null{_R}}}'
 _EDGE = "," + _R + _EDGE_FIELDS
