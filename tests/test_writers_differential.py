@@ -58,13 +58,20 @@ def _readable() -> list[Path]:
     return found
 
 
-@pytest.mark.parametrize("path", _readable(), ids=lambda p: str(p.relative_to(ROOT)))
-def test_every_map_of_the_tests_is_written_as_before(path):
-    try:
-        amap = formats.read(path)
-    except ArgmapError:
-        pytest.skip("not a readable map")
-    assert_same_output(amap)
+def test_every_map_of_the_tests_is_written_as_before():
+    compared, differing = 0, []
+    for path in _readable():
+        try:
+            amap = formats.read(path)
+        except ArgmapError:
+            continue  # not a readable map (the test data holds broken ones on purpose)
+        compared += 1
+        try:
+            assert_same_output(amap)
+        except AssertionError as exc:
+            differing.append(f"{path.relative_to(ROOT)}: {exc}")
+    assert not differing, "\n".join(differing)
+    assert compared >= 80, compared  # the shipped map, the format examples, the Argdown corpus, ...
 
 
 @pytest.mark.parametrize("style", ["flow", "block"])
@@ -137,13 +144,13 @@ def hostile_maps(draw) -> ArgumentMap:
         raise
 
 
-@settings(max_examples=examples(300), suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=examples(150), suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(hostile_maps())
 def test_hostile_maps_are_written_as_before(amap):
     assert_same_output(amap)
 
 
-@settings(max_examples=examples(200), suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=examples(100), suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(hostile_maps(), st.sampled_from(["yaml", "json"]))
 def test_what_the_native_writer_writes_reads_back(amap, syntax):
     text = native.dumps(amap, syntax=syntax, offsets=False)
