@@ -1,9 +1,10 @@
 """The map writers as they were at d4dc978 (end of session 3), the oracle of the differential tests.
 
-Frozen copies of ``argmap.formats.native`` (from ``to_data`` down: YAML and JSON),
+Frozen copies of the parts that changed since, of ``argmap.formats.native`` (from ``to_data`` down: YAML and JSON),
 ``argmap.formats.aif.dumps`` and ``argmap.formats.argdown._write.dumps`` and ``losses``: the
 column-wise writers that replaced them must give the very same text
-(``tests/test_writers_differential.py``). Not used by the package.
+(``tests/test_writers_differential.py``). The helpers that did not change are imported
+from the package, not copied. Not used by the package.
 """
 
 # ruff: noqa
@@ -17,8 +18,10 @@ from typing import Any
 from argmap._jsondump import Records, encode_string
 from argmap.errors import ConversionError
 from argmap.formats._tree import dump_json
-from argmap.formats.argdown._scan import SHORTCODES
-from argmap.model import ArgumentMap, Claim, Relation
+from argmap.model import ArgumentMap, Claim
+from argmap.formats.native import _claim_data, _claim_json, _relation_data, _relation_json, version_needed, _double_quoted  # unchanged since d4dc978
+from argmap.formats.aif import _illocution, _claim_info  # unchanged since d4dc978
+from argmap.formats.argdown._write import _escape, _flow, _title, _relation_line  # unchanged since d4dc978
 
 __all__ = ["native_dumps", "to_data", "aif_dumps", "argdown_dumps", "argdown_losses"]
 
@@ -74,77 +77,6 @@ def _data(amap: ArgumentMap, offsets: bool, encoded: bool) -> dict[str, Any]:
         data["arguments"] = arguments
     data["relations"] = relations
     return data
-
-
-def _claim_data(c: Claim, offsets: bool) -> dict[str, Any]:
-    d: dict[str, Any] = {"id": c.id, "speaker": c.speaker}
-    if c.source is not None:
-        d["source"] = c.source
-    d["kind"] = c.kind
-    d["text"] = c.text
-    if c.quote is not None:
-        d["quote"] = c.quote
-    if c.occurrence is not None:
-        d["occurrence"] = c.occurrence
-    if c.tags:
-        d["tags"] = list(c.tags)
-    if c.act is not None:
-        d["act"] = c.act
-    if c.silence:
-        d["silence"] = dict(c.silence)
-    if offsets and c.start is not None:
-        d["start"], d["end"] = c.start, c.end
-    return d
-
-
-def _claim_json(c: Claim, offsets: bool) -> str:
-    """:func:`_claim_data` of a claim without tags or silences, as a JSON :class:`Records` body."""
-    text = f'"id": {encode_string(c.id)},\n"speaker": {encode_string(c.speaker)}'
-    if c.source is not None:
-        text += ',\n"source": ' + encode_string(c.source)
-    text += f',\n"kind": {encode_string(c.kind)},\n"text": {encode_string(c.text)}'
-    if c.quote is not None:
-        text += ',\n"quote": ' + encode_string(c.quote)
-    if c.occurrence is not None:
-        text += f',\n"occurrence": {c.occurrence:d}'
-    if c.act is not None:
-        text += ',\n"act": ' + encode_string(c.act)
-    if offsets and c.start is not None:
-        text += f',\n"start": {c.start:d},\n"end": {c.end:d}'
-    return text
-
-
-def _relation_data(r: Relation) -> dict[str, Any]:
-    d = {"from": r.from_id, "to": r.to_id, "type": r.type}
-    if r.note is not None:
-        d["note"] = r.note
-    if r.speaker is not None:
-        d["speaker"] = r.speaker
-    return d
-
-
-def _relation_json(r: Relation) -> str:
-    """:func:`_relation_data` as a JSON :class:`Records` body."""
-    text = f'"from": {encode_string(r.from_id)},\n"to": {encode_string(r.to_id)},\n"type": {encode_string(r.type)}'
-    if r.note is not None:
-        text += ',\n"note": ' + encode_string(r.note)
-    if r.speaker is not None:
-        text += ',\n"speaker": ' + encode_string(r.speaker)
-    return text
-
-
-def version_needed(amap: ArgumentMap) -> int:
-    """The lowest format version that holds *amap*: 2 with arguments, undercuts or acts, else 1.
-
-    Examples
-    --------
-    >>> from argmap.model import Speaker
-    >>> version_needed(ArgumentMap(speakers=[Speaker("s", "S")], claims=[Claim("A", "s", "a")]))
-    1
-    """
-    if amap.arguments or any(c.act is not None for c in amap.claims):
-        return 2
-    return 1
 
 
 def native_dumps(amap: ArgumentMap, *, syntax: str = "yaml", offsets: bool | None = None) -> str:
@@ -267,28 +199,9 @@ _YAML_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`~= ")
 _YAML_UNSAFE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]")
 # nor, inside {…} or […], a flow indicator or a colon
 _YAML_FLOW_UNSAFE = re.compile(r"[,\[\]{}#:]")
-_YAML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def _double_quoted(s: str) -> str:
-    """*s* as a YAML double-quoted scalar on one line."""
-    def escape(m: re.Match[str]) -> str:
-        ch = m.group()
-        if ch in _YAML_ESCAPES:
-            return _YAML_ESCAPES[ch]
-        code = ord(ch)
-        return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
-    return '"' + _YAML_QUOTED_ESCAPE.sub(escape, s) + '"'
-
-
-_YAML_QUOTED_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]')
-
 
 
 # -- AIF ------------------------------------------------------------------------------
-
-def _illocution(act: str | None) -> str:
-    return "Asserting" if act is None else " ".join(w.capitalize() for w in act.split())
 
 
 def aif_dumps(amap: ArgumentMap) -> str:
@@ -378,24 +291,6 @@ _RA_NODE = '"Default Inference",\n"type": ' + _RA
 _CA_NODE = '"Default Conflict",\n"type": "CA",\n"scheme": "Default Conflict",\n"schemeID": "71"'
 
 
-def _claim_info(c: Claim) -> dict[str, Any]:
-    """What AIF has no place for of claim *c*, for the ``argmap`` block."""
-    info: dict[str, Any] = {"id": c.id}
-    if c.kind != "claim":
-        info["kind"] = c.kind
-    if c.source is not None:
-        info["source"] = c.source
-    if c.quote is not None:
-        info["quote"] = c.quote
-    if c.occurrence is not None:
-        info["occurrence"] = c.occurrence
-    if c.tags:
-        info["tags"] = list(c.tags)
-    if c.silence:
-        info["silence"] = dict(c.silence)
-    return info
-
-
 def _claim_body(c: Claim) -> str:
     """:func:`_claim_info` of a claim without tags or silences, as a :class:`Records` body."""
     text = '"id": ' + encode_string(c.id)
@@ -410,52 +305,12 @@ def _claim_body(c: Claim) -> str:
     return text
 
 
-
 # -- Argdown --------------------------------------------------------------------------
 
 _ESCAPE = re.compile(r"([\\\[\]<>{}#@*_`])|(/(?=[/*]))")
 
 
-#: Shortcodes as they appear in a text: escaping their first character keeps them as written
-#: (the Argdown CLI reads ``\\.^.`` as ``.^.``).
-_CODES = re.compile("|".join(re.escape(f"{d}{k}{d}") for k in sorted(SHORTCODES, key=len, reverse=True)
-                             for d in ".:"))
-
-
-def _escape(text: str) -> str:
-    text = _ESCAPE.sub(lambda m: "\\" + m.group(0), " ".join(text.split("\n")).strip())
-    return _CODES.sub(lambda m: "\\" + m.group(0), text) if _CODES.search(text) else text
-
-
-_PLAIN = re.compile(r"[A-Za-z][\w\-. ]*")
-_YAML_WORDS = frozenset({"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"})
 _encode_string = json.encoder.encode_basestring  # what json.dumps(s, ensure_ascii=False) writes for a str
-
-
-def _flow(value: Any) -> str:
-    if isinstance(value, str):
-        if _PLAIN.fullmatch(value) and value == value.strip() and not _yaml_special(value):
-            return value
-        return _encode_string(value)
-    if isinstance(value, dict):
-        return "{" + ", ".join([f"{_flow(k)}: {_flow(v)}" for k, v in value.items()]) + "}"
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _yaml_special(value: str) -> bool:
-    return value.lower() in _YAML_WORDS
-
-
-_BAD_TITLE = {"claim": re.compile(r"[\[\]\n\\]"), "argument": re.compile(r"[<>\n\\]")}
-
-
-def _title(cid: str, what: str = "claim") -> str:
-    if not cid or cid != cid.strip() or _BAD_TITLE[what].search(cid):
-        brackets = "[ ]" if what == "claim" else "< >"
-        raise ConversionError(f"{what} id {cid!r} cannot be an Argdown title",
-                              hint=f"Argdown titles cannot hold {brackets} \\ or line breaks, "
-                              "nor start or end with a space")
-    return cid
 
 
 def _tag(tag: str) -> str:
@@ -464,13 +319,6 @@ def _tag(tag: str) -> str:
     if ")" in tag or "\n" in tag:
         raise ConversionError(f"tag {tag!r} cannot be written in Argdown", hint="Argdown tags cannot hold ')'")
     return f"#({tag})"
-
-
-def _relation_line(amap: ArgumentMap, r: Any) -> str:
-    if amap.has_argument(r.to_id):
-        symbol = "_>" if r.note == "undercut" else "->"
-        return f"    {symbol} <{_title(r.to_id, 'argument')}>"
-    return f"    {'+>' if r.type == 'support' else '->'} [{_title(r.to_id)}]"
 
 
 def argdown_dumps(amap: ArgumentMap) -> str:
