@@ -420,3 +420,23 @@ def test_s_nodes_on_s_nodes_and_preferences_are_skipped_once_each_with_their_pla
     assert len(lost) == 4
     with pytest.raises(MapFormatError, match="CA-node '7' concludes"):
         aif.loads((VARIANTS / "v3-aifdb.json").read_text(encoding="utf-8"), strict=True)
+
+
+_FIELD_TEXT = st.text(st.characters(codec="utf-8"), max_size=8)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(st.characters(codec="utf-8").filter(lambda c: c != "%"), max_size=6), min_size=1, max_size=5),
+       st.integers(0, 6), st.data())
+def test_fill_is_the_template_formatted_row_by_row(constants, rows, data):
+    template = "%s".join(constants)
+    columns = [data.draw(st.lists(_FIELD_TEXT, min_size=rows, max_size=rows)) for _ in constants[1:]]
+    # with no column, zip() gives no row: the empty text, as _fill gives
+    assert aif._fill(template, *columns) == "".join(template % row for row in zip(*columns))
+
+
+def test_fill_refuses_a_template_that_does_not_fit_its_columns():
+    with pytest.raises(ValueError):
+        aif._fill("%s and %d", ["a"])
+    with pytest.raises(ValueError):
+        aif._fill("%s and %s", ["a"])

@@ -900,9 +900,11 @@ def dumps(amap: ArgumentMap) -> str:
     strings in a fixed order, so the output is deterministic. The text is that of
     ``json.dumps(document, indent=2, ensure_ascii=False)``; the nodes, edges,
     locutions and claim records (a map of 10⁵ claims has 10⁶ of them) are formatted
-    already indented, one template per claim or relation (each column of texts
-    encoded by one encoder call), and placed by :func:`argmap._jsondump.dumps` as
-    :class:`argmap._jsondump.Laid` lists.
+    already indented (each column of texts encoded by one encoder call): the claims'
+    and relations' nodes, edges and locutions by :func:`_fill`, which interleaves a
+    template's constant pieces with the columns of ids and texts and joins them once,
+    the argmap block one template per claim; :func:`argmap._jsondump.dumps` places
+    them as :class:`argmap._jsondump.Laid` lists.
     """
     claims = amap.claims
     n = len(claims)
@@ -923,14 +925,13 @@ def dumps(amap: ArgumentMap) -> str:
     ya = {act: f'{text},{_F}"type": "YA",{_F}"scheme": {text}' + (f',{_F}"schemeID": "74"' if act is None else "")
           for act, text in said.items()}
     # per claim k: its I-node 3k+1, L-node 3k+2, YA-node 3k+3; edges 2k+1 (L -> YA) and 2k+2 (YA -> I)
-    nodes = [f',{_R}{{{_F}"nodeID": "{3 * k + 1}",{_F}"text": "{text}",{_F}"type": "I"{_R}}},{_R}{{{_F}"nodeID": '
-             f'"{3 * k + 2}",{_F}"text": "{said_by[speaker]}{said_text}",{_F}"type": "L"{_R}}},{_R}{{{_F}"nodeID": '
-             f'"{3 * k + 3}",{_F}"text": {ya[act]}{_R}}}'
-             for k, (text, speaker, said_text, act) in enumerate(zip(texts, speakers, said_texts, acts))]
-    edges = list(map(_CLAIM_EDGES.__mod__, zip(range(1, 2 * n, 2), range(2, 3 * n, 3), range(3, 3 * n + 1, 3),
-                                                range(2, 2 * n + 1, 2), range(3, 3 * n + 1, 3), range(1, 3 * n, 3))))
+    i_ids, l_ids, ya_ids = (list(map(str, range(first, 3 * n + 1, 3))) for first in (1, 2, 3))
+    nodes = [_fill(_CLAIM_NODES, i_ids, texts, l_ids, list(map(said_by.__getitem__, speakers)), said_texts,
+                   ya_ids, list(map(ya.__getitem__, acts)))] if n else []
+    edges = [_fill(_CLAIM_EDGES, list(map(str, range(1, 2 * n, 2))), l_ids, ya_ids,
+                   list(map(str, range(2, 2 * n + 1, 2))), ya_ids, i_ids)] if n else []
     persons = {s: f'"personID": {i}{_R}}}' for s, i in person.items()}
-    locutions = list(map(_LOCUTION.__mod__, zip(range(2, 3 * n, 3), map(persons.__getitem__, speakers))))
+    locutions = [_fill(_LOCUTION, l_ids, list(map(persons.__getitem__, speakers)))] if n else []
     if any(map(_TAGS, claims)) or any(map(_SILENCE, claims)):
         ext_claims: Any = {str(3 * k + 1): _claim_info(c) for k, c in enumerate(claims)}
     else:  # flat records, laid out here
@@ -967,14 +968,14 @@ def dumps(amap: ArgumentMap) -> str:
     relations = amap.relations
     r_count = len(relations)
     rest = {"support": _RA_REST, "attack": _CA_REST}
-    nodes += map(_S_NODE.__mod__, zip(range(count + 1, count + r_count + 1),
-                                      map(rest.__getitem__, map(_TYPE, relations))))
     node_of.update((a, f'"{i}"') for a, i in anode.items())  # an undercut's target is an RA-node
-    s_ids = range(count + 1, count + r_count + 1)
-    edges += map(_RELATION_EDGES.__mod__, zip(range(e + 1, e + 2 * r_count, 2),
-                                              map(node_of.__getitem__, map(_FROM, relations)), s_ids,
-                                              range(e + 2, e + 2 * r_count + 1, 2), s_ids,
-                                              map(node_of.__getitem__, map(_TO, relations))))
+    if r_count:
+        s_ids = list(map(str, range(count + 1, count + r_count + 1)))
+        nodes.append(_fill(_S_NODE, s_ids, list(map(rest.__getitem__, map(_TYPE, relations)))))
+        edges.append(_fill(_RELATION_EDGES, list(map(str, range(e + 1, e + 2 * r_count, 2))),
+                           list(map(node_of.__getitem__, map(_FROM, relations))), s_ids,
+                           list(map(str, range(e + 2, e + 2 * r_count + 1, 2))), s_ids,
+                           list(map(node_of.__getitem__, map(_TO, relations)))))
     ext_relations = {str(count + i + 1): {k: v for k, v in (("note", r.note), ("speaker", r.speaker)) if v is not None}
                      for i, r in enumerate(relations) if r.note is not None or r.speaker is not None}
     participants = [{"participantID": person[s.id], "firstname": s.name, "surname": ""} for s in amap.speakers]
@@ -1000,13 +1001,42 @@ _QUOTE_END = '"'
 _OCCURRENCE_KEY = '"occurrence": '
 _EDGE_FIELDS = f'{{{_F}"edgeID": "%d",{_F}"fromID": %s,{_F}"toID": %s,{_F}"formEdgeID": null{_R}}}'
 _EDGE = "," + _R + _EDGE_FIELDS
+# The templates below are filled by _fill: each %s takes a column of texts (numbers already as text).
+# a claim's three nodes: I (its text), L (speaker's name and what was said), YA (the illocution and its scheme)
+_CLAIM_NODES = (f',{_R}{{{_F}"nodeID": "%s",{_F}"text": "%s",{_F}"type": "I"{_R}}}'
+                f',{_R}{{{_F}"nodeID": "%s",{_F}"text": "%s%s",{_F}"type": "L"{_R}}}'
+                f',{_R}{{{_F}"nodeID": "%s",{_F}"text": %s{_R}}}')
 # a claim's two edges: L -> YA, YA -> I (all ids numbers)
-_CLAIM_EDGES = (f',{_R}{{{_F}"edgeID": "%d",{_F}"fromID": "%d",{_F}"toID": "%d",{_F}"formEdgeID": null{_R}}}') * 2
-# a relation's two edges: premise -> S-node, S-node -> target
-_RELATION_EDGES = (f',{_R}{{{_F}"edgeID": "%d",{_F}"fromID": %s,{_F}"toID": "%d",{_F}"formEdgeID": null{_R}}}'
-                   f',{_R}{{{_F}"edgeID": "%d",{_F}"fromID": "%d",{_F}"toID": %s,{_F}"formEdgeID": null{_R}}}')
-_LOCUTION = f',{_R}{{{_F}"nodeID": "%d",{_F}%s'
-_S_NODE = f',{_R}{{{_F}"nodeID": "%d",{_F}"text": %s'
+_CLAIM_EDGES = (f',{_R}{{{_F}"edgeID": "%s",{_F}"fromID": "%s",{_F}"toID": "%s",{_F}"formEdgeID": null{_R}}}') * 2
+# a relation's two edges: premise -> S-node, S-node -> target (the end nodes' ids come quoted)
+_RELATION_EDGES = (f',{_R}{{{_F}"edgeID": "%s",{_F}"fromID": %s,{_F}"toID": "%s",{_F}"formEdgeID": null{_R}}}'
+                   f',{_R}{{{_F}"edgeID": "%s",{_F}"fromID": "%s",{_F}"toID": %s,{_F}"formEdgeID": null{_R}}}')
+_LOCUTION = f',{_R}{{{_F}"nodeID": "%s",{_F}%s'
+_S_NODE = f',{_R}{{{_F}"nodeID": "%s",{_F}"text": %s'
+
+
+def _fill(template: str, *columns: list[str]) -> str:
+    """``"".join(template % row for row in zip(*columns))``, without a formatting call per row.
+
+    *template* has only ``%s`` fields (one per column, in order) and no other ``%``;
+    the columns are lists of equal length. The constant pieces and the columns are
+    interleaved in one list by slice assignment and joined once.
+
+    >>> _fill("<%s=%s>", ["a", "b"], ["1", "2"])
+    '<a=1><b=2>'
+    """
+    constants = template.split("%s")
+    if len(constants) != len(columns) + 1 or "%" in "".join(constants):
+        raise ValueError("a template of one %s field per column, and no other %")
+    n = len(columns[0]) if columns else 0
+    width = len(constants) + len(columns)
+    pieces = [""] * (n * width)
+    for j, constant in enumerate(constants):
+        if constant:
+            pieces[2 * j::width] = [constant] * n
+    for j, column in enumerate(columns):
+        pieces[2 * j + 1::width] = column
+    return "".join(pieces)
 # The rest of an S- or RA-node after '"text": ': its text, type and scheme.
 _RA_REST = f'"Default Inference",{_F}"type": "RA",{_F}"scheme": "Default Inference",{_F}"schemeID": "72"{_R}}}'
 _CA_REST = f'"Default Conflict",{_F}"type": "CA",{_F}"scheme": "Default Conflict",{_F}"schemeID": "71"{_R}}}'
