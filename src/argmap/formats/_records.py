@@ -50,8 +50,11 @@ and others as numbers.
 
 Each record is ``(fields, line, column, quote_at, silence_at)``: its mapping, where
 it starts, and where the values of its ``quote`` and ``silence`` keys start (None
-when absent). :func:`read` returns None whenever the document is outside these
-shapes; it never raises on bad input.
+when absent). A run of canonical records (flow or block) that all have the same keys
+in the same order is given as :class:`Columns` instead: each key's values as one list,
+cut from one ``str.split`` of the run (:func:`_table`), without a mapping per record;
+:meth:`Columns.records` gives the same records as a list. :func:`read` returns None
+whenever the document is outside these shapes; it never raises on bad input.
 """
 
 from __future__ import annotations
@@ -59,7 +62,7 @@ from __future__ import annotations
 import bisect
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from itertools import compress, repeat
 from operator import add, lt
 from typing import Any
@@ -67,7 +70,7 @@ from typing import Any
 from . import _plainyaml, _tree
 from ._tree import MAX_NUMBER_LENGTH, Node
 
-__all__ = ["Plain", "Record", "read", "read_yaml", "read_json", "SECTIONS"]
+__all__ = ["Plain", "Record", "Columns", "read", "read_yaml", "read_json", "SECTIONS"]
 
 #: The top-level keys whose values are lists of records.
 SECTIONS = ("sources", "speakers", "claims", "arguments", "relations")
@@ -94,6 +97,44 @@ class Plain:
 
     def __hash__(self) -> int:
         return hash(self.raw)
+
+
+class Columns:
+    """A section whose records all have the same keys in the same order, kept by column.
+
+    ``keys`` are the records' keys in their order, ``values[key]`` the values of *key*
+    record by record (all strings), ``lines`` where each record starts (its ``column``
+    is the same for all), ``quote_at`` where each record's ``quote`` value starts (None
+    when the records have no ``quote``). The records never have a ``silence``.
+    :meth:`records` gives the section as a list of :data:`Record` (what :func:`read`
+    gives for every other section); iterating and ``len`` use it.
+    """
+
+    __slots__ = ("keys", "values", "lines", "column", "quote_at", "_records")
+
+    def __init__(self, keys: tuple[str, ...], values: dict[str, list[str]], lines: list[int], column: int,
+                 quote_at: list[tuple[int, int]] | None) -> None:
+        self.keys = keys
+        self.values = values
+        self.lines = lines
+        self.column = column
+        self.quote_at = quote_at
+        self._records: list[Record] | None = None
+
+    def records(self) -> list[Record]:
+        """The records as ``(fields, line, column, quote_at, silence_at)``, built once."""
+        if self._records is None:
+            keys = self.keys
+            fields = list(map(dict, map(zip, repeat(keys), zip(*map(self.values.__getitem__, keys)))))
+            quotes = self.quote_at if self.quote_at is not None else repeat(None)
+            self._records = list(zip(fields, self.lines, repeat(self.column), quotes, repeat(None)))
+        return self._records
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records())
 
 
 class _Decline(Exception):
@@ -168,7 +209,7 @@ def read_yaml(text: str) -> dict[str, Any] | None:
         text = text.replace("\r\n", "\n")
     if not text or text.startswith("\ufeff") or _plainyaml.awkward(text):
         return None
-    bulk: dict[str, tuple[int, list[Record]]] = {}
+    bulk: dict[str, tuple[int, list[Record] | Columns]] = {}
     pieces: list[str] = []
     # the bulk sections' lines are left out of the skeleton: (its line of each such head,
     # the lines left out after it so far), to give the skeleton's lines their numbers
@@ -231,7 +272,7 @@ def read_yaml(text: str) -> dict[str, Any] | None:
     return top
 
 
-def _section(body: str, first_line: int) -> list[Record] | None:
+def _section(body: str, first_line: int) -> list[Record] | Columns | None:
     """The records of a section body (its lines after the ``claims:`` line), or None.
 
     Records are flow mappings on one line or block mappings (``- key: value`` and
@@ -542,6 +583,47 @@ def _exact_record(lines: list[str], offset: int) -> Record | None:
             (silence[0] + offset, silence[1]) if silence else None)
 
 
+# the separator and the record mark of _table: characters that no text read here holds
+# (read_yaml declines every control character but the line break; _table checks anyway)
+_SEP, _MARK = "\x01", "\x02"
+
+
+def _table(text: str, body: str, record_sep: str, pair_sep: str, quoted: list[str]) -> \
+        tuple[tuple[str, ...], dict[str, list[str]]] | None:
+    """A run's records by column when all of them have the same keys in the same order, or None.
+
+    *text* is the run as written and *body* its skeleton (NUL for each of the *quoted* values, in order) from its
+    first key to the end of its last value, with *record_sep* between two records,
+    *pair_sep* between two pairs of a record, and ``: `` after each key (and nowhere
+    else). With each separator made one character that no value holds, the values are
+    one ``str.split`` of the text, keys and values in turn; a mark before each record's
+    first key tells the records apart, so that comparing the keys with the first
+    record's, repeated, proves that every record has those keys, in that order (and none
+    twice). Returns the keys and each key's values, record by record.
+    """
+    if _SEP in text or _MARK in text:
+        return None
+    parts = body.replace(record_sep, _SEP + _MARK).replace(pair_sep, _SEP).replace(": ", _SEP).split("\x00")
+    if len(parts) != len(quoted) + 1:
+        return None
+    parts[0] = _MARK + parts[0]
+    joined = [""] * (len(parts) + len(quoted))
+    joined[0::2] = parts
+    joined[1::2] = quoted
+    flat = "".join(joined).split(_SEP)
+    if len(flat) % 2:
+        return None
+    keys = flat[0::2]
+    try:
+        m = keys.index(keys[0], 1)  # the second record's first key
+    except ValueError:
+        m = len(keys)  # one record
+    names = (keys[0][1:], *keys[1:m])
+    if len(keys) % m or keys != keys[:m] * (len(keys) // m) or len(set(names)) != m:
+        return None
+    return names, {name: flat[2 * j + 1::2 * m] for j, name in enumerate(names)}
+
+
 def _decode(parts: list[str], quoted: list[str], skeleton: str) -> list[dict[str, Any]] | None:
     """The records of a section turned into JSON text: *parts* (the skeleton split at each
     quoted value) interleaved with the *quoted* values, read by the C decoder; None when
@@ -555,8 +637,12 @@ def _decode(parts: list[str], quoted: list[str], skeleton: str) -> list[dict[str
     return data
 
 
-def _run(text: str, first_line: int, indent: str) -> list[Record] | None:
-    """The records of consecutive canonical lines (see :data:`_CANON_LINE`), or None if they are not."""
+def _run(text: str, first_line: int, indent: str) -> list[Record] | Columns | None:
+    """The records of consecutive canonical lines (see :data:`_CANON_LINE`), or None if they are not.
+
+    When every record has the same keys in the same order they come as :class:`Columns`
+    (:func:`_table`), else as a list of records (turned into JSON for the C decoder).
+    """
     if not text.startswith(indent + "- {") or "\\" in text:
         return None
     pieces = text.split('"')
@@ -565,19 +651,37 @@ def _run(text: str, first_line: int, indent: str) -> list[Record] | None:
     quoted = pieces[1::2]
     skeleton = "\x00".join(pieces[0::2])
     # no quoted scalar over two lines, and every line canonical
-    if skeleton.count("\n") != text.count("\n") or _canon(indent)[1].fullmatch(skeleton) is None:
+    breaks = text.count("\n")
+    if skeleton.count("\n") != breaks or _canon(indent)[1].fullmatch(skeleton) is None:
         return None
     if _UNSURE is not None:  # plain scalars YAML might read as something else than a string
         for raw in set(_UNSURE.findall(skeleton)):
             if not _is_string(raw):
                 return None
+    column = len(indent) + 3
+    body = skeleton[len(indent) + 3:-1]
+    table = _table(text, body, "}\n" + indent + "- {", ", ", quoted)
+    if table is not None:
+        names, values = table
+        n = breaks + 1  # one record a line
+        if len(values[names[0]]) != n:
+            return None
+        at = range(first_line, first_line + n)
+        if "quote" not in values:
+            return Columns(names, values, list(at), column, None)
+        lines = text.split("\n")
+        keys = list(map(str.find, lines, repeat("quote: ")))
+        again = list(map(str.find, lines, repeat("quote:"), map(add, keys, repeat(1))))
+        if max(again) < 0:  # the key once on each line: that is the key
+            return Columns(names, values, list(at), column, list(zip(at, map(add, keys, repeat(8)))))
+        return Columns(names, values, list(at), column,
+                       [(first_line + k, key + 8) if more < 0 else _quote_at(line, first_line + k, column)
+                        for k, (line, key, more) in enumerate(zip(lines, keys, again))])
     # `INDENT- {` … `}` on each line: between two records, `}\nINDENT- {` becomes `"},{"`
-    parts = skeleton[len(indent) + 3:-1].replace("}\n" + indent + "- {", '"},{"').replace(", ", '", "') \
-        .replace(": ", '": "').split("\x00")
+    parts = body.replace("}\n" + indent + "- {", '"},{"').replace(", ", '", "').replace(": ", '": "').split("\x00")
     data = _decode(parts, quoted, skeleton)
     if data is None:
         return None
-    column = len(indent) + 3
     at = range(first_line, first_line + len(data))  # one record a line
     if "quote: " not in text:  # no record has a quote (a key is always followed by ': ')
         return list(zip(data, at, repeat(column), repeat(None), repeat(None)))
@@ -619,8 +723,11 @@ _BLOCK_CANON: dict[str, re.Pattern[str]] = {}
 _BLOCK_UNSURE = re.compile(r": ([" + _LOOKED_AT + r"][^\n\x00]*+)") if _LOOKED_AT else None
 
 
-def _block_run(text: str, first_line: int, indent: str, origin: list[int] | None = None) -> list[Record] | None:
+def _block_run(text: str, first_line: int, indent: str, origin: list[int] | None = None) \
+        -> list[Record] | Columns | None:
     """The records of a section made only of canonical block records, or None.
+
+    As :class:`Columns` when every record has the same keys in the same order (:func:`_table`).
 
     *origin*: for the lines of a section rewritten by :func:`_unfolded`, the index in
     the section of each line of *text* (by default line ``k`` is the section's line ``k``).
@@ -643,7 +750,22 @@ def _block_run(text: str, first_line: int, indent: str, origin: list[int] | None
         for raw in set(_BLOCK_UNSURE.findall(skeleton)):
             if not _is_string(raw):
                 return None
-    parts = skeleton[len(indent) + 2:].replace("\n" + indent + "- ", '"},{"').replace("\n" + indent + "  ", '", "') \
+    column = len(indent) + 3
+    body = skeleton[len(indent) + 2:]
+    table = _table(text, body, "\n" + indent + "- ", "\n" + indent + "  ", quoted)
+    if table is not None:
+        names, values = table
+        m = len(names)
+        n = len(values[names[0]])
+        if n * m != skeleton.count("\n") + 1:  # (each pair on a line of its own)
+            return None
+        lines_at: Any = (lambda k: first_line + origin[k]) if origin is not None else first_line.__add__
+        quotes_at = None
+        if "quote" in values:
+            j = names.index("quote")  # the quote's line in each record
+            quotes_at = list(zip(map(lines_at, range(j, n * m, m)), repeat(column + 7)))
+        return Columns(names, values, list(map(lines_at, range(0, n * m, m))), column, quotes_at)
+    parts = body.replace("\n" + indent + "- ", '"},{"').replace("\n" + indent + "  ", '", "') \
         .replace(": ", '": "').split("\x00")
     data = _decode(parts, quoted, skeleton)
     if data is None:
@@ -653,7 +775,6 @@ def _block_run(text: str, first_line: int, indent: str, origin: list[int] | None
     starts = list(compress(range(len(lines)), map(str.startswith, lines, repeat(opening))))
     if len(starts) != len(data):
         return None
-    column = len(indent) + 3
     if origin is not None:
         lines_of = [first_line + k for k in origin]  # each line's number in the document
         at = list(map(lines_of.__getitem__, starts))

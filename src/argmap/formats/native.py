@@ -696,18 +696,55 @@ def _whole(v: Any, minimum: int) -> int:
     return value
 
 
+#: A section's mappings (one per record), or the section by column.
+_Table = list[dict[str, Any]] | _records.Columns
+
+
+_REQUIRED = object()
+
+
+def _column(table: _Table, key: str, default: Any = _REQUIRED) -> list[Any]:
+    """The values of *key* in each record of *table*; *default* where a record lacks it
+    (every record has it when no default is given)."""
+    if type(table) is _records.Columns:
+        found = table.values.get(key)
+        if found is not None:
+            return found
+        if default is _REQUIRED:
+            raise _Decline
+        return [default] * len(table)
+    if default is _REQUIRED:
+        return list(map(itemgetter(key), table))
+    return list(map(dict.get, table, repeat(key), repeat(default)))
+
+
+def _places(records: Any) -> tuple[list[int], list[int], list[Any]]:
+    """Where each record of a section starts (lines, columns) and where its quote does."""
+    if type(records) is _records.Columns:
+        n = len(records)
+        return records.lines, [records.column] * n, records.quote_at or [None] * n
+    return list(map(itemgetter(1), records)), list(map(itemgetter(2), records)), list(map(itemgetter(3), records))
+
+
 _TOP_KEYS = frozenset(_TOP)
 _KEYS = {section: (frozenset(required + optional), required) for section, (required, optional) in _FIELDS.items()}
 
 
-def _fields(section: str, records: Any, columns: dict[str, tuple[list[dict[str, Any]], set[str]]]) -> list[Any]:
-    """The records of *section*, its keys checked; *columns* gets its mappings and the keys they use."""
+def _fields(section: str, records: Any, columns: dict[str, tuple[_Table, set[str]]]) -> Any:
+    """The records of *section*, its keys checked; *columns* gets its mappings (or its
+    :class:`~argmap.formats._records.Columns`) and the keys they use."""
     if records is None or (type(records) is Plain and records.value is None):
         columns[section] = ([], set())
         return []
+    allowed, required = _KEYS[section]
+    if type(records) is _records.Columns:
+        keys = set(records.keys)
+        if not allowed.issuperset(keys) or not keys.issuperset(required):
+            raise _Decline
+        columns[section] = (records, keys)
+        return records
     if type(records) is not list:
         raise _Decline
-    allowed, required = _KEYS[section]
     fields = list(map(itemgetter(0), records))  # (every item of a section is a record: _records makes them)
     keys = set().union(*fields)
     if not allowed.issuperset(keys):
@@ -727,7 +764,7 @@ def _fast(top: dict[str, Any], path: str | Path | None, read: bool, reuse: _Reus
     if type(version) is str or isinstance(level, bool) or level not in FORMAT_VERSIONS:
         raise _Decline
     title = (_text(top["title"], True) if "title" in top else "") or ""
-    columns: dict[str, tuple[list[dict[str, Any]], set[str]]] = {}
+    columns: dict[str, tuple[_Table, set[str]]] = {}
     sections = {name: _fields(name, top.get(name), columns) for name in _records.SECTIONS}
     if level < 2 and sections["arguments"]:
         raise _Decline
@@ -982,7 +1019,7 @@ def _strings(values: list[Any]) -> bool:
     return set(map(type, values)) <= {str} and all(values) and not any(map(str.isspace, values))
 
 
-def _bulk_claims(records: list[Any], fields: list[dict[str, Any]], keys: set[str], sources: list[Source],
+def _bulk_claims(records: Any, fields: _Table, keys: set[str], sources: list[Source],
                  by_source: dict[str, Source], texts: dict[str, str], speakers: set[str], read: bool,
                  parts: list[Any], reuse: _Reuse) -> list[Claim] | None:
     """:func:`_fast_claims` for records of strings with the keys of :data:`_SIMPLE_CLAIM`, or None.
@@ -992,12 +1029,12 @@ def _bulk_claims(records: list[Any], fields: list[dict[str, Any]], keys: set[str
     if not _SIMPLE_CLAIM.issuperset(keys):
         return None
     n = len(fields)
-    ids = list(map(itemgetter("id"), fields))
-    texts_ = list(map(itemgetter("text"), fields))
-    said = list(map(itemgetter("speaker"), fields))
-    kinds = list(map(dict.get, fields, repeat("kind"), repeat("claim"))) if "kind" in keys else ["claim"] * n
-    quotes = list(map(dict.get, fields, repeat("quote"))) if "quote" in keys else [None] * n
-    given: list[Any] = list(map(dict.get, fields, repeat("source"))) if "source" in keys else [None] * n
+    ids = _column(fields, "id")
+    texts_ = _column(fields, "text")
+    said = _column(fields, "speaker")
+    kinds = _column(fields, "kind", "claim") if "kind" in keys else ["claim"] * n
+    quotes = _column(fields, "quote", None) if "quote" in keys else [None] * n
+    given: list[Any] = _column(fields, "source", None) if "source" in keys else [None] * n
     quoted = quotes if None not in quotes else [q for q in quotes if q is not None]
     try:
         if not (_strings(ids) and len(set(ids)) == n and _strings(texts_) and speakers.issuperset(said)
@@ -1015,8 +1052,8 @@ def _bulk_claims(records: list[Any], fields: list[dict[str, Any]], keys: set[str
     ends: list[Any] = [None] * n
     offsets = "start" in keys or "end" in keys
     if offsets:  # as written (checked against the derived offsets when the sources are read)
-        given_starts = [f.get("start", _ABSENT) for f in fields]
-        given_ends = [f.get("end", _ABSENT) for f in fields]
+        given_starts = _column(fields, "start", _ABSENT)
+        given_ends = _column(fields, "end", _ABSENT)
         if not read:
             starts = [None if v is _ABSENT else _whole(v, 0) for v in given_starts]
             ends = [None if v is _ABSENT else _whole(v, 0) for v in given_ends]
@@ -1050,8 +1087,7 @@ def _bulk_claims(records: list[Any], fields: list[dict[str, Any]], keys: set[str
                         return None
     claims = _columns(Claim, n, id=ids, speaker=said, text=texts_, kind=kinds, source=given, quote=quotes,
                       start=starts, end=ends)
-    lines, columns = list(map(itemgetter(1), records)), list(map(itemgetter(2), records))
-    quote_at = list(map(itemgetter(3), records))
+    lines, columns, quote_at = _places(records)
 
     def where() -> Iterator[tuple[tuple[Any, ...], tuple[int, int]]]:  # each record, then its quote
         at = zip(zip(repeat("claims"), range(n)), zip(lines, columns))
@@ -1064,7 +1100,7 @@ def _bulk_claims(records: list[Any], fields: list[dict[str, Any]], keys: set[str
     return claims
 
 
-def _bulk_relations(records: list[Any], fields: list[dict[str, Any]], keys: set[str], claims: set[str],
+def _bulk_relations(records: Any, fields: _Table, keys: set[str], claims: set[str],
                     arguments: list[Argument], parts: list[Any]) -> list[Relation] | None:
     """:func:`_fast_relations` for a map without arguments whose relations have only from, to, type; or None.
 
@@ -1074,16 +1110,16 @@ def _bulk_relations(records: list[Any], fields: list[dict[str, Any]], keys: set[
     n = len(fields)
     if arguments or not keys <= _BARE_RELATION:
         return None
-    froms = list(map(itemgetter("from"), fields))
-    tos = list(map(itemgetter("to"), fields))
-    types = list(map(itemgetter("type"), fields))
+    froms = _column(fields, "from")
+    tos = _column(fields, "to")
+    types = _column(fields, "type")
     try:
         if not (claims.issuperset(froms) and claims.issuperset(tos) and _RELATION_TYPES.issuperset(types)
                 and not any(map(str.__eq__, froms, tos)) and len(set(zip(froms, tos))) == n):
             return None
     except TypeError:
         return None
-    lines, columns = list(map(itemgetter(1), records)), list(map(itemgetter(2), records))
+    lines, columns, _ = _places(records)
     parts.append(lambda: zip(zip(repeat("relations"), range(n)), zip(lines, columns)))
     return _columns(Relation, n, from_id=froms, to_id=tos, type=types)
 
