@@ -21,6 +21,11 @@ How it works (a seed-and-verify search, as in Rabin–Karp with many patterns):
    A hash only proposes candidates: a collision costs one comparison, never a wrong
    answer.
 
+Patterns of at least ``K_MAX + _STRIDE - 1`` characters (a map's quotes, mostly) take a
+sampled tier (:func:`_sampled_tier`): only the text's ``k``-grams at every ``_STRIDE``-th
+offset are hashed and looked up, and each pattern is anchored at ``_STRIDE`` consecutive
+``k``-grams of its own, one of which every occurrence meets at a sampled offset.
+
 Small inputs (text length times pattern count below :data:`DIRECT_WORK`) are
 searched directly with ``str.find``, which is faster there; both ways give the
 same offsets (``tests/test_substrings.py`` compares them on random inputs). A
@@ -56,6 +61,7 @@ _CHUNK = 1 << 21         # text positions hashed at a time (bounds the memory)
 _PAIR_CAP = 1 << 17      # more candidates than this for one pattern: str.find instead
 _MIX = 0x9E3779B1        # the multiplier of Fibonacci hashing (2³² over the golden ratio, odd)
 _SAMPLES = 16            # k-grams of a pattern weighed as its anchor (evenly spaced, first and last among them)
+_STRIDE = 8              # the sampled tier hashes the text's k-grams at every _STRIDE-th position only
 
 
 def find_each(text: str, pattern: str) -> list[int]:
@@ -100,14 +106,19 @@ def find_all(text: str, patterns: Iterable[str]) -> dict[str, list[int]]:
     codes = _codes(text)
     base = secrets.randbits(32) | 1
     lengths = np.fromiter(map(len, todo), dtype=np.int64, count=len(todo))
-    if int(lengths.min()) >= K_MAX:  # one tier (a map's quotes are sentences)
-        _tier(np, text, codes, base, K_MAX, todo, lengths, out)
+    long = K_MAX + _STRIDE - 1  # patterns this long are found from every _STRIDE-th k-gram of the text
+    if int(lengths.min()) >= long:  # one tier (a map's quotes are sentences)
+        _sampled_tier(np, text, codes, base, K_MAX, _STRIDE, todo, lengths, out)
         return out
     tiers: dict[int, list[str]] = {}
     for p in todo:
-        tiers.setdefault(min(K_MAX, 1 << (len(p).bit_length() - 1)), []).append(p)
+        tiers.setdefault(-1 if len(p) >= long else min(K_MAX, 1 << (len(p).bit_length() - 1)), []).append(p)
     for k, group in sorted(tiers.items()):
-        _tier(np, text, codes, base, k, group, np.fromiter(map(len, group), dtype=np.int64, count=len(group)), out)
+        group_lengths = np.fromiter(map(len, group), dtype=np.int64, count=len(group))
+        if k < 0:
+            _sampled_tier(np, text, codes, base, K_MAX, _STRIDE, group, group_lengths, out)
+        else:
+            _tier(np, text, codes, base, k, group, group_lengths, out)
     return out
 
 
@@ -196,6 +207,111 @@ def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str], l
     start, which = start[hit], which[hit]
     if not len(which):
         return
+    found, first_hit, per = np.unique(which, return_index=True, return_counts=True)
+    starts_l = start.tolist()
+    if int(per.max()) == 1:  # each pattern found once at most: one list of one offset each
+        out.update(zip(map(group.__getitem__, found.tolist()), map(list, zip(starts_l))))
+        return
+    for j, at_, c in zip(found.tolist(), first_hit.tolist(), per.tolist()):
+        out[group[j]] = starts_l[at_:at_ + c]
+
+
+def _sampled_hashes(np: Any, codes: Any, base: int, k: int, s: int) -> Any:
+    """The hashes of :func:`_hashes` of the ``k``-grams of *codes* at offsets ``0, s, 2s, ...``
+    (*s* a power of two dividing *k*), each ``k``-gram that fits: its ``s``-grams there
+    (Horner's rule over *s* strided columns), then ``k / s`` of them combined."""
+    m = (len(codes) - k) // s + 1  # the k-grams that fit
+    g_count = m + k // s - 1      # the s-grams they are made of
+    grid = codes[:g_count * s].reshape(g_count, s)
+    b = np.uint32(base)
+    g = grid[:, 0].copy()
+    for j in range(1, s):
+        g *= b
+        g += grid[:, j]
+    h = np.zeros(m, dtype=np.uint32)
+    for t in range(k // s):
+        h *= np.uint32(pow(base, s, 1 << 32))
+        h += g[t:t + m]
+    return h
+
+
+def _sampled_tier(np: Any, text: str, codes: Any, base: int, k: int, s: int, group: list[str], lengths: Any,
+                  out: dict[str, list[int]]) -> None:
+    """:func:`_tier` for patterns of at least ``k + s - 1`` characters, the text hashed at every *s*-th offset.
+
+    Each pattern is anchored at *s* consecutive ``k``-grams of its own (offsets ``a`` to
+    ``a + s - 1``, around its rarest sampled one): an occurrence at ``q`` then covers
+    exactly one sampled offset ``p`` of the text among ``q + a`` to ``q + a + s - 1``,
+    where the text's ``k``-gram is the pattern's at ``p - q``; so every occurrence is
+    proposed once, by one text ``k``-gram in *s*, and verified exactly. The text costs
+    ``1 / s`` of what :func:`_tier` spends on it; each pattern *s* anchors instead of one.
+    A pattern whose anchors propose more than :data:`_PAIR_CAP` candidates is left to
+    :func:`_tier` (and, if its rarest ``k``-gram is that common too, to ``str.find``).
+    """
+    n = len(codes)
+    mix = np.uint32(_MIX)
+    hashes = _sampled_hashes(np, codes, base, k, s) * mix  # the k-gram at s * i, for each i
+    counts = np.bincount(hashes >> np.uint32(32 - _COUNT_BITS), minlength=1 << _COUNT_BITS)
+    # each pattern's rarest k-gram among _SAMPLES evenly spaced ones, then the s k-grams around it
+    joined = _codes("".join(group))
+    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    ph = _hashes(np, joined, base, k) * mix
+    windows = lengths - k + 1  # at least s
+    sampled = np.minimum(windows, _SAMPLES)
+    first = np.concatenate(([0], np.cumsum(sampled)[:-1]))
+    offset = (np.arange(int(sampled.sum()), dtype=np.int64) - np.repeat(first, sampled)) \
+        * np.repeat(windows - 1, sampled) // np.repeat(np.maximum(sampled - 1, 1), sampled)
+    freq = counts[ph[np.repeat(starts, sampled) + offset] >> np.uint32(32 - _COUNT_BITS)]
+    key = (freq.astype(np.uint64) << np.uint64(32)) | offset.astype(np.uint64)
+    rarest = (np.minimum.reduceat(key, first) & np.uint64(0xFFFFFFFF)).astype(np.int64)
+    block = np.clip(rarest - s // 2, 0, windows - s)  # the first of the pattern's s anchors
+    owner = np.repeat(np.arange(len(group), dtype=np.int64), s)  # anchor e belongs to pattern owner[e]
+    anchor_offset = np.repeat(block, s) + np.tile(np.arange(s, dtype=np.int64), len(group))
+    anchor_hash = ph[starts[owner] + anchor_offset]
+    del ph, offset, freq, key
+    # the anchors by hash (sorted queries make the searches below local), in any order within
+    # a hash: the hits are put in order at the end
+    by_hash = np.argsort(anchor_hash)
+    owner, anchor_offset, anchor_hash = owner[by_hash], anchor_offset[by_hash], anchor_hash[by_hash]
+    # candidates: the sampled k-grams of the text that hash like an anchor, sorted by hash
+    table = np.zeros(1 << _TABLE_BITS, dtype=bool)
+    table[anchor_hash >> np.uint32(32 - _TABLE_BITS)] = True
+    cand = np.flatnonzero(table[hashes >> np.uint32(32 - _TABLE_BITS)])
+    cand_hash = hashes[cand]
+    del hashes, table
+    by_hash = np.argsort(cand_hash)
+    cand, cand_hash = cand[by_hash] * s, cand_hash[by_hash]  # (text offsets)
+    run_lo = np.searchsorted(cand_hash, anchor_hash, side="left")
+    per = np.searchsorted(cand_hash, anchor_hash, side="right") - run_lo
+    # a pattern with more candidates than that (its anchors are common k-grams): left to _tier,
+    # anchored at its one rarest k-gram (which may be rare where its neighbours are not)
+    heavy = np.bincount(owner, weights=per, minlength=len(group)) > _PAIR_CAP
+    if heavy.any():
+        left = np.flatnonzero(heavy)
+        _tier(np, text, codes, base, k, [group[j] for j in left.tolist()], lengths[left], out)
+    which = np.flatnonzero(~heavy[owner] & (per > 0))  # anchors
+    if not len(which):
+        return
+    reps = per[which]
+    total = int(reps.sum())
+    at = np.repeat(run_lo[which] - (np.cumsum(reps) - reps), reps) + np.arange(total, dtype=np.int64)
+    which = np.repeat(which, reps)
+    start = cand[at] - anchor_offset[which]
+    which = owner[which]  # (now patterns)
+    ok = (start >= 0) & (start + lengths[which] <= n)
+    start, which = start[ok], which[ok]
+    # verify exactly in the text's order, then each pattern's offsets in increasing order (each
+    # occurrence was proposed once)
+    order = np.argsort(start)
+    start, which = start[order], which[order]
+    which_l = which.tolist()
+    hit = np.fromiter(map(text.startswith, map(group.__getitem__, which_l), start.tolist()), dtype=bool,
+                      count=len(which_l))
+    start, which = start[hit], which[hit]
+    if not len(which):
+        return
+    order = np.argsort(which, kind="stable")
+    start, which = start[order], which[order]
     found, first_hit, per = np.unique(which, return_index=True, return_counts=True)
     starts_l = start.tolist()
     if int(per.max()) == 1:  # each pattern found once at most: one list of one offset each
