@@ -4,7 +4,10 @@
 records all have the same keys in the same order as :class:`_records.Columns`
 (:func:`_records._table`, one ``str.split``), and any other run as a list of records
 decoded from JSON (the route they always took). The oracle here is that JSON route
-itself: the same functions with :func:`_records._table` switched off. Materialised,
+itself: the same functions with :func:`_records._templated` and :func:`_records._table`
+switched off (and the columns of :func:`_records._table` alone must be those of
+:func:`_records._templated`, which reads the values only, its pattern made of the first
+record's keys). Materialised,
 the columns must be those records exactly (fields, starts, quote places), and
 whatever the table refuses must still come out as before.
 """
@@ -31,7 +34,15 @@ def _both(read, *args):
     now = read(*args)
     with pytest.MonkeyPatch.context() as m:
         m.setattr(_records, "_table", lambda *a: None)
+        m.setattr(_records, "_templated", lambda *a: None)
         before = read(*args)
+    with pytest.MonkeyPatch.context() as m:  # the general table alone gives the same columns
+        m.setattr(_records, "_templated", lambda *a: None)
+        general = read(*args)
+    assert type(general) is type(now)
+    if type(now) is _records.Columns:
+        assert (general.keys, general.values, general.lines, general.quote_at) == \
+            (now.keys, now.values, now.lines, now.quote_at)
     return now, before
 
 
@@ -117,7 +128,8 @@ def test_uniform_runs_come_by_column_and_others_as_records():
                     [[("id", "a", False), ("text", "b", False)], [("id", "c", False)]],
                     [[("id", "a", False), ("text", "b", False), ("id", "c", False)], [("text", "d", False)]],
                     [[("id", "a", False), ("text", "b", False), ("id", "c", False)],
-                     [("text", "d", False), ("id", "e", False), ("text", "f", False)]]):
+                     [("text", "d", False), ("id", "e", False), ("text", "f", False)]],
+                    [[("text", "a", True), ("id", "b", True)], [("id", "c", True)]]):
         flow = "\n".join(map(_flow_line, records))
         block = "\n".join(line for r in records for line in _block_lines(r))
         for read, text in ((_records._run, flow), (_records._block_run, block)):
@@ -142,6 +154,11 @@ def test_a_separator_in_the_text_keeps_the_json_route():
     for odd in (_records._SEP, _records._MARK):
         text = "\n".join(map(_flow_line, [[("id", "C1", False), ("text", "a" + odd, True)]]))
         assert _records._table(text, "", "}\n  - {", ", ", []) is None
+        pieces = text.split('"')
+        skeleton = "\x00".join(pieces[0::2])
+        found = _records._templated(text, skeleton, pieces[1::2], "  ", True)
+        # (the mark is _table's own: the values alone need only the separator to be absent)
+        assert found is None if odd == _records._SEP else found == (("id", "text"), {"id": ["C1"], "text": ["a" + odd]})
 
 
 def test_unfolded_block_sections_come_by_column_with_their_line_numbers():

@@ -52,7 +52,9 @@ Each record is ``(fields, line, column, quote_at, silence_at)``: its mapping, wh
 it starts, and where the values of its ``quote`` and ``silence`` keys start (None
 when absent). A run of canonical records (flow or block) that all have the same keys
 in the same order is given as :class:`Columns` instead: each key's values as one list,
-cut from one ``str.split`` of the run (:func:`_table`), without a mapping per record;
+cut from one ``str.split`` of the run (:func:`_templated`, whose one pattern made of the
+first record's keys checks the run and its key order at once, or :func:`_table`),
+without a mapping per record;
 :meth:`Columns.records` gives the same records as a list. :func:`read` returns None
 whenever the document is outside these shapes; it never raises on bad input.
 """
@@ -583,6 +585,69 @@ def _exact_record(lines: list[str], offset: int) -> Record | None:
             (silence[0] + offset, silence[1]) if silence else None)
 
 
+_TEMPLATES: dict[tuple[str, str, tuple[str, ...]], re.Pattern[str]] = {}
+_FLOW_KEYS = re.compile(r"(?:\{|, )(" + _KEY + r"): ")
+
+
+def _templated(text: str, skeleton: str, quoted: list[str], indent: str, flow: bool) -> \
+        tuple[tuple[str, ...], dict[str, list[str]]] | None:
+    """A run's records by column when each has its first record's keys in that order, or None.
+
+    *skeleton* is the run with NUL for each of its *quoted* values (in order). One
+    pattern made of the first record's keys (those keys, in that order, around
+    canonical values: :data:`_CANON_LINE`, or the block records of :func:`_block_run`)
+    must match the whole skeleton; then each separator before a value (a record's start
+    and first key, a later key) is one known string, and one ``str.split`` gives the
+    values alone, record by record. None when the pattern does not match (the keys
+    differ somewhere, or a line is not canonical): the caller then reads the run as
+    before.
+    """
+    if _SEP in text:
+        return None
+    if flow:
+        first = skeleton[:skeleton.find("\n")] if "\n" in skeleton else skeleton
+        names = tuple(_FLOW_KEYS.findall(first))
+    else:
+        cut = skeleton.find("\n" + indent + "- ")
+        first = skeleton[:cut] if cut >= 0 else skeleton
+        names = tuple(m.group(1) for m in re.finditer("^" + indent + "(?:- |  )(" + _KEY + "): ", first, re.M))
+    if not names or len(set(names)) != len(names):
+        return None
+    pattern = _TEMPLATES.get((indent, "flow" if flow else "block", names))
+    if pattern is None:
+        if flow:
+            value = r"(?:\x00|" + _PLAIN + ")"
+            line = indent + r"- \{" + ", ".join(k + ": " + value for k in names) + r"\}"
+        else:
+            value = r"(?:\x00|" + _BLOCK_CANON_PLAIN + ")"
+            line = indent + "- " + (r"\n" + indent + "  ").join(k + ": " + value for k in names)
+        pattern = re.compile(line + r"(?:\n" + line + r")*+")
+        if len(_TEMPLATES) < 64:
+            _TEMPLATES[(indent, "flow" if flow else "block", names)] = pattern
+    if pattern.fullmatch(skeleton) is None:
+        return None
+    first_key, m = names[0], len(names)
+    # the skeleton from the first value to the end of the last, each separator before a value made _SEP
+    if flow:
+        body = skeleton[len(indent) + len(first_key) + 5:-1].replace("}\n" + indent + "- {" + first_key + ": ", _SEP)
+        for key in names[1:]:
+            body = body.replace(", " + key + ": ", _SEP)
+    else:
+        body = skeleton[len(indent) + len(first_key) + 4:].replace("\n" + indent + "- " + first_key + ": ", _SEP)
+        for key in names[1:]:
+            body = body.replace("\n" + indent + "  " + key + ": ", _SEP)
+    parts = body.split("\x00")
+    if len(parts) != len(quoted) + 1:
+        return None
+    joined = [""] * (len(parts) + len(quoted))
+    joined[0::2] = parts
+    joined[1::2] = quoted
+    flat = "".join(joined).split(_SEP)
+    if len(flat) % m:
+        return None
+    return names, {key: flat[j::m] for j, key in enumerate(names)}
+
+
 # the separator and the record mark of _table: characters that no text read here holds
 # (read_yaml declines every control character but the line break; _table checks anyway)
 _SEP, _MARK = "\x01", "\x02"
@@ -619,7 +684,8 @@ def _table(text: str, body: str, record_sep: str, pair_sep: str, quoted: list[st
     except ValueError:
         m = len(keys)  # one record
     names = (keys[0][1:], *keys[1:m])
-    if len(keys) % m or keys != keys[:m] * (len(keys) // m) or len(set(names)) != m:
+    if len(keys) % m or keys != keys[:m] * (len(keys) // m) or len(set(names)) != m \
+            or any(k.startswith(_MARK) for k in names[1:]):  # (another record's start among them)
         return None
     return names, {name: flat[2 * j + 1::2 * m] for j, name in enumerate(names)}
 
@@ -641,7 +707,8 @@ def _run(text: str, first_line: int, indent: str) -> list[Record] | Columns | No
     """The records of consecutive canonical lines (see :data:`_CANON_LINE`), or None if they are not.
 
     When every record has the same keys in the same order they come as :class:`Columns`
-    (:func:`_table`), else as a list of records (turned into JSON for the C decoder).
+    (:func:`_templated` when the first record's keys make a pattern of the whole run,
+    else :func:`_table`), else as a list of records (turned into JSON for the C decoder).
     """
     if not text.startswith(indent + "- {") or "\\" in text:
         return None
@@ -652,7 +719,10 @@ def _run(text: str, first_line: int, indent: str) -> list[Record] | Columns | No
     skeleton = "\x00".join(pieces[0::2])
     # no quoted scalar over two lines, and every line canonical
     breaks = text.count("\n")
-    if skeleton.count("\n") != breaks or _canon(indent)[1].fullmatch(skeleton) is None:
+    if skeleton.count("\n") != breaks:
+        return None
+    table = _templated(text, skeleton, quoted, indent, True)  # (a match is canonical too)
+    if table is None and _canon(indent)[1].fullmatch(skeleton) is None:
         return None
     if _UNSURE is not None:  # plain scalars YAML might read as something else than a string
         for raw in set(_UNSURE.findall(skeleton)):
@@ -660,7 +730,8 @@ def _run(text: str, first_line: int, indent: str) -> list[Record] | Columns | No
                 return None
     column = len(indent) + 3
     body = skeleton[len(indent) + 3:-1]
-    table = _table(text, body, "}\n" + indent + "- {", ", ", quoted)
+    if table is None:
+        table = _table(text, body, "}\n" + indent + "- {", ", ", quoted)
     if table is not None:
         names, values = table
         n = breaks + 1  # one record a line
@@ -727,7 +798,8 @@ def _block_run(text: str, first_line: int, indent: str, origin: list[int] | None
         -> list[Record] | Columns | None:
     """The records of a section made only of canonical block records, or None.
 
-    As :class:`Columns` when every record has the same keys in the same order (:func:`_table`).
+    As :class:`Columns` when every record has the same keys in the same order
+    (:func:`_templated`, else :func:`_table`).
 
     *origin*: for the lines of a section rewritten by :func:`_unfolded`, the index in
     the section of each line of *text* (by default line ``k`` is the section's line ``k``).
@@ -744,7 +816,10 @@ def _block_run(text: str, first_line: int, indent: str, origin: list[int] | None
         pair = _KEY + r": (?:\x00|" + _BLOCK_CANON_PLAIN + ")"
         record = indent + "- " + pair + r"(?:\n" + indent + "  " + pair + ")*+"
         pattern = _BLOCK_CANON[indent] = re.compile(record + r"(?:\n" + record + ")*+")
-    if skeleton.count("\n") != text.count("\n") or pattern.fullmatch(skeleton) is None:
+    if skeleton.count("\n") != text.count("\n"):
+        return None
+    table = _templated(text, skeleton, quoted, indent, False)  # (a match is canonical too)
+    if table is None and pattern.fullmatch(skeleton) is None:
         return None
     if _BLOCK_UNSURE is not None:
         for raw in set(_BLOCK_UNSURE.findall(skeleton)):
@@ -752,7 +827,8 @@ def _block_run(text: str, first_line: int, indent: str, origin: list[int] | None
                 return None
     column = len(indent) + 3
     body = skeleton[len(indent) + 2:]
-    table = _table(text, body, "\n" + indent + "- ", "\n" + indent + "  ", quoted)
+    if table is None:
+        table = _table(text, body, "\n" + indent + "- ", "\n" + indent + "  ", quoted)
     if table is not None:
         names, values = table
         m = len(names)
