@@ -33,6 +33,28 @@ Session 4 (ABLATION.md, "Random 6·10⁴, session 4"):
   argument a) for K random arguments of the largest core component, each in a fresh
   solver, with the phase ``x = false`` and with ``x = true`` (the grow loop's).
 
+Session 5 (ABLATION.md, "Random 6·10⁴, session 5"), stochastic local search, no SAT:
+
+* ``walk FILE --steps N --noise P [--cb CB] --runs R`` -- a focused random walk over sets of the
+  core (WalkSAT-style: pick a random defect, flip the candidate that lowers the
+  number of defects most, or a random candidate with probability ``P``) towards a
+  stable extension (a defect is an argument in the set and attacked by it, or out of
+  it and not attacked); then the largest admissible set left when conflicts and
+  undefended arguments are removed from the best set; then a second walk from that
+  best set's conflict-free part that looks for admissible sets directly (hard
+  admissibility clauses weighted ``--weight`` against one unit of size), reporting
+  the largest admissible set it reaches and its fewest defective members. The
+  admissible part's reduct (what a maximality proof would still have to cover) is
+  printed with its largest SCC.
+* ``sweep --sizes 1000,2000 --seeds K [--per P --cb CB]`` -- random frameworks of
+  ``generate.py`` (m = 3n, seeds 1..K): how many have a stable extension (argmap's
+  solver), how many a preferred extension larger than the grounded one, the core
+  fraction; with ``--per P``, how many of the stable extensions that exist the walk
+  finds within P steps per core argument;
+* ``moment --sizes ...`` -- the tree (cavity) prediction of the grounded labelling of
+  a random digraph with mean in-degree 3, and the expected number of stable
+  extensions of D(n, 3/(n-1)) (exact first-moment sum).
+
 Example: ``nice -n 10 python benchmarks/frontier.py ball benchmarks/instances/random-30000.af``
 """
 
@@ -317,11 +339,348 @@ def phases(af: AF, sample: int) -> None:
         rng = np.random.default_rng(1)
 
 
+def _neighbours(c: AF) -> tuple[list[list[int]], list[list[int]]]:
+    """Attackers and victims of every argument of *c*, as lists of lists."""
+    ptr, idx = c.attackers_csr()
+    p, a = ptr.tolist(), idx.tolist()
+    attackers = [a[p[i]:p[i + 1]] for i in range(c.n)]
+    order = np.argsort(c.src, kind="stable")
+    vp = np.searchsorted(c.src[order], np.arange(c.n + 1)).tolist()
+    d = c.dst[order].tolist()
+    return attackers, [d[vp[i]:vp[i + 1]] for i in range(c.n)]
+
+
+class _Bag:
+    """A set of argument numbers with O(1) insertion, removal and uniform random choice."""
+
+    def __init__(self, n: int) -> None:
+        self.items: list[int] = []
+        self.pos = [-1] * n
+
+    def put(self, x: int, member: bool) -> None:
+        """Make *x* a member of the bag or not."""
+        pos, items = self.pos, self.items
+        if member and pos[x] < 0:
+            pos[x] = len(items)
+            items.append(x)
+        elif not member and pos[x] >= 0:
+            last = items.pop()
+            if last != x:
+                items[pos[x]] = last
+                pos[last] = pos[x]
+            pos[x] = -1
+
+
+def kernel_walk(attackers: list[list[int]], victims: list[list[int]], steps: int,
+                noise: float, seed: int, cb: float | None = None) -> tuple[int, list[bool], int]:
+    """A focused random walk towards a stable extension (a kernel of the attack graph).
+
+    Starts from a random maximal conflict-free set (greedy in a random order). A
+    *defect* is an argument in the set that the set attacks, or one outside it that the
+    set does not attack; a stable extension is a set with no defect. Each step takes a
+    random defect ``u`` and the candidates that change its status (``u`` and, if ``u``
+    is out, its attackers; if ``u`` is in, its attackers in the set), and flips a random
+    candidate with probability *noise*, else the one that lowers the number of defects
+    most. With *cb* set, the choice is probSAT's instead (Balint & Schöning 2012): a
+    candidate is drawn with probability proportional to ``(1 + breaks) ** -cb``, breaks
+    being the arguments without defect that the flip would give one (*noise* unused).
+    Returns the fewest defects seen, the set where they were seen, and the steps taken
+    (fewer than *steps* when a stable extension was found). Self-attacking arguments
+    are never put in the set.
+    """
+    import random
+
+    rnd = random.Random(seed)
+    n = len(attackers)
+    self_attacking = [v in attackers[v] for v in range(n)]
+    ins, cnt = [False] * n, [0] * n
+    blocked = list(self_attacking)
+    order = list(range(n))
+    rnd.shuffle(order)
+    for v in order:
+        if not blocked[v]:
+            ins[v] = True
+            for w in victims[v]:
+                blocked[w] = True
+                cnt[w] += 1
+            for w in attackers[v]:
+                blocked[w] = True
+    bag = _Bag(n)
+    for v in range(n):
+        bag.put(v, ins[v] == (cnt[v] > 0))
+    best, best_set, step = len(bag.items), ins[:], 0
+    while step < steps and bag.items:
+        step += 1
+        u = bag.items[rnd.randrange(len(bag.items))]
+        cands = [u] + [a for a in attackers[u] if ins[a]] if ins[u] else [u] + attackers[u]
+        cands = [x for x in cands if ins[x] or not self_attacking[x]]
+        if not cands:
+            continue
+        if cb is not None:
+            weights = []
+            for x in cands:
+                if ins[x]:
+                    br = cnt[x] == 0
+                    for w in victims[x]:
+                        br += cnt[w] == 1 and not ins[w]
+                else:
+                    br = cnt[x] > 0
+                    for w in victims[x]:
+                        br += cnt[w] == 0 and ins[w]
+                weights.append((1.0 + br) ** -cb)
+            v = rnd.choices(cands, weights)[0]
+        elif rnd.random() < noise:
+            v = cands[rnd.randrange(len(cands))]
+        else:
+            v, low = u, None
+            for x in cands:
+                if ins[x]:
+                    d = -1 if cnt[x] > 0 else 1
+                    for w in victims[x]:
+                        if cnt[w] == 1:
+                            d += -1 if ins[w] else 1
+                else:
+                    d = -1 if cnt[x] == 0 else 1
+                    for w in victims[x]:
+                        if cnt[w] == 0:
+                            d += 1 if ins[w] else -1
+                if low is None or d < low or (d == low and rnd.random() < 0.5):
+                    v, low = x, d
+        ins[v] = not ins[v]
+        inc = 1 if ins[v] else -1
+        for w in victims[v]:
+            cnt[w] += inc
+            bag.put(w, ins[w] == (cnt[w] > 0))
+        bag.put(v, ins[v] == (cnt[v] > 0))
+        if len(bag.items) < best:
+            best, best_set = len(bag.items), ins[:]
+    return best, best_set, step
+
+
+def admissible_part(c: AF, mask: np.ndarray) -> np.ndarray:
+    """The admissible set left of *mask* after removing what it attacks, then undefended members.
+
+    Every argument the set attacks is dropped (the rest is conflict-free), then, until
+    nothing changes, every member with an attacker the current set does not attack.
+    The result is admissible (conflict-free, and each member defended by the set).
+    """
+    s = np.asarray(mask, dtype=bool).copy()
+    hit = np.zeros(c.n, dtype=bool)
+    hit[c.dst[s[c.src]]] = True
+    s &= ~hit
+    while True:
+        attacked = np.zeros(c.n, dtype=bool)
+        attacked[c.dst[s[c.src]]] = True
+        undefended = np.zeros(c.n, dtype=bool)
+        undefended[c.dst[s[c.dst] & ~attacked[c.src]]] = True
+        if not (undefended & s).any():
+            return s
+        s &= ~undefended
+
+
+def admissible_walk(attackers: list[list[int]], victims: list[list[int]], start: np.ndarray,
+                    steps: int, noise: float, weight: float, seed: int
+                    ) -> tuple[int, list[bool] | None, int]:
+    """A focused random walk for a large admissible set, from the set *start*.
+
+    Cost = *weight* × (violated admissibility clauses: ``¬x_a ∨ ¬x_b`` and
+    ``¬x_b ∨ OR(x_c : c attacks a)`` for each attack (a, b)) − the size of the set. A
+    member is *defective* if it lies in a violated clause (attacked by the set, or with
+    an attacker the set does not attack). Each step takes a random defective member
+    ``b`` and flips, at random with probability *noise*, else the one lowering the cost
+    most, among: ``b``; its attackers in the set; the attackers of its undefended
+    attackers. When no member is defective the set is admissible: it is recorded and
+    a random argument the set does not attack is added. Returns the largest admissible
+    set's size (``-1`` if none was reached) and members, and the fewest defective
+    members seen.
+    """
+    import random
+
+    rnd = random.Random(seed)
+    n = len(attackers)
+    ins, cnt, sv = [False] * n, [0] * n, [0] * n
+    und = [len(attackers[b]) for b in range(n)]
+    bag = _Bag(n)
+    stamp, tick = [0] * n, 0
+
+    def touch(x: int) -> None:
+        bag.put(x, ins[x] and (cnt[x] > 0 or und[x] > 0))
+
+    def flip(v: int) -> None:
+        ins[v] = not ins[v]
+        inc = 1 if ins[v] else -1
+        for w in victims[v]:
+            cnt[w] += inc
+            if cnt[w] == (1 if inc > 0 else 0):
+                for b in victims[w]:
+                    und[b] -= inc
+                    touch(b)
+            touch(w)
+        for a in attackers[v]:
+            sv[a] += inc
+        touch(v)
+
+    for v in np.flatnonzero(start).tolist():
+        flip(v)
+    size, best, best_set, fewest = int(np.count_nonzero(start)), -1, None, len(bag.items)
+    for _ in range(steps):
+        if not bag.items:
+            if size > best:
+                best, best_set = size, ins[:]
+            for _ in range(20):
+                v = rnd.randrange(n)
+                if not ins[v] and cnt[v] == 0:
+                    flip(v)
+                    size += 1
+                    break
+            continue
+        fewest = min(fewest, len(bag.items))
+        b = bag.items[rnd.randrange(len(bag.items))]
+        cands = [b] + ([a for a in attackers[b] if ins[a]] if cnt[b] else [])
+        if und[b]:
+            for a in attackers[b]:
+                if cnt[a] == 0:
+                    cands += attackers[a]
+        if rnd.random() < noise:
+            v = cands[rnd.randrange(len(cands))]
+        else:
+            v, low = b, None
+            for x in cands:
+                tick += 1
+                if ins[x]:
+                    for a in attackers[x]:
+                        stamp[a] = tick
+                    dv = -(cnt[x] + sv[x]) - und[x]
+                    for w in victims[x]:
+                        if cnt[w] == 1:
+                            dv += sv[w] - (stamp[w] == tick)
+                    d = weight * dv + 1
+                else:
+                    for w in victims[x]:
+                        stamp[w] = tick
+                    dv = cnt[x] + sv[x]
+                    for a in attackers[x]:
+                        if cnt[a] == 0 and stamp[a] != tick:
+                            dv += 1
+                    for w in victims[x]:
+                        if cnt[w] == 0:
+                            dv -= sv[w]
+                    d = weight * dv - 1
+                if low is None or d < low or (d == low and rnd.random() < 0.5):
+                    v, low = x, d
+        size += -1 if ins[v] else 1
+        flip(v)
+    if not bag.items and size > best:
+        best, best_set = size, ins[:]
+    return best, best_set, fewest
+
+
+def _reduct_size(c: AF, part: np.ndarray) -> str:
+    """", reduct R, largest SCC L": what is left for a maximality proof after *part*."""
+    if not part.any():
+        return ""
+    gone = part.copy()
+    gone[c.dst[part[c.src]]] = True
+    red, _ = _restrict(c, ~gone)
+    return f", its reduct {red.n}, largest SCC {len(_sccs(red)[0]) if red.n else 0}"
+
+
+def walk(af: AF, steps: int, noise: float, runs: int, weight: float,
+         cb: float | None = None) -> None:
+    """The ``walk`` probe: stable-extension walk, admissible remainder, admissible walk."""
+    from argmap.semantics._core import is_admissible, is_stable
+
+    _, c, _ = core(af)
+    attackers, victims = _neighbours(c)
+    for seed in range(runs):
+        t = time.process_time()
+        best, found, taken = kernel_walk(attackers, victims, steps, noise, seed, cb)
+        elapsed = time.process_time() - t
+        mask = np.array(found, dtype=bool)
+        part = admissible_part(c, mask)
+        assert is_admissible(c, part)
+        verdict = f"stable extension found (verified: {is_stable(c, mask)})" if best == 0 else \
+            f"fewest defects {best}"
+        print(f"run {seed}: core {c.n}; {verdict}; set of {int(mask.sum())}, {taken} steps, "
+              f"{elapsed:.1f} s CPU ({taken / max(elapsed, 1e-9):,.0f} steps/s); admissible "
+              f"part {int(part.sum())}{_reduct_size(c, part)}", flush=True)
+        hit = np.zeros(c.n, dtype=bool)
+        hit[c.dst[mask[c.src]]] = True
+        t = time.process_time()
+        size, adm, fewest = admissible_walk(attackers, victims, mask & ~hit, steps // 3, 0.02,
+                                            weight, seed)
+        ok = is_admissible(c, np.array(adm, dtype=bool)) if adm is not None else None
+        print(f"  admissible walk from it ({steps // 3} steps, {time.process_time() - t:.1f} s): "
+              f"largest admissible {size} (verified: {ok}), fewest defective members {fewest}",
+              flush=True)
+
+
+def sweep(sizes: list[int], seeds: int, per: int, noise: float, cb: float | None) -> None:
+    """The ``sweep`` probe: how often small random frameworks have stable extensions, and
+    how often the walk finds them."""
+    from generate import generate
+
+    from argmap.semantics._core import is_stable
+
+    for n in sizes:
+        t = time.process_time()
+        has = larger = found = 0
+        fractions, used = [], []
+        for seed in range(1, seeds + 1):
+            src, dst = generate("random", n, seed=seed)
+            af = AF([str(i + 1) for i in range(n)], src.astype(np.int32), dst.astype(np.int32))
+            _, c, _ = core(af)
+            fractions.append(c.n / n)
+            stable = one_extension(af, "ST") is not None
+            has += stable
+            larger += len(one_extension(af, "PR") or ()) > len(one_extension(af, "GR") or ())
+            if per and stable and c.n:
+                attackers, victims = _neighbours(c)
+                best, members, taken = kernel_walk(attackers, victims, per * c.n, noise, 0, cb)
+                if best == 0:
+                    assert is_stable(c, np.array(members, dtype=bool))
+                    found += 1
+                    used.append(round(taken / c.n))
+        walk_note = (f"; the walk found {found} of them (steps per core argument: {sorted(used)})"
+                     if per else "")
+        print(f"n={n}: {has}/{seeds} have a stable extension{walk_note}; preferred larger "
+              f"than grounded: {larger}/{seeds}; core fraction mean {np.mean(fractions):.3f} "
+              f"(min {min(fractions):.3f}, max {max(fractions):.3f}); "
+              f"{time.process_time() - t:.0f} s CPU", flush=True)
+
+
+def moment(sizes: list[int], c: float = 3.0) -> None:
+    """The ``moment`` probe: grounded-labelling fixpoints on the tree and E[#stable]."""
+    from math import exp, lgamma, log, log1p
+
+    u = 0.0
+    for _ in range(10_000):
+        u = exp(-c * exp(-c * u))
+    grid = np.linspace(0.0, 1.0, 2_000_001)
+    f = np.exp(-c * np.exp(-c * grid)) - grid
+    roots = grid[np.flatnonzero(np.diff(np.sign(f)))]
+    print(f"mean in-degree {c}: u = exp(-c exp(-c u)) has the roots "
+          f"{', '.join(f'{r:.4f}' for r in roots)}; grounded in {u:.4f}, out "
+          f"{1 - exp(-c * u):.4f}, core {exp(-c * u) - u:.4f}")
+    for n in sizes:
+        p = c / (n - 1)
+        k = np.arange(1, n)
+        lc = np.array([lgamma(n + 1) - lgamma(x + 1) - lgamma(n - x + 1) for x in k.tolist()])
+        l1p = log1p(-p)
+        terms = lc + k * (k - 1) * l1p + (n - k) * np.log1p(-np.exp(k * l1p))
+        top = float(terms.max())
+        print(f"n={n}: E[#stable extensions of D(n, {c}/(n-1))] = "
+              f"{exp(top + log(float(np.exp(terms - top).sum()))):.4f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("probe", choices=("structure", "ball", "first", "refute", "refutation",
-                                      "cubes", "failed", "phases"))
-    ap.add_argument("file")
+                                      "cubes", "failed", "phases", "walk", "sweep", "moment"))
+    ap.add_argument("file", nargs="?", help="the framework (not for sweep and moment)")
+    ap.add_argument("--sizes", default="1000,2000,4000")
+    ap.add_argument("--seeds", type=int, default=30)
+    ap.add_argument("--per", type=int, default=0, help="sweep: walk steps per core argument")
     ap.add_argument("--radii", default="4,8,12,16,18,20")
     ap.add_argument("--query", choices=("stb", "dcq", "ne"), default="stb")
     ap.add_argument("--solver", default="cadical195")
@@ -329,9 +688,23 @@ def main(argv: list[str] | None = None) -> int:
                     help="a CaDiCaL option (refutation; repeatable)")
     ap.add_argument("--k", type=int, default=2)
     ap.add_argument("--sample", type=int, default=40)
+    ap.add_argument("--steps", type=int, default=3_000_000)
+    ap.add_argument("--noise", type=float, default=0.3)
+    ap.add_argument("--runs", type=int, default=1)
+    ap.add_argument("--weight", type=float, default=4.0)
+    ap.add_argument("--cb", type=float, default=None, help="walk: probSAT's choice, exponent cb")
     ap.add_argument("--cpu", type=int, default=600, help="CPU seconds for the whole probe")
     args = ap.parse_args(argv)
     resource.setrlimit(resource.RLIMIT_CPU, (args.cpu, args.cpu))
+    if args.probe in ("sweep", "moment"):
+        sizes = [int(x) for x in args.sizes.split(",")]
+        if args.probe == "sweep":
+            sweep(sizes, args.seeds, args.per, args.noise, args.cb)
+        else:
+            moment(sizes)
+        return 0
+    if args.file is None:
+        ap.error(f"{args.probe} needs a framework file")
     af = read_af(args.file)
     if args.probe == "structure":
         structure(af)
@@ -347,6 +720,8 @@ def main(argv: list[str] | None = None) -> int:
         failed(af)
     elif args.probe == "phases":
         phases(af, args.sample)
+    elif args.probe == "walk":
+        walk(af, args.steps, args.noise, args.runs, args.weight, args.cb)
     else:
         refute(af)
     return 0
