@@ -171,3 +171,35 @@ def test_a_column_of_scalars_is_decided_as_one_scalar_at_a_time(values, flow):
 def test_an_empty_map_and_claims_without_relations():
     assert_same_output(ArgumentMap(title="", speakers=[], claims=[]))
     assert_same_output(ArgumentMap(title="t", speakers=SPEAKERS[:1], claims=[Claim("C", "s1", "x")]))
+
+
+# -- session 5: the AIF writer formats its records in blocks of rows ----------------------
+
+@pytest.mark.parametrize("block", [1, 2, 7, 1000])
+@pytest.mark.parametrize("style", ["flow", "block"])
+def test_aif_in_blocks_of_rows_is_written_as_before(tmp_path, monkeypatch, style, block):
+    from argmap.formats import aif
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import mapgen
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    amap = formats.read(mapgen.generate(300, out=tmp_path, style=style)[0])
+    monkeypatch.setattr(aif, "_BLOCK", block)
+    monkeypatch.setattr(aif, "_CHUNK", 1 + block * 50)
+    assert "".join(formats.dump_chunks(amap, "aif")) == formats.dumps(amap, "aif") == old.aif_dumps(amap)
+
+
+@settings(max_examples=examples(100), suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(hostile_maps(), st.integers(1, 3))
+def test_hostile_maps_in_blocks_of_rows_are_written_as_before(amap, block):
+    from argmap.formats import aif
+
+    before = aif._BLOCK, aif._CHUNK
+    aif._BLOCK, aif._CHUNK = block, 40
+    try:
+        chunks = formats.dump_chunks(amap, "aif")
+    finally:
+        aif._BLOCK, aif._CHUNK = before
+    assert "".join(chunks) == old.aif_dumps(amap)

@@ -30,7 +30,7 @@ import tempfile
 import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .errors import ArgmapError, FileAccessError, MapFormatError
 
@@ -97,7 +97,7 @@ def read_text(path: str | Path, *, what: str = "file",
     return decode(read_bytes(path, what=what), path, error=error)
 
 
-def atomic_write(path: str | Path, data: str | bytes, *, keep: Iterable[str | Path] = ()) -> None:
+def atomic_write(path: str | Path, data: str | bytes | list[str], *, keep: Iterable[str | Path] = ()) -> None:
     """Write *data* (text as UTF-8) to *path* through a temporary file and a rename.
 
     An existing file at *path* is either fully replaced or left untouched, never
@@ -111,7 +111,10 @@ def atomic_write(path: str | Path, data: str | bytes, *, keep: Iterable[str | Pa
         link stays). Something that is not a regular file -- a FIFO, a character
         device such as ``/dev/null``, ``/dev/stdout`` -- is written in place,
         never replaced by a regular file.
-    data : str or bytes
+    data : str, bytes or list of str
+        A list of texts is written as their concatenation, one after the other (a long
+        output need not be joined into one string first). Every text is encoded
+        before the file is opened, so one that cannot be encoded writes nothing.
     keep : iterable of paths
         Files that must not be overwritten, typically the inputs of the command
         (the map and its source texts, see :func:`argmap.provenance.map_inputs`):
@@ -132,7 +135,10 @@ def atomic_write(path: str | Path, data: str | bytes, *, keep: Iterable[str | Pa
     file behind, and it never replaces *path*.
     """
     path = Path(path)
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if isinstance(data, list):
+        raw: bytes | list[bytes] = [chunk.encode("utf-8") for chunk in data]
+    else:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
     _refuse_inputs(path, keep)
     try:
         info = path.stat()
@@ -155,7 +161,7 @@ def atomic_write(path: str | Path, data: str | bytes, *, keep: Iterable[str | Pa
         cleanup.append(tmp)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(raw)
+                _write_all(handle, raw)
             if info is not None:
                 try:
                     os.chmod(tmp, info.st_mode & 0o777)
@@ -195,13 +201,22 @@ def _refuse_inputs(path: Path, keep: Iterable[str | Path]) -> None:
                 hint="write to another file (then move it, if that is what you want)")
 
 
-def _write_in_place(path: Path, raw: bytes, info: os.stat_result) -> None:
+def _write_all(handle: BinaryIO, raw: bytes | list[bytes]) -> None:
+    """Write *raw*, or each of its pieces in order, to *handle*."""
+    if isinstance(raw, bytes):
+        handle.write(raw)
+        return
+    for piece in raw:
+        handle.write(piece)
+
+
+def _write_in_place(path: Path, raw: bytes | list[bytes], info: os.stat_result) -> None:
     """Write to a FIFO, device or other non-regular file by opening it, never replacing it."""
     if stat.S_ISDIR(info.st_mode):
         raise FileAccessError("is a folder, not a file", path=path, hint="give a file name")
     try:
         with open(path, "wb") as handle:  # a FIFO blocks here until a reader opens it
-            handle.write(raw)
+            _write_all(handle, raw)
     except OSError as exc:
         raise FileAccessError(f"cannot write the file: {exc.strerror}", path=path) from None
 

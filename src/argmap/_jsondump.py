@@ -32,7 +32,8 @@ from collections.abc import Callable
 from itertools import chain, islice
 from typing import Any
 
-__all__ = ["dumps", "Records", "Laid", "body", "encode_string", "encode_strings", "inner_strings", "interleave"]
+__all__ = ["dumps", "pieces", "coalesce", "Records", "Laid", "body", "encode_string", "encode_strings", "inner_strings",
+           "interleave"]
 
 #: A string as JSON (the C function the encoder itself uses, non-ASCII kept).
 encode_string: Callable[[str], str] = json.encoder.encode_basestring
@@ -131,10 +132,50 @@ def dumps(data: Any, indent: int = 2, end: str = "") -> str:
 
     Data :mod:`json` cannot write raises the same ``TypeError`` or ``ValueError``.
     """
+    return "".join(pieces(data, indent, end))
+
+
+def pieces(data: Any, indent: int = 2, end: str = "") -> list[str]:
+    """The text of :func:`dumps` as the list of pieces it joins (the pieces of :class:`Laid` lists among them).
+
+    >>> pieces({"a": [1]})
+    ['{', '\\n  ', '"a"', ': ', '[\\n    1\\n  ]', '\\n}', '']
+    """
     out: list[str] = []
     _write(data, "\n", " " * indent, out)
     out.append(end)
-    return "".join(out)
+    return out
+
+
+def coalesce(texts: list[str], size: int) -> list[str]:
+    """*texts* with the runs of short ones joined: the same concatenation, in fewer and longer texts.
+
+    For writing a long text made of many pieces a few large writes at a time, without
+    joining it all. A text *size* long or more is kept as it is (not copied); the
+    texts shorter than that are joined in runs of at least *size* characters, but for
+    a run cut short by a long text or by the end. Empty texts are left out.
+
+    >>> coalesce(["a", "b", "cdef", "g", "", "h"], 3)
+    ['ab', 'cdef', 'gh']
+    """
+    out: list[str] = []
+    run: list[str] = []
+    length = 0
+    for text in texts:
+        if len(text) >= size:
+            if run:
+                out.append("".join(run))
+                run, length = [], 0
+            out.append(text)
+            continue
+        run.append(text)
+        length += len(text)
+        if length >= size:
+            out.append("".join(run))
+            run, length = [], 0
+    if run:
+        out.append("".join(run))
+    return [t for t in out if t]
 
 
 def _flat(values: Any) -> bool:

@@ -77,12 +77,12 @@ def convert(
         raise
     _print_losses(done.target.name, done.losses)
     if done.output is None:
-        text = done.text
         if sys.stdout.isatty():  # a terminal acts on control characters; a pipe gets the data
             from ._text import printable
 
-            text = printable(text)
-        _print(text)
+            _print([printable(done.text)])
+        else:
+            _print(done.chunks)
         return
     err(f"argmap: wrote {done.output} ({done.target.name})")
     for destination in done.copied:
@@ -93,24 +93,29 @@ def convert(
 _CHUNK = 1 << 22
 
 
-def _print(text: str) -> None:
-    """``typer.echo(text, nl=False)``, the same bytes, for outputs of 100 MB too.
+def _print(chunks: list[str]) -> None:
+    """``typer.echo("".join(chunks), nl=False)``, the same bytes, for outputs of 100 MB too.
 
     Without an ESC character there is no terminal code for the echo to strip from a
-    pipe, so the text is written to the echo's stream as it is, in slices of
-    :data:`_CHUNK` characters: the stream encodes one slice at a time instead of
-    copying the whole text into one bytes object first.
+    pipe, so the pieces are written to the echo's stream as they are, one after the
+    other and a long one in slices of :data:`_CHUNK` characters: the stream encodes
+    one slice at a time, and the output is never joined into one string nor copied
+    into one bytes object.
     """
-    if "\x1b" in text or not text:
-        typer.echo(text, nl=False)
+    if not any(chunks) or any("\x1b" in chunk for chunk in chunks):
+        typer.echo("".join(chunks), nl=False)
         return
     from typer._click.utils import _default_text_stdout
 
     stream = _default_text_stdout()
     if stream is None:  # no standard output (as typer.echo: nothing to write to)
         return
-    for start in range(0, len(text), _CHUNK):
-        stream.write(text[start:start + _CHUNK])
+    for chunk in chunks:
+        if len(chunk) <= _CHUNK:
+            stream.write(chunk)
+            continue
+        for start in range(0, len(chunk), _CHUNK):
+            stream.write(chunk[start:start + _CHUNK])
     stream.flush()
 
 

@@ -4,6 +4,9 @@ A format module implements the verbs that apply to it:
 
 * ``loads(text, *, path=None, **options) -> ArgumentMap`` -- read a map;
 * ``dumps(amap, **options) -> str`` -- write a map;
+* optionally ``dump_chunks(amap, **options) -> list[str]`` -- the same text in pieces
+  (their concatenation), for a writer whose output can be long: :func:`convert`
+  writes the pieces one after the other instead of joining them first;
 * ``losses(amap) -> list[str]`` -- one line per kind of information the format
   cannot hold, with counts (empty when nothing is lost);
 * ``loads_af(data, *, path=None) -> AF`` and ``dumps_af(af) -> str`` -- for the
@@ -51,6 +54,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Literal
@@ -72,6 +76,7 @@ __all__ = [
     "read",
     "loads",
     "dumps",
+    "dump_chunks",
     "losses",
     "write",
     "Checked",
@@ -388,6 +393,28 @@ def dumps(amap: ArgumentMap, name: str, **options: Any) -> str:
     return text
 
 
+def dump_chunks(amap: ArgumentMap, name: str, **options: Any) -> list[str]:
+    """The text of :func:`dumps` as a list of pieces, to be written one after the other.
+
+    A writer whose output can be long makes it in pieces (its module's ``dump_chunks``)
+    and is spared joining them into one string; for the other formats the list holds
+    the one text of ``dumps``.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")], claims=[Claim("C", "s", "It rains.")])
+    >>> "".join(dump_chunks(m, "aif")) == dumps(m, "aif"), dump_chunks(m, "apx")
+    (True, ['arg("C").\\n'])
+    """
+    fmt = by_name(name)
+    chunked = getattr(fmt.load_module(), "dump_chunks", None) if fmt.writable else None
+    if chunked is None:
+        return [dumps(amap, name, **options)]
+    chunks: list[str] = chunked(amap, **fmt.options, **options)
+    return chunks
+
+
 def losses(amap: ArgumentMap, name: str) -> list[str]:
     """What the format called *name* cannot hold of *amap*, one line per kind of loss.
 
@@ -409,7 +436,7 @@ def write(amap: ArgumentMap, path: str | Path, name: str | None = None, **option
     from ..provenance import map_inputs
 
     fmt = for_path(path, name, verb="dumps")
-    atomic_write(path, dumps(amap, fmt.name, **options), keep=map_inputs(amap))
+    atomic_write(path, dump_chunks(amap, fmt.name, **options), keep=map_inputs(amap))
     return fmt
 
 
@@ -484,8 +511,10 @@ class Conversion:
     ----------
     target : Format
         The format written.
+    chunks : list of str
+        The map in that format, in the pieces the writer made (see :func:`dump_chunks`).
     text : str
-        The map in that format.
+        Their concatenation, joined when first asked for.
     losses : list of str
         What the target format could not hold, one line per kind of loss.
     output : Path or None
@@ -495,10 +524,15 @@ class Conversion:
     """
 
     target: Format
-    text: str
+    chunks: list[str]
     losses: list[str]
     output: Path | None = None
     copied: list[Path] = field(default_factory=list)
+
+    @cached_property
+    def text(self) -> str:
+        """The map in the target format, one string."""
+        return "".join(self.chunks)
 
 
 def convert(amap: ArgumentMap, to: str | None = None, *, output: str | Path | None = None,
@@ -563,15 +597,15 @@ def convert(amap: ArgumentMap, to: str | None = None, *, output: str | Path | No
         raise ConversionError(f"{target.name} cannot hold everything in the map "
                               f"({len(lost)} kind{'s' if len(lost) != 1 else ''} of loss); nothing written",
                               hint="convert without `strict` to accept the losses", losses=lost)
-    text = dumps(amap, target.name)
+    chunks = dump_chunks(amap, target.name)
     if output is None:
-        return Conversion(target, text, lost)
+        return Conversion(target, chunks, lost)
     out = Path(output)
     regular = not out.exists() or out.is_file()
     plan = carry_sources(amap, out) if regular and target.name in SOURCE_FORMATS else []
-    atomic_write(out, text, keep=[*(Path(k) for k in keep), *map_inputs(amap)])
+    atomic_write(out, chunks, keep=[*(Path(k) for k in keep), *map_inputs(amap)])
     copy_sources(plan)
-    return Conversion(target, text, lost, out, [destination for _, destination in plan])
+    return Conversion(target, chunks, lost, out, [destination for _, destination in plan])
 
 
 def read_af(path: str | Path, name: str | None = None) -> AF:

@@ -85,12 +85,12 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from .._jsondump import Laid, encode_string, inner_strings
+from .._jsondump import Laid, coalesce, encode_string, inner_strings, interleave, pieces
 from ..errors import ArgmapError, MapFormatError, did_you_mean
 from ..model import CLAIM_KINDS, NOT_ASSERTED_ACTS, Argument, ArgumentMap, Claim, Relation, Source, Speaker
 from ..provenance import Where, place_quotes
 from ._ids import slug, unique_id
-from ._tree import MAX_DEPTH, MAX_NUMBER_LENGTH, Node, dump_json, parse_json
+from ._tree import MAX_DEPTH, MAX_NUMBER_LENGTH, Node, parse_json
 
 __all__ = ["loads", "dumps", "losses"]
 
@@ -898,20 +898,50 @@ def dumps(amap: ArgumentMap) -> str:
 
     See the module docstring for the node layout. Node and edge ids are numeric
     strings in a fixed order, so the output is deterministic. The text is that of
-    ``json.dumps(document, indent=2, ensure_ascii=False)``; the nodes, edges,
-    locutions and claim records (a map of 10⁵ claims has 10⁶ of them) are formatted
-    already indented (each column of texts encoded by one encoder call): the claims'
-    and relations' nodes, edges and locutions by :func:`_fill`, which interleaves a
-    template's constant pieces with the columns of ids and texts and joins them once,
-    the argmap block one template per claim; :func:`argmap._jsondump.dumps` places
-    them as :class:`argmap._jsondump.Laid` lists.
+    ``json.dumps(document, indent=2, ensure_ascii=False)``, the concatenation of
+    :func:`dump_chunks`.
     """
+    return "".join(dump_chunks(amap))
+
+
+def dump_chunks(amap: ArgumentMap) -> list[str]:
+    """The text of :func:`dumps` in pieces of about a megabyte or more: written one after the other, no long join.
+
+    The nodes, edges, locutions and claim records (a map of 10⁵ claims has 10⁶ of
+    them) are formatted already indented, :data:`_BLOCK` rows at a time, by
+    :func:`_blocks`: a template's constant pieces interleaved with the columns of ids
+    and texts (each column of texts encoded by one encoder call, every id converted to
+    text once), joined once per block. :func:`argmap._jsondump.pieces` places them as
+    :class:`argmap._jsondump.Laid` lists, and :func:`argmap._jsondump.coalesce` joins
+    the small pieces between them.
+
+    Examples
+    --------
+    >>> from argmap.model import ArgumentMap, Claim, Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")], claims=[Claim("C", "s", "It rains.")])
+    >>> "".join(dump_chunks(m)) == dumps(m)
+    True
+    """
+    return coalesce(pieces(_document(amap), end="\n"), _CHUNK)
+
+
+def _document(amap: ArgumentMap) -> dict[str, Any]:
+    """The AIF document of *amap*, its long lists laid out already (see :func:`dump_chunks`)."""
     claims = amap.claims
     n = len(claims)
+    relations = amap.relations
+    r_count = len(relations)
     person = {s.id: i for i, s in enumerate(amap.speakers, start=1)}
     names = {s.id: s.name for s in amap.speakers}
+    # node ids: per claim k its I-node 3k+1, L-node 3k+2, YA-node 3k+3; then one RA-node per argument,
+    # then one S-node per relation. Edge ids: per claim 2k+1 (L -> YA) and 2k+2 (YA -> I); then the
+    # arguments' (premises -> RA -> conclusion); then two per relation (premise -> S -> target).
+    count = 3 * n + len(amap.arguments)
+    e = 2 * n + sum(len(a.premises) + 1 for a in amap.arguments)
+    number = _numbers(max(count + r_count, e + 2 * r_count) + 1)  # every id as text, once
     ids = list(map(_ID, claims))
-    node_of = dict(zip(ids, map('"{}"'.format, range(1, 3 * n, 3))))  # claim id -> its I-node's id, as JSON
+    i_ids, l_ids, ya_ids = number[1:3 * n + 1:3], number[2:3 * n + 1:3], number[3:3 * n + 1:3]
+    node_of = dict(zip(ids, i_ids))  # claim id -> its I-node's id
     quotes = list(map(_QUOTE, claims))
     speakers = list(map(_SPEAKER, claims))
     # each text and quote is encoded once, without its quotation marks: an L-node says the quote (else the
@@ -924,30 +954,22 @@ def dumps(amap: ArgumentMap) -> str:
     said = {act: encode_string(_illocution(act)) for act in set(acts)}
     ya = {act: f'{text},{_F}"type": "YA",{_F}"scheme": {text}' + (f',{_F}"schemeID": "74"' if act is None else "")
           for act, text in said.items()}
-    # per claim k: its I-node 3k+1, L-node 3k+2, YA-node 3k+3; edges 2k+1 (L -> YA) and 2k+2 (YA -> I)
-    i_ids, l_ids, ya_ids = (list(map(str, range(first, 3 * n + 1, 3))) for first in (1, 2, 3))
-    nodes = [_fill(_CLAIM_NODES, i_ids, texts, l_ids, list(map(said_by.__getitem__, speakers)), said_texts,
-                   ya_ids, list(map(ya.__getitem__, acts)))] if n else []
-    edges = [_fill(_CLAIM_EDGES, list(map(str, range(1, 2 * n, 2))), l_ids, ya_ids,
-                   list(map(str, range(2, 2 * n + 1, 2))), ya_ids, i_ids)] if n else []
+    nodes = _blocks(n, _cells(_CLAIM_NODES, i_ids, texts, l_ids, list(map(said_by.__getitem__, speakers)),
+                              said_texts, ya_ids, list(map(ya.__getitem__, acts))))
+    edges = _blocks(n, _cells(_CLAIM_EDGES, number[1:2 * n:2], l_ids, ya_ids, number[2:2 * n + 1:2], ya_ids,
+                              i_ids))
     persons = {s: f'"personID": {i}{_R}}}' for s, i in person.items()}
-    locutions = [_fill(_LOCUTION, l_ids, list(map(persons.__getitem__, speakers)))] if n else []
+    locutions = _blocks(n, _cells(_LOCUTION, l_ids, list(map(persons.__getitem__, speakers))))
     if any(map(_TAGS, claims)) or any(map(_SILENCE, claims)):
         ext_claims: Any = {str(3 * k + 1): _claim_info(c) for k, c in enumerate(claims)}
     else:  # flat records, laid out here
-        kinds = {k: "" if k == "claim" else f',{_G}"kind": {encode_string(k)}' for k in set(map(_KIND, claims))}
-        sources = {s: "" if s is None else f',{_G}"source": {encode_string(s)}' for s in set(map(_SOURCE, claims))}
-        ext_claims = Laid([f',{_K}"{3 * k + 1}": {{{_G}"id": "{cid}"{kinds[c.kind]}{sources[c.source]}'
-                           f'{_QUOTE_KEY if has_quote else ""}{said_text if has_quote else ""}'
-                           f'{_QUOTE_END if has_quote else ""}'
-                           f'{"" if c.occurrence is None else f",{_G}{_OCCURRENCE_KEY}{c.occurrence:d}"}{_K}}}'
-                           for k, (c, cid, has_quote, said_text)
-                           in enumerate(zip(claims, inner_strings(ids), quoted, said_texts))], "\n    ", mapping=True)
+        ext_claims = Laid(_blocks(n, _claim_records(claims, i_ids, ids, quoted, said_texts)), "\n    ",
+                          mapping=True)
     # the arguments: an RA-node each, after the claims' nodes; edges premises -> RA -> conclusion
     count = 3 * n
     e = 2 * n
     ext_arguments: dict[str, Any] = {}
-    anode: dict[str, int] = {}
+    anode: dict[str, str] = {}
     for a in amap.arguments:
         count += 1
         if a.scheme:
@@ -956,26 +978,24 @@ def dumps(amap: ArgumentMap) -> str:
                          f'"scheme": {scheme}{_R}}}')
         else:
             nodes.append(f',{_R}{{{_F}"nodeID": "{count}",{_F}"text": {_RA_REST}')
-        anode[a.id] = count
         for p in a.premises:
             e += 1
-            edges.append(_EDGE % (e, node_of[p], f'"{count}"'))
+            edges.append(_EDGE % (e, node_of[p], count))
         e += 1
-        edges.append(_EDGE % (e, f'"{count}"', node_of[a.conclusion]))
-        ext_arguments[str(count)] = {k: v for k, v in (("id", a.id), ("speaker", a.speaker), ("scheme", a.scheme),
-                                                       ("note", a.note)) if v is not None}
+        edges.append(_EDGE % (e, count, node_of[a.conclusion]))
+        anode[a.id] = number[count]
+        ext_arguments[number[count]] = {k: v for k, v in (("id", a.id), ("speaker", a.speaker),
+                                                          ("scheme", a.scheme), ("note", a.note)) if v is not None}
+    node_of.update(anode)  # an undercut's target is the argument's RA-node
     # relation i: its S-node count + i + 1, edges e + 2i + 1 (premise -> S) and e + 2i + 2 (S -> target)
-    relations = amap.relations
-    r_count = len(relations)
-    rest = {"support": _RA_REST, "attack": _CA_REST}
-    node_of.update((a, f'"{i}"') for a, i in anode.items())  # an undercut's target is an RA-node
     if r_count:
-        s_ids = list(map(str, range(count + 1, count + r_count + 1)))
-        nodes.append(_fill(_S_NODE, s_ids, list(map(rest.__getitem__, map(_TYPE, relations)))))
-        edges.append(_fill(_RELATION_EDGES, list(map(str, range(e + 1, e + 2 * r_count, 2))),
-                           list(map(node_of.__getitem__, map(_FROM, relations))), s_ids,
-                           list(map(str, range(e + 2, e + 2 * r_count + 1, 2))), s_ids,
-                           list(map(node_of.__getitem__, map(_TO, relations)))))
+        rest = {"support": _RA_REST, "attack": _CA_REST}
+        s_ids = number[count + 1:count + r_count + 1]
+        nodes += _blocks(r_count, _cells(_S_NODE, s_ids, list(map(rest.__getitem__, map(_TYPE, relations)))))
+        edges += _blocks(r_count, _cells(_RELATION_EDGES, number[e + 1:e + 2 * r_count:2],
+                                         list(map(node_of.__getitem__, map(_FROM, relations))), s_ids,
+                                         number[e + 2:e + 2 * r_count + 1:2], s_ids,
+                                         list(map(node_of.__getitem__, map(_TO, relations)))))
     ext_relations = {str(count + i + 1): {k: v for k, v in (("note", r.note), ("speaker", r.speaker)) if v is not None}
                      for i, r in enumerate(relations) if r.note is not None or r.speaker is not None}
     participants = [{"participantID": person[s.id], "firstname": s.name, "surname": ""} for s in amap.speakers]
@@ -988,9 +1008,33 @@ def dumps(amap: ArgumentMap) -> str:
     ext["relations"] = ext_relations
     if ext_arguments:
         ext["arguments"] = ext_arguments
-    doc = {"nodes": Laid(nodes, "\n  "), "edges": Laid(edges, "\n  "), "locutions": Laid(locutions, "\n  "),
-           "participants": participants, _EXT: ext}
-    return dump_json(doc)
+    return {"nodes": Laid(nodes, "\n  "), "edges": Laid(edges, "\n  "), "locutions": Laid(locutions, "\n  "),
+            "participants": participants, _EXT: ext}
+
+
+def _claim_records(claims: tuple[Claim, ...], keys: list[str], ids: list[str], quoted: list[bool],
+                   said_texts: list[str]) -> list[str | list[str]]:
+    """The cells of the claims' records in the ``argmap`` block (claims without tags or silences).
+
+    Per claim: its I-node's id as the key, its id, then its kind, source, quote and
+    occurrence where it has them; *said_texts* holds the encoded quotes where
+    *quoted*.
+    """
+    kinds = {k: "" if k == "claim" else f',{_G}"kind": {encode_string(k)}' for k in set(map(_KIND, claims))}
+    sources = {s: "" if s is None else f',{_G}"source": {encode_string(s)}' for s in set(map(_SOURCE, claims))}
+    cells: list[str | list[str]] = [
+        f',{_K}"', keys, f'": {{{_G}"id": "', inner_strings(ids), '"',
+        _uniform(list(map(kinds.__getitem__, map(_KIND, claims)))),
+        _uniform(list(map(sources.__getitem__, map(_SOURCE, claims))))]
+    if all(quoted):
+        cells += [_QUOTE_KEY, said_texts, _QUOTE_END]
+    elif any(quoted):
+        cells.append([f"{_QUOTE_KEY}{s}{_QUOTE_END}" if q else "" for s, q in zip(said_texts, quoted)])
+    occurrences = list(map(_OCCURRENCE, claims))
+    if any(o is not None for o in occurrences):
+        cells.append(["" if o is None else f",{_G}{_OCCURRENCE_KEY}{o:d}" for o in occurrences])
+    cells.append(f"{_K}}}")
+    return cells
 
 
 # Line breaks and indents of dumps' records: of a node, edge or locution (_R) and its fields (_F);
@@ -999,20 +1043,41 @@ _R, _F, _K, _G = "\n    ", "\n      ", "\n      ", "\n        "
 _QUOTE_KEY = f',{_G}"quote": "'
 _QUOTE_END = '"'
 _OCCURRENCE_KEY = '"occurrence": '
-_EDGE_FIELDS = f'{{{_F}"edgeID": "%d",{_F}"fromID": %s,{_F}"toID": %s,{_F}"formEdgeID": null{_R}}}'
+_EDGE_FIELDS = f'{{{_F}"edgeID": "%d",{_F}"fromID": "%s",{_F}"toID": "%s",{_F}"formEdgeID": null{_R}}}'
 _EDGE = "," + _R + _EDGE_FIELDS
-# The templates below are filled by _fill: each %s takes a column of texts (numbers already as text).
+# The templates below are filled by _cells and _blocks: each %s takes a column of texts (numbers already as text).
 # a claim's three nodes: I (its text), L (speaker's name and what was said), YA (the illocution and its scheme)
 _CLAIM_NODES = (f',{_R}{{{_F}"nodeID": "%s",{_F}"text": "%s",{_F}"type": "I"{_R}}}'
                 f',{_R}{{{_F}"nodeID": "%s",{_F}"text": "%s%s",{_F}"type": "L"{_R}}}'
                 f',{_R}{{{_F}"nodeID": "%s",{_F}"text": %s{_R}}}')
-# a claim's two edges: L -> YA, YA -> I (all ids numbers)
+# a claim's two edges: L -> YA, YA -> I
 _CLAIM_EDGES = (f',{_R}{{{_F}"edgeID": "%s",{_F}"fromID": "%s",{_F}"toID": "%s",{_F}"formEdgeID": null{_R}}}') * 2
-# a relation's two edges: premise -> S-node, S-node -> target (the end nodes' ids come quoted)
-_RELATION_EDGES = (f',{_R}{{{_F}"edgeID": "%s",{_F}"fromID": %s,{_F}"toID": "%s",{_F}"formEdgeID": null{_R}}}'
-                   f',{_R}{{{_F}"edgeID": "%s",{_F}"fromID": "%s",{_F}"toID": %s,{_F}"formEdgeID": null{_R}}}')
+# a relation's two edges: premise -> S-node, S-node -> target
+_RELATION_EDGES = _CLAIM_EDGES
 _LOCUTION = f',{_R}{{{_F}"nodeID": "%s",{_F}%s'
 _S_NODE = f',{_R}{{{_F}"nodeID": "%s",{_F}"text": %s'
+#: Rows formatted into one piece by :func:`_blocks` (a few megabytes of AIF at most).
+_BLOCK = 1 << 14
+#: The least length of the pieces of :func:`dump_chunks` (but the last), in characters.
+_CHUNK = 1 << 20
+
+
+def _numbers(count: int) -> list[str]:
+    """``list(map(str, range(count)))``, twice as fast: beyond 1000, each number is its thousands and three digits.
+
+    >>> _numbers(12)[-3:], _numbers(1002)[-3:]
+    (['9', '10', '11'], ['999', '1000', '1001'])
+    """
+    if count <= 1000:
+        return list(map(str, range(count)))
+    out = list(map(str, range(1000)))
+    for head in _numbers((count - 1) // 1000 + 1)[1:]:
+        out += [head + tail for tail in _THREE_DIGITS]
+    del out[count:]
+    return out
+
+
+_THREE_DIGITS = [f"{i:03d}" for i in range(1000)]
 
 
 def _fill(template: str, *columns: list[str]) -> str:
@@ -1025,25 +1090,57 @@ def _fill(template: str, *columns: list[str]) -> str:
     >>> _fill("<%s=%s>", ["a", "b"], ["1", "2"])
     '<a=1><b=2>'
     """
+    n = len(columns[0]) if columns else 0
+    return "".join(_blocks(n, _cells(template, *columns)))
+
+
+def _cells(template: str, *columns: list[str]) -> list[str | list[str]]:
+    """The cells of :func:`_blocks` for *template* filled row by row with *columns* (see :func:`_fill`).
+
+    A column whose rows are all the same text becomes a constant (see :func:`_uniform`).
+
+    >>> _cells("<%s=%s>", ["a", "b"], ["1", "1"])
+    ['<', ['a', 'b'], '=', '1', '>']
+    """
     constants = template.split("%s")
     if len(constants) != len(columns) + 1 or "%" in "".join(constants):
         raise ValueError("a template of one %s field per column, and no other %")
-    n = len(columns[0]) if columns else 0
-    width = len(constants) + len(columns)
-    pieces = [""] * (n * width)
-    for j, constant in enumerate(constants):
-        if constant:
-            pieces[2 * j::width] = [constant] * n
-    for j, column in enumerate(columns):
-        pieces[2 * j + 1::width] = column
-    return "".join(pieces)
+    cells: list[str | list[str]] = [constants[0]]
+    for column, constant in zip(columns, constants[1:]):
+        cells += (_uniform(column), constant)
+    return cells
+
+
+def _uniform(column: list[str]) -> str | list[str]:
+    """*column*'s one text when every row holds it (and the column has rows), else the column.
+
+    >>> _uniform(["x", "x"]), _uniform(["x", "y"]), _uniform([])
+    ('x', ['x', 'y'], [])
+    """
+    if column and column.count(column[0]) == len(column):
+        return column[0]
+    return column
+
+
+def _blocks(rows: int, cells: list[str | list[str]]) -> list[str]:
+    """The *rows* rows made of *cells* (see :func:`argmap._jsondump.interleave`), :data:`_BLOCK` rows to a text.
+
+    >>> _blocks(3, ["<", ["a", "b", "c"], ">"])
+    ['<a><b><c>']
+    """
+    if rows <= _BLOCK:
+        return ["".join(interleave(rows, cells))] if rows else []
+    return ["".join(interleave(min(_BLOCK, rows - start),
+                               [c if type(c) is str else c[start:start + _BLOCK] for c in cells]))
+            for start in range(0, rows, _BLOCK)]
 # The rest of an S- or RA-node after '"text": ': its text, type and scheme.
 _RA_REST = f'"Default Inference",{_F}"type": "RA",{_F}"scheme": "Default Inference",{_F}"schemeID": "72"{_R}}}'
 _CA_REST = f'"Default Conflict",{_F}"type": "CA",{_F}"scheme": "Default Conflict",{_F}"schemeID": "71"{_R}}}'
 
 
-_ID, _TEXT, _QUOTE, _SPEAKER, _ACT, _TAGS, _SILENCE, _KIND, _SOURCE, _TYPE, _FROM, _TO = map(attrgetter, (
-    "id", "text", "quote", "speaker", "act", "tags", "silence", "kind", "source", "type", "from_id", "to_id"))
+_ID, _TEXT, _QUOTE, _SPEAKER, _ACT, _TAGS, _SILENCE, _KIND, _SOURCE, _OCCURRENCE, _TYPE, _FROM, _TO = map(
+    attrgetter, ("id", "text", "quote", "speaker", "act", "tags", "silence", "kind", "source", "occurrence", "type",
+                 "from_id", "to_id"))
 
 
 def _claim_info(c: Claim) -> dict[str, Any]:
