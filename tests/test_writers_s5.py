@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap import formats
 from argmap._files import atomic_write
-from argmap._jsondump import coalesce, dumps, interleave, pieces
+from argmap._jsondump import coalesce, dumps, interleave, pieces, uniform
 from argmap.formats import aif
 
 from .helpers.budget import examples
@@ -77,6 +77,7 @@ def test_cells_of_a_template_are_the_template_row_by_row(constants, rows, data):
     assert "".join(aif._blocks(rows, cells)) == by_row
     # a column of one repeated text is a constant
     assert [c for c in cells if isinstance(c, list)] == [c for c in columns if len(set(c)) > 1 or not c]
+    assert all(uniform(c) == (c[0] if c and len(set(c)) == 1 else c) for c in columns)
 
 
 def test_cells_refuse_a_template_that_does_not_fit():
@@ -194,3 +195,23 @@ def test_print_of_pieces_with_a_terminal_code_in_a_later_piece_is_what_echo_prin
     _convert._print([])
     _convert._print(["", ""])
     assert capsys.readouterr().out == ""
+
+
+@settings(max_examples=examples(300))
+@given(st.lists(st.text(st.sampled_from(list('ab "\\\n\t\x00\x1f\x7f\x85é\u2028\ud800𝄞')), max_size=6), max_size=8))
+def test_inner_strings_are_the_encoder_without_quotation_marks(values):
+    from argmap._jsondump import encode_string, inner_strings
+
+    assert inner_strings(values) == [encode_string(v)[1:-1] for v in values]
+
+
+def test_native_chunks_are_its_text(monkeypatch):
+    from argmap.formats import native
+
+    amap = argmap.load(SHIPPED)
+    monkeypatch.setattr(native, "_CHUNK", 64)
+    for syntax in ("yaml", "json"):
+        for offsets in (None, False, True):
+            chunks = native.dump_chunks(amap, syntax=syntax, offsets=offsets)
+            assert "".join(chunks) == native.dumps(amap, syntax=syntax, offsets=offsets)
+    assert len(native.dump_chunks(amap)) > 3

@@ -85,7 +85,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from .._jsondump import Laid, coalesce, encode_string, inner_strings, interleave, pieces
+from .._jsondump import Laid, blocks, coalesce, encode_string, inner_strings, pieces, uniform
 from ..errors import ArgmapError, MapFormatError, did_you_mean
 from ..model import CLAIM_KINDS, NOT_ASSERTED_ACTS, Argument, ArgumentMap, Claim, Relation, Source, Speaker
 from ..provenance import Where, place_quotes
@@ -1024,8 +1024,8 @@ def _claim_records(claims: tuple[Claim, ...], keys: list[str], ids: list[str], q
     sources = {s: "" if s is None else f',{_G}"source": {encode_string(s)}' for s in set(map(_SOURCE, claims))}
     cells: list[str | list[str]] = [
         f',{_K}"', keys, f'": {{{_G}"id": "', inner_strings(ids), '"',
-        _uniform(list(map(kinds.__getitem__, map(_KIND, claims)))),
-        _uniform(list(map(sources.__getitem__, map(_SOURCE, claims))))]
+        uniform(list(map(kinds.__getitem__, map(_KIND, claims)))),
+        uniform(list(map(sources.__getitem__, map(_SOURCE, claims))))]
     if all(quoted):
         cells += [_QUOTE_KEY, said_texts, _QUOTE_END]
     elif any(quoted):
@@ -1097,7 +1097,7 @@ def _fill(template: str, *columns: list[str]) -> str:
 def _cells(template: str, *columns: list[str]) -> list[str | list[str]]:
     """The cells of :func:`_blocks` for *template* filled row by row with *columns* (see :func:`_fill`).
 
-    A column whose rows are all the same text becomes a constant (see :func:`_uniform`).
+    A column whose rows are all the same text becomes a constant (see :func:`argmap._jsondump.uniform`).
 
     >>> _cells("<%s=%s>", ["a", "b"], ["1", "1"])
     ['<', ['a', 'b'], '=', '1', '>']
@@ -1107,32 +1107,15 @@ def _cells(template: str, *columns: list[str]) -> list[str | list[str]]:
         raise ValueError("a template of one %s field per column, and no other %")
     cells: list[str | list[str]] = [constants[0]]
     for column, constant in zip(columns, constants[1:]):
-        cells += (_uniform(column), constant)
+        cells += (uniform(column), constant)
     return cells
 
 
-def _uniform(column: list[str]) -> str | list[str]:
-    """*column*'s one text when every row holds it (and the column has rows), else the column.
-
-    >>> _uniform(["x", "x"]), _uniform(["x", "y"]), _uniform([])
-    ('x', ['x', 'y'], [])
-    """
-    if column and column.count(column[0]) == len(column):
-        return column[0]
-    return column
-
-
 def _blocks(rows: int, cells: list[str | list[str]]) -> list[str]:
-    """The *rows* rows made of *cells* (see :func:`argmap._jsondump.interleave`), :data:`_BLOCK` rows to a text.
+    """:func:`argmap._jsondump.blocks` of :data:`_BLOCK` rows."""
+    return blocks(rows, cells, _BLOCK)
 
-    >>> _blocks(3, ["<", ["a", "b", "c"], ">"])
-    ['<a><b><c>']
-    """
-    if rows <= _BLOCK:
-        return ["".join(interleave(rows, cells))] if rows else []
-    return ["".join(interleave(min(_BLOCK, rows - start),
-                               [c if type(c) is str else c[start:start + _BLOCK] for c in cells]))
-            for start in range(0, rows, _BLOCK)]
+
 # The rest of an S- or RA-node after '"text": ': its text, type and scheme.
 _RA_REST = f'"Default Inference",{_F}"type": "RA",{_F}"scheme": "Default Inference",{_F}"schemeID": "72"{_R}}}'
 _CA_REST = f'"Default Conflict",{_F}"type": "CA",{_F}"scheme": "Default Conflict",{_F}"schemeID": "71"{_R}}}'

@@ -1332,11 +1332,31 @@ def dumps(amap: ArgumentMap, *, syntax: str = "yaml", offsets: bool | None = Non
     string is written plain when YAML reads it back as that very string, else
     double-quoted with escapes.
     """
+    return "".join(dump_chunks(amap, syntax=syntax, offsets=offsets))
+
+
+def dump_chunks(amap: ArgumentMap, *, syntax: str = "yaml", offsets: bool | None = None) -> list[str]:
+    """The text of :func:`dumps` in pieces (their concatenation), to be written one after the other.
+
+    The YAML comes in the pieces it is made of (the claims' and relations' blocks
+    among them), the JSON in one.
+
+    Examples
+    --------
+    >>> from argmap.model import Speaker
+    >>> m = ArgumentMap(speakers=[Speaker("s", "S")], claims=[Claim("A", "s", "a")])
+    >>> "".join(dump_chunks(m, syntax="json")) == dumps(m, syntax="json")
+    True
+    """
     if offsets is None:
         offsets = syntax == "json"
     if syntax == "json":
-        return dump_json(_data(amap, offsets, encoded=True))
+        return [dump_json(_data(amap, offsets, encoded=True))]
     return _Yaml().document(_data(amap, offsets, encoded=False, rows=False), amap, offsets)
+
+
+#: The least length of the pieces of :func:`dump_chunks` (but those before a longer one, and the last).
+_CHUNK = 1 << 20
 
 
 class _Yaml:
@@ -1420,8 +1440,9 @@ class _Yaml:
                     out.extend(lines)
                 lead = "  "
 
-    def document(self, data: dict[str, Any], amap: ArgumentMap, offsets: bool) -> str:
-        """The YAML of *data* (from :func:`_data` without rows: the claims and relations come from *amap*)."""
+    def document(self, data: dict[str, Any], amap: ArgumentMap, offsets: bool) -> list[str]:
+        """The YAML of *data* (from :func:`_data` without rows: the claims and relations come from *amap*), in
+        pieces (see :func:`dump_chunks`)."""
         out: list[str] = []
         for key, v in data.items():
             if key == "claims":
@@ -1432,7 +1453,9 @@ class _Yaml:
                 self.records(key, v, key == "speakers", out)
             else:
                 self.value(key, v, "", out)
-        return "\n".join(out) + "\n"
+        from .._jsondump import coalesce
+
+        return coalesce([*chain.from_iterable(zip(out, repeat("\n")))], _CHUNK)
 
     def column(self, values: list[Any], flow: bool) -> list[str]:
         """``[self.scalar(v, flow) for v in values]``, deciding plain or quoted for the whole column at once.
