@@ -215,3 +215,31 @@ def test_native_chunks_are_its_text(monkeypatch):
             chunks = native.dump_chunks(amap, syntax=syntax, offsets=offsets)
             assert "".join(chunks) == native.dumps(amap, syntax=syntax, offsets=offsets)
     assert len(native.dump_chunks(amap)) > 3
+
+
+ARGDOWN_TEXT = st.text(st.sampled_from(list("aZ0_-. /*\\[]<>{}#@`:é\t\n\x00ß𝄞")), max_size=8)
+
+
+@settings(max_examples=examples(300))
+@given(ARGDOWN_TEXT)
+def test_plain_characters_is_the_absence_of_a_non_plain_one(text):
+    from argmap.formats.argdown import _write
+
+    assert _write._plain_characters(text) == (not _write._NOT_PLAIN.search(text))
+
+
+@settings(max_examples=examples(300))
+@given(st.lists(ARGDOWN_TEXT, max_size=6))
+def test_escaped_column_is_each_text_escaped(texts):
+    from argmap.formats.argdown import _write
+
+    assert _write._escaped(texts) == [_write._escape(t) for t in texts]
+
+
+@settings(max_examples=examples(200))
+@given(st.lists(st.none() | ARGDOWN_TEXT | st.just("src"), max_size=6))
+def test_slot_cells_are_the_field_row_by_row(values):
+    from argmap.formats.argdown import _write
+
+    rows = "".join(interleave(len(values), _write._slot("k", values))) if values else ""
+    assert rows == "".join("" if v is None else ", k: " + _write._flow(v) for v in values)

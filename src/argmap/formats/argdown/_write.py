@@ -9,7 +9,7 @@ from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
-from ..._jsondump import interleave
+from ..._jsondump import interleave, uniform
 from ...errors import ConversionError
 from ...model import ArgumentMap, Claim, Relation
 from ._scan import SHORTCODES
@@ -181,11 +181,12 @@ def _claims(claims: list[Claim], lines: dict[str, str], noted: dict[str, list[Re
     if any(c.tags for c in claims):
         cells.append(["".join(" " + _tag(t) for t in c.tags) for c in claims])
     cells += (" {speaker: ", _flows([c.speaker for c in claims]))
-    cells.append(_slot("kind", [None if c.kind == "claim" else c.kind for c in claims]))
+    cells += _slot("kind", [None if c.kind == "claim" else c.kind for c in claims])
     for key in ("source", "quote"):
-        cells.append(_slot(key, [getattr(c, key) for c in claims]))
-    cells.append(["" if c.occurrence is None else ", occurrence: " + json.dumps(c.occurrence) for c in claims])
-    cells.append(_slot("act", [c.act for c in claims]))
+        cells += _slot(key, [getattr(c, key) for c in claims])
+    if any(c.occurrence is not None for c in claims):
+        cells.append(["" if c.occurrence is None else ", occurrence: " + json.dumps(c.occurrence) for c in claims])
+    cells += _slot("act", [c.act for c in claims])
     if any(c.silence for c in claims):
         cells.append(["" if not c.silence else ", silence: " + _flow_dict(dict(c.silence)) for c in claims])
     if noted:
@@ -201,14 +202,17 @@ def _claims(claims: list[Claim], lines: dict[str, str], noted: dict[str, list[Re
     return "".join(pieces)
 
 
-def _slot(key: str, values: list[str | None]) -> list[str]:
-    """The cells ``", key: value"`` of an optional field (nothing where the value is None)."""
-    present = _flows([v for v in values if v is not None])
-    if not present:
-        return [""] * len(values)
-    written = iter(present)
+def _slot(key: str, values: list[str | None]) -> list[str | list[str]]:
+    """The cells of an optional field: ``", key: value"``, nothing where the value is None (no cell when it
+    always is; the key a constant cell when it never is)."""
+    missing = values.count(None)
+    if missing == len(values):
+        return []
     lead = f", {key}: "
-    return ["" if v is None else lead + next(written) for v in values]
+    if not missing:
+        return [lead, uniform(_flows(values))]
+    written = iter(_flows([v for v in values if v is not None]))
+    return [["" if v is None else lead + next(written) for v in values]]
 
 
 def _flow_dict(value: dict[str, Any]) -> str:
@@ -224,11 +228,15 @@ def _escaped(texts: list[str]) -> list[str]:
     escape as they would one by one, except those that hold a line break or begin or
     end with white space (they are stripped and joined first), which go one by one.
     """
+    if not texts:
+        return []
     odd = [i for i, t in enumerate(texts) if not t or t[0].isspace() or t[-1].isspace() or "\n" in t]
     plain = list(texts)
     for i in odd:
         plain[i] = ""
-    joined = _ESCAPE.sub(r"\\\g<0>", "\n".join(plain))
+    joined = "\n".join(plain)
+    if "//" in joined or "/*" in joined or any(ch in joined for ch in _ESCAPED):  # else there is nothing to escape
+        joined = _ESCAPE.sub(r"\\\g<0>", joined)
     if _CODES.search(joined):
         joined = _CODES.sub(r"\\\g<0>", joined)
     out = joined.split("\n")
@@ -250,14 +258,32 @@ def _flows(values: list[Any]) -> list[str]:
     # a plain value is a letter, then word characters, "-", "." or spaces, not a space at the end,
     # and no YAML word; joined by "a", a bad character is always in one of the values
     if min(map(len, values)) and _ASCII_LETTERS.issuperset(map(itemgetter(0), values)) \
-            and " " not in set(map(itemgetter(-1), values)) and not _NOT_PLAIN.search("a".join(values)) \
+            and " " not in set(map(itemgetter(-1), values)) and _plain_characters("a".join(values)) \
             and (min(map(len, values)) > _LONGEST_WORD or _YAML_WORDS.isdisjoint(map(str.lower, values))):
         return values
     return [_flow(v) for v in values]
 
 
+def _plain_characters(text: str) -> bool:
+    """Whether every character of *text* is a word character, ``-``, ``.`` or a space (``not _NOT_PLAIN.search``).
+
+    An ASCII text is checked by deleting those bytes (one C pass; a regular expression
+    reads a character at a time).
+
+    >>> _plain_characters("Point 1 says-so."), _plain_characters("a: b"), _plain_characters("é ü")
+    (True, False, True)
+    """
+    if text.isascii():
+        return not text.encode("ascii").translate(None, _PLAIN_ASCII)
+    return not _NOT_PLAIN.search(text)
+
+
 _TAG = re.compile(r"[\w\-]+")
 _NOT_PLAIN = re.compile(r"[^\w\-. ]")
+#: The ASCII characters _NOT_PLAIN lets through: word characters (of an ASCII text), "-", "." and the space.
+_PLAIN_ASCII = bytes(c for c in range(128) if not _NOT_PLAIN.match(chr(c)))
+#: The characters _ESCAPE escapes wherever they are (a "/" only before "/" or "*").
+_ESCAPED = "\\[]<>{}#@*_`"
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _LONGEST_WORD = 5
 
