@@ -193,10 +193,7 @@ def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str], l
     which = np.flatnonzero(~direct & (per > 0))
     if not len(which):
         return
-    reps = per[which]
-    total = int(reps.sum())
-    at = np.repeat(run_lo[which] - (np.cumsum(reps) - reps), reps) + np.arange(total, dtype=np.int64)
-    which = np.repeat(which, reps)
+    at, which = _expand(np, run_lo, per, which)
     start = cand[at] - anchor_offset[which]
     ok = (start >= 0) & (start + lengths[which] <= n)
     start, which = start[ok], which[ok]  # pattern by pattern, each pattern's offsets ascending
@@ -215,6 +212,19 @@ def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str], l
     for j, at_, c in zip(found.tolist(), first_hit.tolist(), per.tolist()):
         out[group[j]] = starts_l[at_:at_ + c]
 
+
+
+def _expand(np: Any, run_lo: Any, per: Any, which: Any) -> tuple[Any, Any]:
+    """Each anchor of *which* repeated once per candidate of its run, with that candidate's index.
+
+    Anchor ``j``'s candidates are ``run_lo[j] … run_lo[j] + per[j] - 1`` in the sorted
+    candidate array; returns those indices for all of *which*, run after run, and beside
+    each the anchor it belongs to.
+    """
+    reps = per[which]
+    total = int(reps.sum())
+    at = np.repeat(run_lo[which] - (np.cumsum(reps) - reps), reps) + np.arange(total, dtype=np.int64)
+    return at, np.repeat(which, reps)
 
 def _sampled_hashes(np: Any, codes: Any, base: int, k: int, s: int) -> Any:
     """The hashes of :func:`_hashes` of the ``k``-grams of *codes* at offsets ``0, s, 2s, ...``
@@ -292,10 +302,7 @@ def _sampled_tier(np: Any, text: str, codes: Any, base: int, k: int, s: int, gro
     which = np.flatnonzero(~heavy[owner] & (per > 0))  # anchors
     if not len(which):
         return
-    reps = per[which]
-    total = int(reps.sum())
-    at = np.repeat(run_lo[which] - (np.cumsum(reps) - reps), reps) + np.arange(total, dtype=np.int64)
-    which = np.repeat(which, reps)
+    at, which = _expand(np, run_lo, per, which)
     start = cand[at] - anchor_offset[which]
     which = owner[which]  # (now patterns)
     ok = (start >= 0) & (start + lengths[which] <= n)
