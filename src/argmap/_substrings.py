@@ -198,20 +198,7 @@ def _tier(np: Any, text: str, codes: Any, base: int, k: int, group: list[str], l
     ok = (start >= 0) & (start + lengths[which] <= n)
     start, which = start[ok], which[ok]  # pattern by pattern, each pattern's offsets ascending
     # 4. verify exactly (str.startswith, mapped over all candidates), then each pattern's offsets
-    which_l = which.tolist()
-    hit = np.fromiter(map(text.startswith, map(group.__getitem__, which_l), start.tolist()), dtype=bool,
-                      count=len(which_l))
-    start, which = start[hit], which[hit]
-    if not len(which):
-        return
-    found, first_hit, per = np.unique(which, return_index=True, return_counts=True)
-    starts_l = start.tolist()
-    if int(per.max()) == 1:  # each pattern found once at most: one list of one offset each
-        out.update(zip(map(group.__getitem__, found.tolist()), map(list, zip(starts_l))))
-        return
-    for j, at_, c in zip(found.tolist(), first_hit.tolist(), per.tolist()):
-        out[group[j]] = starts_l[at_:at_ + c]
-
+    _keep(np, text, group, start, which, out)
 
 
 def _expand(np: Any, run_lo: Any, per: Any, which: Any) -> tuple[Any, Any]:
@@ -225,6 +212,33 @@ def _expand(np: Any, run_lo: Any, per: Any, which: Any) -> tuple[Any, Any]:
     total = int(reps.sum())
     at = np.repeat(run_lo[which] - (np.cumsum(reps) - reps), reps) + np.arange(total, dtype=np.int64)
     return at, np.repeat(which, reps)
+
+
+def _keep(np: Any, text: str, group: list[str], start: Any, which: Any, out: dict[str, list[int]],
+          by_pattern: bool = False) -> None:
+    """Verify each candidate ``group[which[i]]`` at ``start[i]`` exactly and store the hits in *out*.
+
+    The candidates must come pattern by pattern, each pattern's offsets ascending; with
+    *by_pattern* they may come in any order in which each pattern's offsets ascend (in the
+    text's order, say), and are grouped by pattern (a stable sort) after the check.
+    """
+    which_l = which.tolist()
+    hit = np.fromiter(map(text.startswith, map(group.__getitem__, which_l), start.tolist()), dtype=bool,
+                      count=len(which_l))
+    start, which = start[hit], which[hit]
+    if not len(which):
+        return
+    if by_pattern:
+        order = np.argsort(which, kind="stable")
+        start, which = start[order], which[order]
+    found, first_hit, per = np.unique(which, return_index=True, return_counts=True)
+    starts_l = start.tolist()
+    if int(per.max()) == 1:  # each pattern found once at most: one list of one offset each
+        out.update(zip(map(group.__getitem__, found.tolist()), map(list, zip(starts_l))))
+        return
+    for j, at_, c in zip(found.tolist(), first_hit.tolist(), per.tolist()):
+        out[group[j]] = starts_l[at_:at_ + c]
+
 
 def _sampled_hashes(np: Any, codes: Any, base: int, k: int, s: int) -> Any:
     """The hashes of :func:`_hashes` of the ``k``-grams of *codes* at offsets ``0, s, 2s, ...``
@@ -311,18 +325,4 @@ def _sampled_tier(np: Any, text: str, codes: Any, base: int, k: int, s: int, gro
     # occurrence was proposed once)
     order = np.argsort(start)
     start, which = start[order], which[order]
-    which_l = which.tolist()
-    hit = np.fromiter(map(text.startswith, map(group.__getitem__, which_l), start.tolist()), dtype=bool,
-                      count=len(which_l))
-    start, which = start[hit], which[hit]
-    if not len(which):
-        return
-    order = np.argsort(which, kind="stable")
-    start, which = start[order], which[order]
-    found, first_hit, per = np.unique(which, return_index=True, return_counts=True)
-    starts_l = start.tolist()
-    if int(per.max()) == 1:  # each pattern found once at most: one list of one offset each
-        out.update(zip(map(group.__getitem__, found.tolist()), map(list, zip(starts_l))))
-        return
-    for j, at_, c in zip(found.tolist(), first_hit.tolist(), per.tolist()):
-        out[group[j]] = starts_l[at_:at_ + c]
+    _keep(np, text, group, start, which, out, by_pattern=True)
